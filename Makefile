@@ -1,0 +1,61 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# v4v6 top-level Makefile. `make help` lists the targets.
+
+# The kernel to build the module against: the running kernel's build tree
+# if it has one, else the newest Debian linux-headers-*-amd64 installed.
+KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
+	$(lastword $(sort $(wildcard /usr/src/linux-headers-*-amd64))))
+export V4V6_CACHE ?= /var/cache/v4v6
+
+.PHONY: all module tools deps check kunit e2e demo tools-check clean help \
+	install checkpatch sparse
+
+all: module tools
+
+module:
+	@test -n "$(KDIR)" || { echo "no kernel build tree: set KDIR" >&2; exit 1; }
+	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
+
+tools:
+	$(MAKE) -C tools
+
+deps:
+	bash scripts/deps.sh
+
+check: deps
+	bash tests/check.sh
+
+kunit: deps
+	bash tests/kunit/run.sh
+
+e2e: deps
+	bash tests/e2e/run.sh
+
+demo: deps
+	bash tests/e2e/demo.sh
+
+tools-check: deps
+	$(MAKE) -C tools check
+
+checkpatch:
+	bash scripts/checkpatch.sh
+
+sparse:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) C=2 modules
+
+install: all
+	$(MAKE) -C $(KDIR) M=$(CURDIR) modules_install
+	$(MAKE) -C tools install
+
+clean:
+	-$(MAKE) -C $(KDIR) M=$(CURDIR) clean
+	$(MAKE) -C tools clean
+
+help:
+	@echo 'make           build v4v6.ko (KDIR=...) and the tools'
+	@echo 'make demo      boot the QEMU topology and show v4v6 at work'
+	@echo 'make check     run every test: tools, KUnit, end-to-end'
+	@echo 'make kunit     KUnit suites on a KASAN/lockdep/kmemleak kernel'
+	@echo 'make e2e       end-to-end tests in QEMU on the stock kernel'
+	@echo 'make install   install the module and the tools'

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The per-network-namespace instance: its configuration and its hooks.
+ */
+#include <linux/slab.h>
+#include <net/netns/generic.h>
+
+#include "v4v6.h"
+
+static unsigned int v4v6_net_id __read_mostly;
+
+struct v4v6_net *v4v6_net(const struct net *net)
+{
+	return net_generic(net, v4v6_net_id);
+}
+
+/**
+ * v4v6_config_init() - the configuration of a new namespace
+ * @cfg: filled with no interfaces, 64:ff9b::/96 and a lowest MTU of 1280
+ */
+void v4v6_config_init(struct v4v6_config *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->pref64.addr.s6_addr[1] = 0x64;
+	cfg->pref64.addr.s6_addr[2] = 0xff;
+	cfg->pref64.addr.s6_addr[3] = 0x9b;
+	cfg->pref64.len = V4V6_PREF64_DEFAULT_LEN;
+	cfg->lowest_mtu = V4V6_MIN_MTU;
+}
+
+static int __net_init v4v6_net_init(struct net *net)
+{
+	struct v4v6_net *vn = v4v6_net(net);
+	struct v4v6_config *cfg;
+	int err;
+
+	cfg = kmalloc(sizeof(*cfg), GFP_KERNEL);
+	if (!cfg)
+		return -ENOMEM;
+	v4v6_config_init(cfg);
+	mutex_init(&vn->lock);
+	RCU_INIT_POINTER(vn->cfg, cfg);
+
+	err = v4v6_hooks_register(net);
+	if (err)
+		goto err_free;
+	return 0;
+
+err_free:
+	RCU_INIT_POINTER(vn->cfg, NULL);
+	kfree(cfg);
+	return err;
+}
+
+static void __net_exit v4v6_net_exit(struct net *net)
+{
+	struct v4v6_net *vn = v4v6_net(net);
+
+	/* Unregistering the hooks waits for every packet inside them. */
+	v4v6_hooks_unregister(net);
+	kfree(rcu_dereference_protected(vn->cfg, true));
+	RCU_INIT_POINTER(vn->cfg, NULL);
+}
+
+static struct pernet_operations v4v6_net_ops = {
+	.init = v4v6_net_init,
+	.exit = v4v6_net_exit,
+	.id = &v4v6_net_id,
+	.size = sizeof(struct v4v6_net),
+};
+
+int v4v6_instance_register(void)
+{
+	return register_pernet_subsys(&v4v6_net_ops);
+}
+
+void v4v6_instance_unregister(void)
+{
+	unregister_pernet_subsys(&v4v6_net_ops);
+}

@@ -1,0 +1,92 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Install everything v4v6's build, tests and demo need on Debian 12 (bookworm).
+# Idempotent: a second run with everything present does no network access.
+#
+# Host packages are installed with apt. Things that must not be installed on
+# the host (the guest kernel image, jool-dkms, whose postinst would build for
+# the host's own kernel) are downloaded and unpacked into the cache instead:
+#   $V4V6_CACHE/guest/<kver>/   vmlinuz + modules of the stock guest kernel
+#   $V4V6_CACHE/debs/           downloaded .debs
+set -euo pipefail
+
+CACHE=${V4V6_CACHE:-/var/cache/v4v6}
+
+PKGS=(
+	# build: module, tools, KUnit kernel
+	build-essential bc bison flex libelf-dev libssl-dev kmod cpio xz-utils
+	zstd rsync pkg-config python3 sparse linux-headers-amd64 linux-source-6.1
+	libmnl-dev libnl-genl-3-dev libnl-route-3-dev libjson-c-dev
+	# tests
+	libcmocka-dev clang qemu-system-x86 busybox-static
+	# inside the guest (it runs the host's userspace read-only over 9p)
+	iproute2 iputils-ping traceroute nftables conntrack tcpdump iperf3
+	netcat-openbsd socat ethtool python3-scapy kea-dhcp6-server radvd
+	isc-dhcp-client dnsmasq-base jool-tools procps psmisc
+)
+
+missing=()
+for p in "${PKGS[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+		missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+	echo "deps: installing ${missing[*]}"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -q
+	# Daemons from these packages (kea, radvd, dnsmasq) only run inside the
+	# test guest: keep the package scripts from starting them on the host.
+	policy=/usr/sbin/policy-rc.d
+	own_policy=
+	if [ ! -e $policy ]; then
+		printf '#!/bin/sh\nexit 101\n' > $policy
+		chmod +x $policy
+		own_policy=1
+	fi
+	apt-get install -y -q --no-install-recommends "${missing[@]}"
+	[ -z "$own_policy" ] || rm -f $policy
+fi
+
+# The guest's stock kernel: the image matching the newest installed headers.
+hdr=$(find /usr/src -maxdepth 1 -name 'linux-headers-*-amd64' -printf '%f\n' |
+	sed 's/^linux-headers-//' | sort -V | tail -n 1)
+[ -n "$hdr" ] || { echo "deps: no linux-headers-*-amd64 installed" >&2; exit 1; }
+
+fetch_deb() { # package -> path of the .deb in the cache
+	local pkg=$1 f
+	mkdir -p "$CACHE/debs"
+	f=$(find "$CACHE/debs" -maxdepth 1 -name "${pkg}_*.deb" | sort -V | tail -n 1)
+	if [ -z "$f" ]; then
+		(cd "$CACHE/debs" && apt-get download -q "$pkg" >&2) || {
+			apt-get update -q >&2
+			(cd "$CACHE/debs" && apt-get download -q "$pkg" >&2)
+		}
+		f=$(find "$CACHE/debs" -maxdepth 1 -name "${pkg}_*.deb" | sort -V | tail -n 1)
+	fi
+	echo "$f"
+}
+
+guest=$CACHE/guest/$hdr
+if [ ! -e "$guest/.done" ]; then
+	echo "deps: unpacking guest kernel $hdr"
+	deb=$(fetch_deb "linux-image-$hdr")
+	rm -rf "$guest" && mkdir -p "$guest/root"
+	dpkg-deb -x "$deb" "$guest/root"
+	touch "$guest/.done"
+fi
+
+if [ ! -e "$CACHE/jool/.done" ]; then
+	echo "deps: unpacking jool-dkms source"
+	deb=$(fetch_deb jool-dkms)
+	rm -rf "$CACHE/jool" && mkdir -p "$CACHE/jool"
+	dpkg-deb -x "$deb" "$CACHE/jool/root"
+	touch "$CACHE/jool/.done"
+fi
+
+if [ ! -e /usr/src/linux-source-6.1.tar.xz ]; then
+	echo "deps: linux-source-6.1 tarball missing" >&2
+	exit 1
+fi
+echo "deps: ok (guest kernel $hdr)"

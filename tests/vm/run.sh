@@ -1,0 +1,144 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Run a script inside a QEMU guest with the host's userspace.
+#
+#   tests/vm/run.sh [options] SCRIPT [ARGS...]
+#
+#   --kernel KVER|PATH  the guest kernel: a Debian kernel version unpacked by
+#                       scripts/deps.sh (default: the newest), or a bzImage
+#   --modules DIR       the guest's /lib/modules/KVER (default: the one
+#                       unpacked with KVER; none for a bzImage)
+#   --timeout SECONDS   kill the guest after this long (default 600)
+#   --log FILE          the console log (default: a temporary file)
+#   --out DIR           shared writable with the guest at the same path
+#   --mem MIB           guest memory (default 2048)
+#   --cmdline TEXT      more kernel parameters
+#   --quiet             do not copy the console to stdout
+#
+# The guest sees the host's root read-only with tmpfs over /tmp, /run, /var/*
+# and /root; SCRIPT runs from the current directory. Exit status: SCRIPT's,
+# or 1 if the console shows a kernel BUG, WARNING, oops, KASAN, lockdep,
+# kmemleak or UBSAN report, or 124 on time-out. KVM is used if /dev/kvm is
+# usable, else TCG.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+CACHE=${V4V6_CACHE:-/var/cache/v4v6}
+kernel= modules= timeout=600 log= out= mem=2048 cmdline= quiet=
+
+while [ $# -gt 0 ]; do
+	case $1 in
+	--kernel) kernel=$2; shift 2 ;;
+	--modules) modules=$2; shift 2 ;;
+	--timeout) timeout=$2; shift 2 ;;
+	--log) log=$2; shift 2 ;;
+	--out) out=$2; shift 2 ;;
+	--mem) mem=$2; shift 2 ;;
+	--cmdline) cmdline=$2; shift 2 ;;
+	--quiet) quiet=1; shift ;;
+	--) shift; break ;;
+	-*) echo "vm: unknown option $1" >&2; exit 2 ;;
+	*) break ;;
+	esac
+done
+[ $# -ge 1 ] || { sed -n '4,22s/^# \{0,1\}//p' "$0" >&2; exit 2; }
+script=$(realpath "$1"); shift
+
+if [ -z "$kernel" ]; then
+	kernel=$(find "$CACHE/guest" -mindepth 1 -maxdepth 1 -printf '%f\n' 2>/dev/null |
+		sort -V | tail -n 1)
+	[ -n "$kernel" ] || { echo "vm: no guest kernel; run scripts/deps.sh" >&2; exit 2; }
+fi
+if [ -f "$kernel" ]; then
+	bzimage=$(realpath "$kernel")
+else
+	g=$CACHE/guest/$kernel/root
+	bzimage=$g/boot/vmlinuz-$kernel
+	[ -f "$bzimage" ] || { echo "vm: no kernel $kernel in $CACHE/guest" >&2; exit 2; }
+	[ -n "$modules" ] || modules=$g/lib/modules/$kernel
+fi
+[ -z "$modules" ] || modules=$(realpath "$modules")
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+[ -n "$log" ] || log=$tmp/console.log
+: > "$log"
+
+# The initramfs: busybox, /init, and the modules needed to reach the host's
+# root (none when the kernel has them built in).
+ird=$tmp/initramfs
+mkdir -p "$ird"/{bin,proc,sys,dev,modules}
+cp /bin/busybox "$ird/bin/busybox"
+cp "$here/init.sh" "$ird/init"
+chmod +x "$ird/init"
+: > "$ird/modules.list"
+if [ -n "$modules" ]; then
+	kver=$(basename "$modules")
+	base=$tmp/modroot
+	mkdir -p "$base/lib/modules"
+	ln -s "$modules" "$base/lib/modules/$kver"
+	[ -f "$modules/modules.dep" ] || depmod -b "$(dirname "$(dirname "$(dirname "$modules")")")" "$kver"
+	for m in virtio_pci 9pnet_virtio 9p; do
+		modprobe -d "$base" -S "$kver" --show-depends "$m" 2>/dev/null |
+			awk '$1 == "insmod" { print $2 }'
+	done | awk '!seen[$0]++' | while read -r ko; do
+		cp "$ko" "$ird/modules/"
+		basename "$ko" >> "$ird/modules.list"
+	done
+fi
+
+keep="$PWD $CACHE $(dirname "$script")"
+[ -z "$modules" ] || keep="$keep $(dirname "$modules")"
+q() { printf '%q' "$1"; }
+{
+	echo "WORKDIR=$(q "$PWD")"
+	echo "SCRIPT=$(q "$script")"
+	echo "KEEP=$(q "$keep")"
+	echo "CACHE=$(q "$CACHE")"
+	echo "GUEST_MODULES=$(q "$modules")"
+	echo "OUTDIR=$(q "$out")"
+	args=
+	for a in "$@"; do args="$args $(q "$a")"; done
+	echo "ARGS=$(q "$args")"
+} > "$ird/v4v6.env"
+(cd "$ird" && find . | cpio -o -H newc --quiet | gzip -1) > "$tmp/initramfs.gz"
+
+if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then
+	accel=(-accel kvm -cpu host)
+else
+	accel=(-accel tcg,thread=multi -cpu max)
+fi
+virtfs=(-virtfs "local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap")
+[ -z "$out" ] || { mkdir -p "$out"; virtfs+=(-virtfs "local,path=$(realpath "$out"),mount_tag=out,security_model=none"); }
+
+rcfile=$tmp/rc
+set +e
+timeout -k 10 "$timeout" qemu-system-x86_64 -nodefaults -no-user-config \
+	-machine q35 "${accel[@]}" -smp "$(nproc)" -m "$mem" \
+	-display none -no-reboot \
+	-kernel "$bzimage" -initrd "$tmp/initramfs.gz" \
+	-append "console=ttyS0 panic=-1 oops=panic panic_on_warn=1 loglevel=6 rdinit=/init net.ifnames=0 $cmdline" \
+	"${virtfs[@]}" \
+	-chardev "stdio,id=con,signal=off,logfile=$log" -serial chardev:con \
+	-chardev "file,id=rc,path=$rcfile" -serial chardev:rc \
+	< /dev/null > >(if [ -n "$quiet" ]; then cat > /dev/null; else cat; fi)
+qrc=$?
+set -e
+
+if [ $qrc -eq 124 ] || [ $qrc -eq 137 ]; then
+	echo "vm: timed out after ${timeout}s (log: $log)" >&2
+	exit 124
+fi
+bad='(BUG:|WARNING:|Oops|Kernel panic|general protection fault|KASAN|UBSAN|kmemleak: [0-9]+ new suspected|possible circular locking|possible recursive locking|inconsistent lock state|suspicious RCU usage|detected stall|Call Trace:)'
+if grep -aE "^\[ *[0-9]+\.[0-9]+\] .*$bad" "$log" > "$tmp/bad"; then
+	echo "vm: kernel reported a problem:" >&2
+	head -n 20 "$tmp/bad" >&2
+	exit 1
+fi
+rc=$(sed -n 's/^V4V6-RC: \([0-9]*\).*/\1/p' "$rcfile" 2>/dev/null | tail -n 1)
+if [ -z "$rc" ]; then
+	echo "vm: the guest did not report an exit status (log: $log)" >&2
+	exit 1
+fi
+exit "$rc"
