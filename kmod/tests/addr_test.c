@@ -4,6 +4,7 @@
  */
 #include <kunit/test.h>
 #include <linux/inet.h>
+#include <net/ipv6.h>
 
 #include "../v4v6.h"
 
@@ -54,7 +55,8 @@ static void addr_synth_test(struct kunit *test)
 	parse_case(test, c, &p, &v4, &v6);
 	KUNIT_ASSERT_TRUE(test, v4v6_prefix_valid(&p));
 	v4v6_addr_synth(&p, v4, &out);
-	KUNIT_EXPECT_MEMEQ(test, &out, &v6, sizeof(v6));
+	KUNIT_EXPECT_TRUE_MSG(test, ipv6_addr_equal(&out, &v6),
+			      "got %pI6c, want %pI6c", &out, &v6);
 }
 
 static void addr_extract_test(struct kunit *test)
@@ -106,7 +108,8 @@ static void addr_default_config_test(struct kunit *test)
 	KUNIT_ASSERT_TRUE(test, in6_pton("64:ff9b::", -1, wkp.s6_addr, -1,
 					 NULL));
 	v4v6_config_init(&cfg);
-	KUNIT_EXPECT_MEMEQ(test, &cfg.pref64.addr, &wkp, sizeof(wkp));
+	KUNIT_EXPECT_TRUE_MSG(test, ipv6_addr_equal(&cfg.pref64.addr, &wkp),
+			      "default pref64 %pI6c", &cfg.pref64.addr);
 	KUNIT_EXPECT_EQ(test, cfg.pref64.len, 96);
 	KUNIT_EXPECT_EQ(test, cfg.lowest_mtu, 1280u);
 	KUNIT_EXPECT_EQ(test, cfg.lan_ifindex, 0);

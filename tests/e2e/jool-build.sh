@@ -1,0 +1,31 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Build Jool's NAT64 modules (the test bed's PLAT) from Debian's jool-dkms
+# source, unpacked by scripts/deps.sh, against a kernel build tree; print the
+# directory holding jool_common.ko and jool.ko. Cached per kernel and Jool
+# version.
+#
+#   tests/e2e/jool-build.sh KDIR
+set -euo pipefail
+
+kdir=$1
+CACHE=${V4V6_CACHE:-/var/cache/v4v6}
+src=$(find "$CACHE/jool/root/usr/src" -mindepth 1 -maxdepth 1 -name 'jool-*' | sort -V | tail -n 1)
+[ -n "$src" ] || { echo "jool: no jool-dkms source; run scripts/deps.sh" >&2; exit 1; }
+kver=$(sed -n 's/^#define UTS_RELEASE "\(.*\)"$/\1/p' "$kdir/include/generated/utsrelease.h")
+out=$CACHE/jool/build/$kver-$(basename "$src")
+
+if [ ! -e "$out/.done" ]; then
+	echo "jool: building $(basename "$src") for $kver" >&2
+	rm -rf "$out" && mkdir -p "$out"
+	cp -r "$src/src" "$out/"
+	{
+		make -C "$kdir" M="$out/src/mod/common" modules &&
+		make -C "$kdir" M="$out/src/mod/nat64" modules \
+			KBUILD_EXTRA_SYMBOLS="$out/src/mod/common/Module.symvers"
+	} > "$out/build.log" 2>&1 || { tail -n 30 "$out/build.log" >&2; exit 1; }
+	cp "$out/src/mod/common/jool_common.ko" "$out/src/mod/nat64/jool.ko" "$out/"
+	touch "$out/.done"
+fi
+echo "$out"

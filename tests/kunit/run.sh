@@ -1,0 +1,80 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# make kunit: build the test kernel (cached), build v4v6.ko with its KUnit
+# suites against it, boot it in QEMU, and parse the KTAP. Fails on any failed,
+# skipped-by-crash or missing case, on zero tests, and on any kernel report.
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top"
+kdir=$(bash tests/kunit/kernel.sh)
+src=$(dirname "$kdir")/src-$(dpkg-query -W -f='${Version}' linux-source-6.1)
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# Build in a copy: the checkout's objects are for the stock kernel.
+mkdir -p "$work/src" "$work/out"
+cp -r Kbuild kmod uapi "$work/src/"
+find "$work/src" -name '*.o' -o -name '*.ko' -o -name '*.cmd' | xargs rm -f
+make -C "$kdir" M="$work/src" V4V6_KUNIT=y -j"$(nproc)" modules > "$work/build.log" 2>&1 || {
+	cat "$work/build.log" >&2
+	exit 1
+}
+cp "$work/src/kmod/v4v6.ko" "$work/out/"
+
+log=${V4V6_KUNIT_LOG:-$work/console.log}
+set +e
+bash tests/vm/run.sh --quiet --timeout 900 --log "$log" --out "$work/out" \
+	--cmdline kunit.enable=1 \
+	--kernel "$kdir/arch/x86/boot/bzImage" tests/kunit/guest.sh "$work/out"
+vmrc=$?
+set -e
+grep -a -E '^(ok|FAILED): ' "$log" | sed 's/^/  /'
+
+[ -z "${V4V6_KUNIT_LOG:-}" ] || cp "$work/out/ktap.txt" "$V4V6_KUNIT_LOG.dmesg" 2>/dev/null || true
+if [ ! -s "$work/out/dmesg.txt" ]; then
+	echo "kunit: no kernel log came back (vm exit $vmrc)" >&2
+	tail -n 40 "$log" >&2
+	exit 1
+fi
+# Suites run at module load in 6.1 print no top-level header: supply it,
+# with one plan entry per suite the sources declare, so a suite that never
+# reported counts as missing.
+suites=$(sed -n 's/^\s*\.name = "\(v4v6_[a-z0-9_]*\)",$/\1/p' kmod/tests/*.c)
+{
+	echo "KTAP version 1"
+	echo "1..$(echo "$suites" | wc -w)"
+	sed -n '/^ *KTAP version/,$p' "$work/out/ktap.txt" | grep -v '^v4v6: '
+} > "$work/ktap.txt"
+parserc=0
+python3 "$src/tools/testing/kunit/kunit.py" parse --json="$work/kunit.json" \
+	"$work/ktap.txt" > "$work/parse.txt" 2>&1 || parserc=$?
+grep -E '^\[..:..:..\] (=+ |\[(PASSED|FAILED|CRASHED|SKIPPED|ERROR)\]|Testing complete|ERROR)' \
+	"$work/parse.txt" | sed 's/^\[..:..:..\] /  /' || true
+
+# Every suite the sources declare must have run, with at least one case.
+fail=0
+for suite in $suites; do
+	if ! grep -qE "^ok [0-9]+ $suite\$" "$work/ktap.txt"; then
+		echo "kunit: suite $suite did not pass" >&2
+		fail=1
+	fi
+done
+python3 - "$work/kunit.json" <<'PY' || fail=1
+import json, sys
+acc = {}
+def count(group):
+    for case in group["test_cases"]:
+        acc[case["status"]] = acc.get(case["status"], 0) + 1
+    for sub in group["sub_groups"]:
+        count(sub)
+count(json.load(open(sys.argv[1])))
+passed = acc.get("PASS", 0)
+other = sum(n for status, n in acc.items() if status != "PASS")
+print(f"kunit: {passed} cases passed, {other} failed, crashed or skipped")
+sys.exit(0 if passed > 0 and other == 0 else 1)
+PY
+[ $parserc -eq 0 ] || fail=1
+[ $vmrc -eq 0 ] || { echo "kunit: guest checks failed (exit $vmrc)" >&2; fail=1; }
+exit $fail
