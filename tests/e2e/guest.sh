@@ -17,12 +17,14 @@ tests=("$@")
 passed=0 failed=0
 for t in "${tests[@]}"; do
 	start=$(date +%s%N)
-	(
+	timeout -k 5 "${E2E_TEST_TIMEOUT:-300}" bash -c '
+		. "$1/lib.sh"
 		trap topo_down EXIT
 		topo_up || die "topology"
-		. "$here/t/$t.sh"
-	) > "/tmp/e2e-$t.log" 2>&1
+		. "$1/t/$2.sh"' sh "$here" "$t" > "/tmp/e2e-$t.log" 2>&1
 	rc=$?
+	[ $rc -ne 124 ] || echo "  FAIL: timed out" >> "/tmp/e2e-$t.log"
+	topo_down > /dev/null 2>&1
 	ms=$((($(date +%s%N) - start) / 1000000))
 	if [ $rc -eq 0 ]; then
 		passed=$((passed + 1))

@@ -141,7 +141,7 @@ kea_up() {
 	                   "output_options": [ { "output": "$d/kea.log" } ] } ]
 	} }
 	KEA
-	KEA_PIDFILE_DIR=$d KEA_LOCKFILE_DIR=$d on net6 kea-dhcp6 -c "$d/kea-dhcp6.conf" \
+	KEA_PIDFILE_DIR=$d KEA_LOCKFILE_DIR=$d ip netns exec net6 kea-dhcp6 -c "$d/kea-dhcp6.conf" \
 		> "$d/kea.out" 2>&1 &
 	echo $! > "$d/pid"
 	wait_for 30 sh -c "! kill -0 $(cat "$d/pid") || ip netns exec net6 ss -Hlun | grep -q ':547 '"
@@ -176,7 +176,7 @@ radvd_up() {
 		prefix $NET6::/64 { AdvOnLink on; AdvAutonomous off; };
 	};
 	RA
-	on net6 radvd -n -C "$d/radvd.conf" -p "$d/radvd.pid" -m logfile \
+	ip netns exec net6 radvd -n -C "$d/radvd.conf" -p "$d/radvd.pid" -m logfile \
 		-l "$d/radvd.log" > /dev/null 2>&1 &
 	wait_for 10 test -s "$d/radvd.pid" || die "radvd did not start"
 }
