@@ -5,11 +5,11 @@
 # The kernel to build the module against: the running kernel's build tree
 # if it has one, else the newest Debian linux-headers-*-amd64 installed.
 KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
-	$(lastword $(sort $(wildcard /usr/src/linux-headers-*-amd64))))
+	$(shell ls -d /usr/src/linux-headers-*-amd64 2>/dev/null | sort -V | tail -n 1))
 export V4V6_CACHE ?= /var/cache/v4v6
 
 .PHONY: all module tools deps check kunit e2e demo tools-check clean help \
-	install checkpatch sparse
+	install lint checkpatch sparse
 
 all: module tools
 
@@ -38,6 +38,9 @@ demo: deps
 tools-check: deps
 	$(MAKE) -C tools check
 
+lint: checkpatch
+	bash scripts/sparse.sh
+
 checkpatch:
 	bash scripts/checkpatch.sh
 
@@ -45,7 +48,7 @@ sparse:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) C=2 modules
 
 install: all
-	$(MAKE) -C $(KDIR) M=$(CURDIR) modules_install
+	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_DIR=extra modules_install
 	$(MAKE) -C tools install
 
 clean:
@@ -58,4 +61,5 @@ help:
 	@echo 'make check     run every test: tools, KUnit, end-to-end'
 	@echo 'make kunit     KUnit suites on a KASAN/lockdep/kmemleak kernel'
 	@echo 'make e2e       end-to-end tests in QEMU on the stock kernel'
+	@echo 'make lint      checkpatch --strict and sparse on the kernel code'
 	@echo 'make install   install the module and the tools'

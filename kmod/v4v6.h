@@ -48,7 +48,7 @@ struct v4v6_config {
  */
 struct v4v6_net {
 	struct v4v6_config __rcu *cfg;
-	struct mutex lock;
+	struct mutex lock; /* serialises writers of @cfg */
 };
 
 /* instance.c */

@@ -74,6 +74,7 @@ enum v4v6_cmd {
 	V4V6_CMD_SET_CONFIG,
 	__V4V6_CMD_MAX
 };
+
 #define V4V6_CMD_MAX (__V4V6_CMD_MAX - 1)
 
 /**
@@ -94,6 +95,7 @@ enum v4v6_attr_cfg {
 	V4V6_A_CFG_LOWEST_MTU,
 	__V4V6_A_CFG_MAX
 };
+
 #define V4V6_A_CFG_MAX (__V4V6_A_CFG_MAX - 1)
 
 #endif /* _UAPI_LINUX_V4V6_H */

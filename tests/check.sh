@@ -1,0 +1,66 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# make check: every stage, with its time, then one closing line
+# "N passed, N failed" counting the tests of all stages. A stage that fails
+# without reporting counts as one failed test.
+#
+#   tests/check.sh [STAGE...]     stages: lint tools kunit e2e (default: all)
+set -uo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+stages=("$@")
+[ ${#stages[@]} -gt 0 ] || stages=(lint tools kunit e2e)
+total_pass=0 total_fail=0
+summary=()
+logdir=$(mktemp -d)
+
+stage_lint() {
+	local p=0 f=0
+	if bash scripts/checkpatch.sh; then p=$((p + 1)); else f=$((f + 1)); fi
+	if bash scripts/sparse.sh; then p=$((p + 1)); else f=$((f + 1)); fi
+	if make -s module > /dev/null && make -s tools > /dev/null; then
+		p=$((p + 1))
+	else
+		f=$((f + 1))
+	fi
+	echo "lint: $p passed, $f failed"
+}
+
+stage_tools() { make -s -C tools check; }
+stage_kunit() { bash tests/kunit/run.sh; }
+stage_e2e() { bash tests/e2e/run.sh; }
+
+# counts STAGE LOG: "passed failed" as the stage's own runner reported them
+counts() {
+	case $1 in
+	tools)
+		awk '/\[  PASSED  \] [0-9]+ test/ { p += $4 }
+		     /\[  FAILED  \] [0-9]+ test/ { f += $4 }
+		     END { print p + 0, f + 0 }' "$2" ;;
+	kunit)
+		sed -n 's/^kunit: \([0-9]*\) cases passed, \([0-9]*\) .*/\1 \2/p' "$2" | tail -n 1 ;;
+	*)
+		sed -n "s/^$1: \([0-9]*\) passed, \([0-9]*\) failed.*/\1 \2/p" "$2" | tail -n 1 ;;
+	esac
+}
+
+for s in "${stages[@]}"; do
+	echo "=== $s"
+	start=$SECONDS
+	"stage_$s" 2>&1 | tee "$logdir/$s.log"
+	rc=${PIPESTATUS[0]}
+	read -r p f <<< "$(counts "$s" "$logdir/$s.log")"
+	p=${p:-0} f=${f:-0}
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+	total_pass=$((total_pass + p))
+	total_fail=$((total_fail + f))
+	summary+=("$(printf '%-6s %4d passed %3d failed %5ds' "$s" "$p" "$f" $((SECONDS - start)))")
+done
+rm -rf "$logdir"
+
+echo "=== summary"
+printf '%s\n' "${summary[@]}"
+echo "$total_pass passed, $total_fail failed"
+[ $total_fail -eq 0 ]

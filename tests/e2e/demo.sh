@@ -1,0 +1,16 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# make demo: boot the QEMU topology and show v4v6 at work, step by step.
+set -euo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top"
+CACHE=${V4V6_CACHE:-/var/cache/v4v6}
+kver=$(find "$CACHE/guest" -mindepth 1 -maxdepth 1 -printf '%f\n' | sort -V | tail -n 1)
+kdir=/usr/src/linux-headers-$kver
+make -s module KDIR="$kdir" > /dev/null
+[ ! -f tools/Makefile ] || make -s tools > /dev/null
+jool=$(bash tests/e2e/jool-build.sh "$kdir")
+echo "Booting $kver in QEMU (the first lines are the kernel's) ..."
+exec bash tests/vm/run.sh --kernel "$kver" --timeout 600 --cmdline quiet \
+	tests/e2e/demo-guest.sh "$jool" "$top/kmod/v4v6.ko"

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Parsing and formatting of command-line values: pure functions, no I/O, so
+ * that tests/test_parse.c can check them on their own.
+ */
+#ifndef V4V6CTL_PARSE_H
+#define V4V6CTL_PARSE_H
+
+#include <netinet/in.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* "ADDR/LEN" is at most an IPv6 address, '/' and three digits. */
+#define PREF64_STRLEN (INET6_ADDRSTRLEN + 4)
+
+enum parse_err {
+	PARSE_OK,
+	PARSE_ESYNTAX,	/* not of the expected form */
+	PARSE_EADDR,	/* not an IPv6 address */
+	PARSE_ELEN,	/* a prefix length RFC 6052 does not allow */
+	PARSE_EPASTLEN,	/* bits set past the prefix length */
+	PARSE_EUOCTET,	/* bits 64..71 set */
+	PARSE_ERANGE,	/* a number out of range */
+};
+
+/* A sentence saying what @err means. */
+const char *parse_strerror(enum parse_err err);
+
+/* Whether @len is a prefix length RFC 6052 allows: 32, 40, 48, 56, 64, 96. */
+int pref64_len_valid(unsigned int len);
+
+/* Check @addr/@len as a NAT64 prefix, as the kernel does. */
+enum parse_err pref64_check(const struct in6_addr *addr, unsigned int len);
+
+/* Parse "ADDR/LEN", e.g. "64:ff9b::/96", into @addr and @len, and check it. */
+enum parse_err parse_pref64(const char *s, struct in6_addr *addr,
+			    uint8_t *len);
+
+/* Write @addr/@len as "ADDR/LEN" into @buf, of at least PREF64_STRLEN bytes. */
+void format_pref64(const struct in6_addr *addr, unsigned int len, char *buf,
+		   size_t size);
+
+/* Parse a decimal MTU in V4V6_MIN_MTU..V4V6_MAX_MTU. */
+enum parse_err parse_mtu(const char *s, uint32_t *mtu);
+
+/*
+ * Look @arg up among the @n keywords @words: an exact match, else the only
+ * keyword @arg is a prefix of (as ip(8) accepts "sh" for "show"). Returns its
+ * index, KEYWORD_UNKNOWN or KEYWORD_AMBIGUOUS.
+ */
+#define KEYWORD_UNKNOWN (-1)
+#define KEYWORD_AMBIGUOUS (-2)
+int keyword_lookup(const char *arg, const char *const *words, size_t n);
+
+#endif /* V4V6CTL_PARSE_H */
