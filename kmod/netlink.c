@@ -8,13 +8,21 @@
 
 #include "v4v6.h"
 
+/*
+ * nla_policy's own min and max are s16: too small for an MTU. Not const:
+ * 6.1's policy points to it through a non-const pointer.
+ */
+static struct netlink_range_validation v4v6_mtu_range __ro_after_init = {
+	.min = V4V6_MIN_MTU,
+	.max = V4V6_MAX_MTU,
+};
+
 static const struct nla_policy v4v6_cfg_policy[V4V6_A_CFG_MAX + 1] = {
 	[V4V6_A_CFG_LAN_IFINDEX] = { .type = NLA_U32 },
 	[V4V6_A_CFG_WAN_IFINDEX] = { .type = NLA_U32 },
 	[V4V6_A_CFG_PREF64] = NLA_POLICY_EXACT_LEN(sizeof(struct in6_addr)),
 	[V4V6_A_CFG_PREF64_LEN] = NLA_POLICY_RANGE(NLA_U8, 32, 96),
-	[V4V6_A_CFG_LOWEST_MTU] = NLA_POLICY_RANGE(NLA_U32, V4V6_MIN_MTU,
-						   V4V6_MAX_MTU),
+	[V4V6_A_CFG_LOWEST_MTU] = NLA_POLICY_FULL_RANGE(NLA_U32, &v4v6_mtu_range),
 };
 
 static struct genl_family v4v6_genl_family;

@@ -6,7 +6,7 @@
 #
 #   guest.sh JOOL_DIR V4V6_KO [TEST...]
 set -u
-export JOOL_DIR=$1 V4V6_KO=$2
+export JOOL_DIR=$1 V4V6_KO=$2 V4V6_CTL=$PWD/tools/build/v4v6ctl
 shift 2
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"

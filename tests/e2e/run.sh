@@ -17,6 +17,7 @@ kdir=/usr/src/linux-headers-$kver
 [ -d "$kdir" ] || { echo "e2e: no headers for $kver" >&2; exit 1; }
 
 make -s module KDIR="$kdir" > /dev/null
+make -s tools > /dev/null
 jool=$(bash tests/e2e/jool-build.sh "$kdir")
 
 log=${V4V6_E2E_LOG:-$(mktemp)}

@@ -44,12 +44,15 @@ void format_pref64(const struct in6_addr *addr, unsigned int len, char *buf,
 enum parse_err parse_mtu(const char *s, uint32_t *mtu);
 
 /*
- * Look @arg up among the @n keywords @words: an exact match, else the only
- * keyword @arg is a prefix of (as ip(8) accepts "sh" for "show"). Returns its
- * index, KEYWORD_UNKNOWN or KEYWORD_AMBIGUOUS.
+ * Look @arg up among @n keywords, the first at @words, the next @stride bytes
+ * further (so that it walks both an array of strings and an array of structs
+ * whose member is the name): an exact match, else the only keyword that @arg
+ * abbreviates, as ip(8) takes "sh" for "show". Returns the keyword's index,
+ * KEYWORD_UNKNOWN or KEYWORD_AMBIGUOUS.
  */
 #define KEYWORD_UNKNOWN (-1)
 #define KEYWORD_AMBIGUOUS (-2)
-int keyword_lookup(const char *arg, const char *const *words, size_t n);
+int keyword_lookup(const char *arg, const char *const *words, size_t n,
+		   size_t stride);
 
 #endif /* V4V6CTL_PARSE_H */

@@ -36,9 +36,9 @@
  *    V4V6_A_CFG_LAN_IFINDEX: an existing interface of this namespace, or 0
  *    V4V6_A_CFG_WAN_IFINDEX: an existing interface of this namespace, or 0;
  *                            never the LAN interface
- *    V4V6_A_CFG_PREF64: 16 bytes; bits past V4V6_A_CFG_PREF64_LEN and, for
- *                       lengths under 96, bits 64..71 (the RFC 6052 "u"
- *                       octet) must be zero. Needs V4V6_A_CFG_PREF64_LEN.
+ *    V4V6_A_CFG_PREF64: 16 bytes; bits past V4V6_A_CFG_PREF64_LEN and bits
+ *                       64..71 (the RFC 6052 "u" octet) must be zero.
+ *                       Needs V4V6_A_CFG_PREF64_LEN.
  *    V4V6_A_CFG_PREF64_LEN: see above; needs V4V6_A_CFG_PREF64
  *    V4V6_A_CFG_LOWEST_MTU: 1280 .. 65535
  *

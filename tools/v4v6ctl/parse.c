@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Parsing and formatting of command-line values.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/v4v6.h>
+
+#include "parse.h"
+
+/* Bits 64..71 of a NAT64 prefix, reserved by RFC 6052 section 2.2. */
+#define U_OCTET 8
+
+const char *parse_strerror(enum parse_err err)
+{
+	switch (err) {
+	case PARSE_OK:
+		return "no error";
+	case PARSE_ESYNTAX:
+		return "malformed";
+	case PARSE_EADDR:
+		return "not an IPv6 address";
+	case PARSE_ELEN:
+		return "the length must be 32, 40, 48, 56, 64 or 96";
+	case PARSE_EPASTLEN:
+		return "bits are set past the prefix length";
+	case PARSE_EUOCTET:
+		return "bits 64-71 (the RFC 6052 u octet) must be zero";
+	case PARSE_ERANGE:
+		return "out of range";
+	}
+	return "unknown error";
+}
+
+int pref64_len_valid(unsigned int len)
+{
+	switch (len) {
+	case 32: case 40: case 48: case 56: case 64: case 96:
+		return 1;
+	}
+	return 0;
+}
+
+enum parse_err pref64_check(const struct in6_addr *addr, unsigned int len)
+{
+	size_t i;
+
+	if (!pref64_len_valid(len))
+		return PARSE_ELEN;
+	/* Every valid length is a whole number of octets. */
+	for (i = len / 8; i < sizeof(addr->s6_addr); i++)
+		if (addr->s6_addr[i])
+			return PARSE_EPASTLEN;
+	/* Past the length for all but /96, where it is checked here. */
+	if (addr->s6_addr[U_OCTET])
+		return PARSE_EUOCTET;
+	return PARSE_OK;
+}
+
+/* @s, decimal digits and nothing else, as a number in *@v. */
+static enum parse_err parse_ulong(const char *s, unsigned long *v)
+{
+	size_t n = strspn(s, "0123456789");
+
+	if (n == 0 || s[n])
+		return PARSE_ESYNTAX;
+	errno = 0;
+	*v = strtoul(s, NULL, 10);
+	return errno ? PARSE_ERANGE : PARSE_OK;
+}
+
+enum parse_err parse_pref64(const char *s, struct in6_addr *addr,
+			    uint8_t *len)
+{
+	char buf[INET6_ADDRSTRLEN];
+	const char *slash = strchr(s, '/');
+	enum parse_err err;
+	unsigned long l;
+	size_t alen;
+
+	if (!slash)
+		return PARSE_ESYNTAX;
+	alen = (size_t)(slash - s);
+	if (alen == 0 || alen >= sizeof(buf))
+		return PARSE_EADDR;
+	memcpy(buf, s, alen);
+	buf[alen] = '\0';
+	if (inet_pton(AF_INET6, buf, addr) != 1)
+		return PARSE_EADDR;
+	err = parse_ulong(slash + 1, &l);
+	if (err == PARSE_ESYNTAX)
+		return err;
+	if (err || l > 128 || !pref64_len_valid((unsigned int)l))
+		return PARSE_ELEN;
+	*len = (uint8_t)l;
+	return pref64_check(addr, *len);
+}
+
+void format_pref64(const struct in6_addr *addr, unsigned int len, char *buf,
+		   size_t size)
+{
+	char a[INET6_ADDRSTRLEN];
+
+	/* inet_ntop() only fails for a short buffer or an unknown family. */
+	if (!inet_ntop(AF_INET6, addr, a, sizeof(a)))
+		a[0] = '\0';
+	snprintf(buf, size, "%s/%u", a, len);
+}
+
+enum parse_err parse_mtu(const char *s, uint32_t *mtu)
+{
+	enum parse_err err;
+	unsigned long v;
+
+	err = parse_ulong(s, &v);
+	if (err)
+		return err;
+	if (v < V4V6_MIN_MTU || v > V4V6_MAX_MTU)
+		return PARSE_ERANGE;
+	*mtu = (uint32_t)v;
+	return PARSE_OK;
+}
+
+int keyword_lookup(const char *arg, const char *const *words, size_t n,
+		   size_t stride)
+{
+	size_t arglen = strlen(arg), i;
+	int found = KEYWORD_UNKNOWN;
+
+	if (arglen == 0)
+		return KEYWORD_UNKNOWN;
+	for (i = 0; i < n; i++) {
+		const char *w = *(const char *const *)
+				((const char *)words + i * stride);
+
+		if (!strcmp(arg, w))
+			return (int)i;
+		if (!strncmp(arg, w, arglen))
+			found = found == KEYWORD_UNKNOWN ? (int)i :
+				KEYWORD_AMBIGUOUS;
+	}
+	return found;
+}
