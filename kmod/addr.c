@@ -7,6 +7,7 @@
  * suffix after it is zero.
  */
 #include <linux/string.h>
+#include <net/ipv6.h>
 
 #include "v4v6.h"
 
@@ -90,5 +91,49 @@ bool v4v6_addr_extract(const struct v4v6_prefix *p, const struct in6_addr *a,
 			pos++;
 		dst[i] = a->s6_addr[pos++];
 	}
+	return true;
+}
+
+/* Blocks RFC 5735 section 3 and RFC 6598 leave off the global internet. */
+static const struct {
+	u32 net;
+	u8 len;
+} v4v6_non_global[] = {
+	{ 0x00000000, 8 },	/* "this" network */
+	{ 0x0a000000, 8 },	/* RFC 1918 */
+	{ 0x64400000, 10 },	/* shared address space (RFC 6598) */
+	{ 0x7f000000, 8 },	/* loopback */
+	{ 0xa9fe0000, 16 },	/* link-local */
+	{ 0xac100000, 12 },	/* RFC 1918 */
+	{ 0xc0000000, 24 },	/* IETF protocol assignments */
+	{ 0xc0000200, 24 },	/* TEST-NET-1 */
+	{ 0xc0a80000, 16 },	/* RFC 1918 */
+	{ 0xc6120000, 15 },	/* benchmarking */
+	{ 0xc6336400, 24 },	/* TEST-NET-2 */
+	{ 0xcb007100, 24 },	/* TEST-NET-3 */
+	{ 0xe0000000, 4 },	/* multicast */
+	{ 0xf0000000, 4 },	/* reserved, limited broadcast */
+};
+
+/**
+ * v4v6_addr_translatable() - whether @p may carry @v4 (RFC 6052 section 3.1)
+ * @p: a valid prefix
+ * @v4: an IPv4 address
+ *
+ * The well-known prefix 64:ff9b::/96 must not represent non-global IPv4
+ * addresses; a network-specific prefix may represent any.
+ */
+bool v4v6_addr_translatable(const struct v4v6_prefix *p, __be32 v4)
+{
+	static const struct in6_addr wkp = {{{ 0, 0x64, 0xff, 0x9b }}};
+	u32 a = ntohl(v4);
+	unsigned int i;
+
+	if (p->len != 96 || !ipv6_prefix_equal(&p->addr, &wkp, 96))
+		return true;
+	for (i = 0; i < ARRAY_SIZE(v4v6_non_global); i++)
+		if ((a ^ v4v6_non_global[i].net) >>
+		    (32 - v4v6_non_global[i].len) == 0)
+			return false;
 	return true;
 }

@@ -1,0 +1,654 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit: the translator core against RFC 7915, packet pair by packet pair.
+ *
+ * Both the input and the expected output are built here from explicit field
+ * values, their checksums computed from scratch over the whole packet: the
+ * translator updates them incrementally, so the two must agree. A "bad"
+ * checksum is the right one plus an error, and must come out as the new
+ * right one plus the same error.
+ */
+#include <kunit/test.h>
+#include <linux/icmp.h>
+#include <linux/icmpv6.h>
+#include <linux/inet.h>
+#include <linux/ip.h>
+#include <linux/ipv6.h>
+#include <linux/skbuff.h>
+#include <linux/tcp.h>
+#include <linux/udp.h>
+#include <net/ip6_checksum.h>
+#include <net/ipv6.h>
+
+#include "../xlat.h"
+
+#define DEV4 "192.168.1.10"
+#define DEV6 "2001:db8:6::1000"
+#define SRV4 "192.31.196.10"
+#define SRV6 "64:ff9b::c01f:c40a"
+#define HEADROOM 128
+
+struct xlat_fixture {
+	struct v4v6_prefix pref64;
+	struct v4v6_xlat x;
+	struct sk_buff *skb[2];	/* freed by xlat_test_exit(), even on failure */
+	u8 in[2048], want[2048];
+};
+
+/* A transport header and its payload. */
+struct tspec {
+	u8 proto;		/* as carried in this packet's family */
+	u8 type, code;		/* ICMP or ICMPv6 */
+	u16 paylen;		/* bytes after the transport header */
+	bool udp_zero;		/* UDP without a checksum */
+	u16 csum_err;		/* how wrong the checksum is (0: right) */
+};
+
+static unsigned int tspec_hdrlen(const struct tspec *t)
+{
+	switch (t->proto) {
+	case IPPROTO_TCP:
+		return sizeof(struct tcphdr);
+	case IPPROTO_UDP:
+		return sizeof(struct udphdr);
+	case IPPROTO_ICMP:
+	case IPPROTO_ICMPV6:
+		return 8;
+	}
+	return 0;
+}
+
+static unsigned int tspec_len(const struct tspec *t)
+{
+	return tspec_hdrlen(t) + t->paylen;
+}
+
+/* Write the transport header and payload, checksum zero. */
+static __sum16 *tspec_write(const struct tspec *t, u8 *p)
+{
+	unsigned int i, hl = tspec_hdrlen(t);
+	struct tcphdr *th = (void *)p;
+	struct udphdr *uh = (void *)p;
+
+	memset(p, 0, hl);
+	for (i = 0; i < t->paylen; i++)
+		p[hl + i] = i * 7 + 3;
+	switch (t->proto) {
+	case IPPROTO_TCP:
+		th->source = htons(40000);
+		th->dest = htons(80);
+		th->seq = htonl(1);
+		th->doff = 5;
+		th->ack = 1;
+		th->window = htons(1024);
+		return &th->check;
+	case IPPROTO_UDP:
+		uh->source = htons(40000);
+		uh->dest = htons(53);
+		uh->len = htons(tspec_len(t));
+		return &uh->check;
+	case IPPROTO_ICMP:
+	case IPPROTO_ICMPV6:
+		p[0] = t->type;
+		p[1] = t->code;
+		p[4] = 0x42;	/* identifier */
+		p[7] = 1;	/* sequence */
+		return (__sum16 *)(p + 2);
+	}
+	return NULL;
+}
+
+/* The checksum a packet of @family carrying @t at @p must have. */
+static void tspec_csum(const struct tspec *t, u8 *p, __sum16 *check,
+		       bool v6, const void *s, const void *d)
+{
+	unsigned int len = tspec_len(t);
+	__wsum sum;
+
+	if (!check || (t->proto == IPPROTO_UDP && t->udp_zero))
+		return;
+	sum = csum_add(csum_partial(p, len, 0), (__force __wsum)t->csum_err);
+	if (t->proto == IPPROTO_ICMP)
+		*check = csum_fold(sum);
+	else if (v6)
+		*check = csum_ipv6_magic(s, d, len, t->proto, sum);
+	else
+		*check = csum_tcpudp_magic(*(__be32 *)s, *(__be32 *)d, len,
+					   t->proto, sum);
+	if (t->proto == IPPROTO_UDP && !*check)
+		*check = CSUM_MANGLED_0;
+}
+
+struct hdr4 {
+	u8 tos, ttl, proto, optlen;
+	u16 id, frag;		/* frag: flags and offset, host order */
+	const char *src, *dst;
+};
+
+struct hdr6 {
+	u8 tclass, hop;
+	const char *src, *dst;
+	const u8 *ext;		/* extension headers, their chain included */
+	u8 extlen, nexthdr;	/* nexthdr: the IPv6 header's, with @ext */
+};
+
+static __be32 a4(struct kunit *test, const char *s)
+{
+	__be32 a;
+
+	KUNIT_ASSERT_TRUE(test, in4_pton(s, -1, (u8 *)&a, -1, NULL));
+	return a;
+}
+
+static struct in6_addr a6(struct kunit *test, const char *s)
+{
+	struct in6_addr a;
+
+	KUNIT_ASSERT_TRUE(test, in6_pton(s, -1, a.s6_addr, -1, NULL));
+	return a;
+}
+
+static unsigned int build4(struct kunit *test, u8 *buf, const struct hdr4 *h,
+			   const struct tspec *t)
+{
+	unsigned int hl = sizeof(struct iphdr) + h->optlen;
+	struct iphdr *iph = (void *)buf;
+	__sum16 *check;
+
+	memset(buf, 0, hl);
+	iph->version = 4;
+	iph->ihl = hl / 4;
+	iph->tos = h->tos;
+	iph->tot_len = htons(hl + tspec_len(t));
+	iph->id = htons(h->id);
+	iph->frag_off = htons(h->frag);
+	iph->ttl = h->ttl;
+	iph->protocol = h->proto;
+	iph->saddr = a4(test, h->src);
+	iph->daddr = a4(test, h->dst);
+	if (h->optlen)
+		buf[sizeof(*iph)] = IPOPT_NOOP;	/* then IPOPT_END */
+	ip_send_check(iph);
+	check = tspec_write(t, buf + hl);
+	if (!(h->frag & IP_OFFSET))
+		tspec_csum(t, buf + hl, check, false, &iph->saddr, &iph->daddr);
+	return hl + tspec_len(t);
+}
+
+static unsigned int build6(struct kunit *test, u8 *buf, const struct hdr6 *h,
+			   const struct tspec *t, bool first)
+{
+	unsigned int hl = sizeof(struct ipv6hdr) + h->extlen;
+	struct ipv6hdr *ip6 = (void *)buf;
+	__sum16 *check;
+
+	memset(buf, 0, sizeof(*ip6));
+	ip6_flow_hdr(ip6, h->tclass, 0);
+	ip6->payload_len = htons(h->extlen + tspec_len(t));
+	ip6->nexthdr = h->ext ? h->nexthdr : t->proto;
+	ip6->hop_limit = h->hop;
+	ip6->saddr = a6(test, h->src);
+	ip6->daddr = a6(test, h->dst);
+	memcpy(buf + sizeof(*ip6), h->ext, h->extlen);
+	check = tspec_write(t, buf + hl);
+	if (first)
+		tspec_csum(t, buf + hl, check, true, &ip6->saddr, &ip6->daddr);
+	return hl + tspec_len(t);
+}
+
+static struct sk_buff *skb_of(struct kunit *test, const u8 *buf,
+			      unsigned int len, __be16 proto);
+
+static void xlat_test_exit(struct kunit *test)
+{
+	struct xlat_fixture *f = test->priv;
+
+	kfree_skb(f->skb[0]);
+	kfree_skb(f->skb[1]);
+}
+
+/* Slot @i of the fixture owns @skb: a failed assertion cannot leak it. */
+static struct sk_buff *own(struct kunit *test, int i, struct sk_buff *skb)
+{
+	struct xlat_fixture *f = test->priv;
+
+	kfree_skb(f->skb[i]);
+	f->skb[i] = skb;
+	return skb;
+}
+
+static struct sk_buff *skb_of(struct kunit *test, const u8 *buf,
+			      unsigned int len, __be16 proto)
+{
+	struct sk_buff *skb = own(test, 0, alloc_skb(HEADROOM + len, GFP_KERNEL));
+
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	skb_reserve(skb, HEADROOM);
+	skb_put_data(skb, buf, len);
+	skb_reset_network_header(skb);
+	skb->protocol = proto;
+	return skb;
+}
+
+static int xlat_test_init(struct kunit *test)
+{
+	struct xlat_fixture *f = kunit_kzalloc(test, sizeof(*f), GFP_KERNEL);
+
+	if (!f)
+		return -ENOMEM;
+	f->pref64.addr = a6(test, "64:ff9b::");
+	f->pref64.len = 96;
+	f->x.pref64 = &f->pref64;
+	f->x.dev4 = a4(test, DEV4);
+	f->x.dev6 = a6(test, DEV6);
+	test->priv = f;
+	return 0;
+}
+
+/* Compare @skb with @want, skipping IPv4's identification if @skip_id. */
+static void expect_bytes(struct kunit *test, struct sk_buff *skb,
+			 const u8 *want, unsigned int len, bool skip_id)
+{
+	u8 got[2048];
+	unsigned int i;
+
+	KUNIT_ASSERT_EQ(test, skb->len, len);
+	KUNIT_ASSERT_EQ(test, skb_copy_bits(skb, 0, got, len), 0);
+	if (skip_id) {
+		struct iphdr *g = (void *)got, *w = (void *)want;
+
+		/* Then the header checksum differs by exactly that. */
+		g->id = w->id;
+		ip_send_check(g);
+	}
+	for (i = 0; i < len; i++)
+		if (got[i] != want[i])
+			break;
+	KUNIT_EXPECT_EQ_MSG(test, i, len, "first difference at byte %u: got %02x, want %02x",
+			    i, i < len ? got[i] : 0, i < len ? want[i] : 0);
+}
+
+struct case46 {
+	const char *name;
+	struct hdr4 in;
+	struct tspec tin;
+	enum v4v6_xlat_result want;
+	struct hdr6 out;
+	struct tspec tout;
+};
+
+#define H4(...) { .src = DEV4, .dst = SRV4, .ttl = 64, __VA_ARGS__ }
+#define H6(...) { .src = DEV6, .dst = SRV6, .hop = 63, __VA_ARGS__ }
+#define TCP(...) { .proto = IPPROTO_TCP, .paylen = 100, __VA_ARGS__ }
+#define UDP(...) { .proto = IPPROTO_UDP, .paylen = 33, __VA_ARGS__ }
+#define ICMP4(t, ...) { .proto = IPPROTO_ICMP, .type = (t), .paylen = 56, __VA_ARGS__ }
+#define ICMP6(t, ...) { .proto = IPPROTO_ICMPV6, .type = (t), .paylen = 56, __VA_ARGS__ }
+
+static const u8 frag_first[] = { IPPROTO_UDP, 0, 0x00, 0x01, 0, 0, 0x12, 0x34 };
+static const u8 frag_mid_tcp[] = { IPPROTO_TCP, 0, 0x00, 0xb9, 0, 0, 0x12, 0x34 };
+static const u8 frag_last_tcp[] = { IPPROTO_TCP, 0, 0x01, 0x70, 0, 0, 0xab, 0xcd };
+
+static const struct case46 cases46[] = {
+	{ "4.1 TCP: addresses, TTL-1, checksum", H4(.proto = IPPROTO_TCP), TCP(),
+	  V4V6_XLAT_OK, H6(), TCP() },
+	{ "4.1 UDP", H4(.proto = IPPROTO_UDP), UDP(), V4V6_XLAT_OK, H6(), UDP() },
+	{ "4.1 TOS copied to traffic class", H4(.proto = IPPROTO_TCP, .tos = 0xb8),
+	  TCP(), V4V6_XLAT_OK, H6(.tclass = 0xb8), TCP() },
+	{ "4.1 TTL 255", H4(.proto = IPPROTO_UDP, .ttl = 255), UDP(),
+	  V4V6_XLAT_OK, H6(.hop = 254), UDP() },
+	{ "4.1 TTL 2 still forwarded", H4(.proto = IPPROTO_UDP, .ttl = 2), UDP(),
+	  V4V6_XLAT_OK, H6(.hop = 1), UDP() },
+	{ "4.1 TTL 1 expires", H4(.proto = IPPROTO_UDP, .ttl = 1), UDP(),
+	  V4V6_XLAT_TTL },
+	{ "4.1 TTL 0 expires", H4(.proto = IPPROTO_UDP, .ttl = 0), UDP(),
+	  V4V6_XLAT_TTL },
+	{ "4.1 options dropped", H4(.proto = IPPROTO_TCP, .optlen = 4), TCP(),
+	  V4V6_XLAT_OK, H6(), TCP() },
+	{ "4.1 40 bytes of options dropped", H4(.proto = IPPROTO_UDP, .optlen = 40),
+	  UDP(), V4V6_XLAT_OK, H6(), UDP() },
+	{ "4.1 DF set, unfragmented", H4(.proto = IPPROTO_TCP, .frag = IP_DF),
+	  TCP(), V4V6_XLAT_OK, H6(), TCP() },
+	{ "4.1 unknown protocol kept", H4(.proto = 253), { .proto = 253, .paylen = 40 },
+	  V4V6_XLAT_OK, H6(), { .proto = 253, .paylen = 40 } },
+	{ "4.1 GRE kept", H4(.proto = IPPROTO_GRE), { .proto = IPPROTO_GRE, .paylen = 24 },
+	  V4V6_XLAT_OK, H6(), { .proto = IPPROTO_GRE, .paylen = 24 } },
+	{ "4.1 first fragment gets a Fragment header",
+	  H4(.proto = IPPROTO_UDP, .frag = IP_MF, .id = 0x1234), UDP(.paylen = 64),
+	  V4V6_XLAT_OK, H6(.ext = frag_first, .extlen = 8, .nexthdr = NEXTHDR_FRAGMENT),
+	  UDP(.paylen = 64) },
+	{ "4.1 middle fragment: offset, M, identification",
+	  H4(.proto = IPPROTO_TCP, .frag = IP_MF | 23, .id = 0x1234),
+	  { .proto = 99, .paylen = 64 },
+	  V4V6_XLAT_OK, H6(.ext = frag_mid_tcp, .extlen = 8, .nexthdr = NEXTHDR_FRAGMENT),
+	  { .proto = 99, .paylen = 64 } },
+	{ "4.1 last fragment: 16-bit identification widened",
+	  H4(.proto = IPPROTO_TCP, .frag = 46, .id = 0xabcd), { .proto = 99, .paylen = 16 },
+	  V4V6_XLAT_OK, H6(.ext = frag_last_tcp, .extlen = 8, .nexthdr = NEXTHDR_FRAGMENT),
+	  { .proto = 99, .paylen = 16 } },
+	{ "4.1 fragment of ICMP dropped", H4(.proto = IPPROTO_ICMP, .frag = IP_MF),
+	  ICMP4(ICMP_ECHO), V4V6_XLAT_ICMP_FRAG },
+	{ "4.2 echo request", H4(.proto = IPPROTO_ICMP), ICMP4(ICMP_ECHO),
+	  V4V6_XLAT_OK, H6(), ICMP6(ICMPV6_ECHO_REQUEST) },
+	{ "4.2 echo reply", H4(.proto = IPPROTO_ICMP), ICMP4(ICMP_ECHOREPLY),
+	  V4V6_XLAT_OK, H6(), ICMP6(ICMPV6_ECHO_REPLY) },
+	{ "4.2 echo, empty payload", H4(.proto = IPPROTO_ICMP), ICMP4(ICMP_ECHO, .paylen = 0),
+	  V4V6_XLAT_OK, H6(), ICMP6(ICMPV6_ECHO_REQUEST, .paylen = 0) },
+	{ "4.2 echo, odd payload", H4(.proto = IPPROTO_ICMP), ICMP4(ICMP_ECHO, .paylen = 1001),
+	  V4V6_XLAT_OK, H6(), ICMP6(ICMPV6_ECHO_REQUEST, .paylen = 1001) },
+	{ "4.2 timestamp is single-hop: dropped", H4(.proto = IPPROTO_ICMP),
+	  ICMP4(ICMP_TIMESTAMP), V4V6_XLAT_ICMP_TYPE },
+	{ "4.2 router advertisement dropped", H4(.proto = IPPROTO_ICMP), ICMP4(9),
+	  V4V6_XLAT_ICMP_TYPE },
+	{ "4.2 unknown ICMP type dropped", H4(.proto = IPPROTO_ICMP), ICMP4(200),
+	  V4V6_XLAT_ICMP_TYPE },
+	{ "4.5 UDP checksum 0 computed", H4(.proto = IPPROTO_UDP), UDP(.udp_zero = true),
+	  V4V6_XLAT_OK, H6(), UDP() },
+	{ "4.5 UDP checksum 0 in a fragment dropped",
+	  H4(.proto = IPPROTO_UDP, .frag = IP_MF), UDP(.udp_zero = true),
+	  V4V6_XLAT_UDP_ZERO_CSUM_FRAG },
+	{ "4.5 bad TCP checksum stays as bad", H4(.proto = IPPROTO_TCP),
+	  TCP(.csum_err = 0x1111), V4V6_XLAT_OK, H6(), TCP(.csum_err = 0x1111) },
+	{ "4.5 bad UDP checksum stays as bad", H4(.proto = IPPROTO_UDP),
+	  UDP(.csum_err = 3), V4V6_XLAT_OK, H6(), UDP(.csum_err = 3) },
+	{ "4.5 bad ICMP checksum stays as bad", H4(.proto = IPPROTO_ICMP),
+	  ICMP4(ICMP_ECHO, .csum_err = 0x8000), V4V6_XLAT_OK, H6(),
+	  ICMP6(ICMPV6_ECHO_REQUEST, .csum_err = 0x8000) },
+	{ "6052 3.1 private destination under the WKP",
+	  H4(.proto = IPPROTO_UDP, .dst = "10.1.2.3"), UDP(), V4V6_XLAT_NOT_GLOBAL },
+	{ "6052 3.1 TEST-NET-3 under the WKP",
+	  H4(.proto = IPPROTO_UDP, .dst = "203.0.113.9"), UDP(), V4V6_XLAT_NOT_GLOBAL },
+	{ "6052 3.1 CGN space under the WKP",
+	  H4(.proto = IPPROTO_UDP, .dst = "100.100.1.1"), UDP(), V4V6_XLAT_NOT_GLOBAL },
+	{ "6052 3.1 multicast under the WKP",
+	  H4(.proto = IPPROTO_UDP, .dst = "239.1.1.1"), UDP(), V4V6_XLAT_NOT_GLOBAL },
+	{ "source not the device's", H4(.proto = IPPROTO_UDP, .src = "192.168.1.11"),
+	  UDP(), V4V6_XLAT_NOT_MAPPED },
+};
+
+static void case46_desc(const struct case46 *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(x46, cases46, case46_desc);
+
+static void xlat_4to6_test(struct kunit *test)
+{
+	const struct case46 *c = test->param_value;
+	struct xlat_fixture *f = test->priv;
+	unsigned int inlen, wantlen;
+	enum v4v6_xlat_result got;
+	struct sk_buff *skb;
+
+	inlen = build4(test, f->in, &c->in, &c->tin);
+	skb = skb_of(test, f->in, inlen, htons(ETH_P_IP));
+	got = v4v6_xlat_4to6(skb, &f->x);
+	KUNIT_EXPECT_STREQ(test, v4v6_xlat_reason(got), v4v6_xlat_reason(c->want));
+	if (got == V4V6_XLAT_OK && c->want == V4V6_XLAT_OK) {
+		wantlen = build6(test, f->want, &c->out, &c->tout,
+				 !(c->in.frag & IP_OFFSET));
+		expect_bytes(test, skb, f->want, wantlen, false);
+		KUNIT_EXPECT_EQ(test, skb->protocol, htons(ETH_P_IPV6));
+		KUNIT_EXPECT_EQ(test, skb_network_offset(skb), 0);
+	} else if (c->want == V4V6_XLAT_TTL) {
+		/* Untouched, so that Time Exceeded can quote it. */
+		expect_bytes(test, skb, f->in, inlen, false);
+	}
+}
+
+struct case64 {
+	const char *name;
+	struct hdr6 in;
+	struct tspec tin;
+	enum v4v6_xlat_result want;
+	struct hdr4 out;
+	struct tspec tout;
+	bool skip_id;
+};
+
+#define I6(...) { .src = SRV6, .dst = DEV6, .hop = 64, __VA_ARGS__ }
+#define O4(...) { .src = SRV4, .dst = DEV4, .ttl = 63, __VA_ARGS__ }
+
+static const u8 hbh_tcp[] = { IPPROTO_TCP, 0, 1, 4, 0, 0, 0, 0 };
+static const u8 dst_udp[] = { IPPROTO_UDP, 0, 1, 4, 0, 0, 0, 0 };
+static const u8 hbh_dst_udp[] = { NEXTHDR_DEST, 0, 1, 4, 0, 0, 0, 0,
+				  IPPROTO_UDP, 1, 1, 12, 0, 0, 0, 0,
+				  0, 0, 0, 0, 0, 0, 0, 0 };
+static const u8 rt0_udp[] = { IPPROTO_UDP, 2, 0, 0, 0, 0, 0, 0,
+			      0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0,
+			      0, 0, 0, 0, 0, 0, 0, 1 };
+static const u8 rt1_udp[] = { IPPROTO_UDP, 2, 0, 1, 0, 0, 0, 0,
+			      0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0,
+			      0, 0, 0, 0, 0, 0, 0, 1 };
+static const u8 dst_hbh_udp[] = { NEXTHDR_HOP, 0, 1, 4, 0, 0, 0, 0,
+				  IPPROTO_UDP, 0, 1, 4, 0, 0, 0, 0 };
+static const u8 f6_first_udp[] = { IPPROTO_UDP, 0, 0x00, 0x01, 0xde, 0xad, 0x12, 0x34 };
+static const u8 f6_mid_tcp[] = { IPPROTO_TCP, 0, 0x00, 0xb9, 0, 0, 0x56, 0x78 };
+static const u8 f6_icmp[] = { IPPROTO_ICMPV6, 0, 0x00, 0x01, 0, 0, 0, 1 };
+static const u8 f6_f6[] = { NEXTHDR_FRAGMENT, 0, 0x00, 0x01, 0, 0, 0, 1,
+			    IPPROTO_UDP, 0, 0x00, 0x01, 0, 0, 0, 1 };
+static const u8 f6_then_dst_udp[] = { NEXTHDR_DEST, 0, 0x00, 0x01, 0, 0, 0, 7,
+				      IPPROTO_UDP, 0, 1, 4, 0, 0, 0, 0 };
+static const u8 dst_trunc[] = { IPPROTO_UDP, 200, 1, 4, 0, 0, 0, 0 };
+
+static const struct case64 cases64[] = {
+	{ "5.1 TCP: addresses, hop limit-1, checksum", I6(), TCP(),
+	  V4V6_XLAT_OK, O4(.proto = IPPROTO_TCP), TCP(), true },
+	{ "5.1 UDP", I6(), UDP(), V4V6_XLAT_OK, O4(.proto = IPPROTO_UDP), UDP(), true },
+	{ "5.1 traffic class copied to TOS", I6(.tclass = 0x2e), UDP(),
+	  V4V6_XLAT_OK, O4(.proto = IPPROTO_UDP, .tos = 0x2e), UDP(), true },
+	{ "5.1 hop limit 1 expires", I6(.hop = 1), UDP(), V4V6_XLAT_TTL },
+	{ "5.1 hop limit 0 expires", I6(.hop = 0), UDP(), V4V6_XLAT_TTL },
+	{ "5.1 hop limit 2 forwarded", I6(.hop = 2), UDP(),
+	  V4V6_XLAT_OK, O4(.proto = IPPROTO_UDP, .ttl = 1), UDP(), true },
+	{ "5.1 small packet: DF clear", I6(), UDP(.paylen = 1232),
+	  V4V6_XLAT_OK, O4(.proto = IPPROTO_UDP), UDP(.paylen = 1232), true },
+	{ "5.1 1261 bytes: DF set, identification 0", I6(), UDP(.paylen = 1233),
+	  V4V6_XLAT_OK, O4(.proto = IPPROTO_UDP, .frag = IP_DF), UDP(.paylen = 1233) },
+	{ "5.1 hop-by-hop options dropped",
+	  I6(.ext = hbh_tcp, .extlen = 8, .nexthdr = NEXTHDR_HOP), TCP(),
+	  V4V6_XLAT_OK, O4(.proto = IPPROTO_TCP), TCP(), true },
+	{ "5.1 destination options dropped",
+	  I6(.ext = dst_udp, .extlen = 8, .nexthdr = NEXTHDR_DEST), UDP(),
+	  V4V6_XLAT_OK, O4(.proto = IPPROTO_UDP), UDP(), true },
+	{ "5.1 hop-by-hop then 16-byte destination options",
+	  I6(.ext = hbh_dst_udp, .extlen = 24, .nexthdr = NEXTHDR_HOP), UDP(),
+	  V4V6_XLAT_OK, O4(.proto = IPPROTO_UDP), UDP(), true },
+	{ "5.1 routing header, no segments left: dropped",
+	  I6(.ext = rt0_udp, .extlen = 24, .nexthdr = NEXTHDR_ROUTING), UDP(),
+	  V4V6_XLAT_OK, O4(.proto = IPPROTO_UDP), UDP(), true },
+	{ "5.1 routing header with segments left",
+	  I6(.ext = rt1_udp, .extlen = 24, .nexthdr = NEXTHDR_ROUTING), UDP(),
+	  V4V6_XLAT_ROUTING },
+	{ "5.1 hop-by-hop not first",
+	  I6(.ext = dst_hbh_udp, .extlen = 16, .nexthdr = NEXTHDR_DEST), UDP(),
+	  V4V6_XLAT_EXT_HEADER },
+	{ "5.1 extension header past the end",
+	  I6(.ext = dst_trunc, .extlen = 8, .nexthdr = NEXTHDR_DEST), UDP(),
+	  V4V6_XLAT_TRUNCATED },
+	{ "5.1 first fragment: identification, M",
+	  I6(.ext = f6_first_udp, .extlen = 8, .nexthdr = NEXTHDR_FRAGMENT), UDP(.paylen = 64),
+	  V4V6_XLAT_OK, O4(.proto = IPPROTO_UDP, .frag = IP_MF, .id = 0x1234), UDP(.paylen = 64) },
+	{ "5.1 middle fragment: offset",
+	  I6(.ext = f6_mid_tcp, .extlen = 8, .nexthdr = NEXTHDR_FRAGMENT),
+	  { .proto = 99, .paylen = 64 },
+	  V4V6_XLAT_OK, O4(.proto = IPPROTO_TCP, .frag = IP_MF | 23, .id = 0x5678),
+	  { .proto = 99, .paylen = 64 } },
+	{ "5.1 destination options after the Fragment header",
+	  I6(.ext = f6_then_dst_udp, .extlen = 16, .nexthdr = NEXTHDR_FRAGMENT), UDP(),
+	  V4V6_XLAT_OK, O4(.proto = IPPROTO_UDP, .frag = IP_MF, .id = 7), UDP() },
+	{ "5.1 two Fragment headers",
+	  I6(.ext = f6_f6, .extlen = 16, .nexthdr = NEXTHDR_FRAGMENT), UDP(),
+	  V4V6_XLAT_EXT_HEADER },
+	{ "5.1 fragment of ICMPv6 dropped",
+	  I6(.ext = f6_icmp, .extlen = 8, .nexthdr = NEXTHDR_FRAGMENT),
+	  ICMP6(ICMPV6_ECHO_REQUEST), V4V6_XLAT_ICMP_FRAG },
+	{ "5.1 unknown protocol kept", I6(), { .proto = 253, .paylen = 40 },
+	  V4V6_XLAT_OK, O4(.proto = 253), { .proto = 253, .paylen = 40 }, true },
+	{ "5.1 no next header kept", I6(), { .proto = NEXTHDR_NONE, .paylen = 8 },
+	  V4V6_XLAT_OK, O4(.proto = NEXTHDR_NONE), { .proto = NEXTHDR_NONE, .paylen = 8 },
+	  true },
+	{ "5.2 echo request", I6(), ICMP6(ICMPV6_ECHO_REQUEST),
+	  V4V6_XLAT_OK, O4(.proto = IPPROTO_ICMP), ICMP4(ICMP_ECHO), true },
+	{ "5.2 echo reply", I6(), ICMP6(ICMPV6_ECHO_REPLY),
+	  V4V6_XLAT_OK, O4(.proto = IPPROTO_ICMP), ICMP4(ICMP_ECHOREPLY), true },
+	{ "5.2 MLD query dropped", I6(), ICMP6(ICMPV6_MGM_QUERY), V4V6_XLAT_ICMP_TYPE },
+	{ "5.2 neighbour solicitation dropped", I6(), ICMP6(NDISC_NEIGHBOUR_SOLICITATION),
+	  V4V6_XLAT_ICMP_TYPE },
+	{ "5.2 unknown informational type dropped", I6(), ICMP6(200), V4V6_XLAT_ICMP_TYPE },
+	{ "5.5 bad TCP checksum stays as bad", I6(), TCP(.csum_err = 0x0101),
+	  V4V6_XLAT_OK, O4(.proto = IPPROTO_TCP), TCP(.csum_err = 0x0101), true },
+	{ "5.5 bad ICMPv6 checksum stays as bad", I6(), ICMP6(ICMPV6_ECHO_REPLY, .csum_err = 77),
+	  V4V6_XLAT_OK, O4(.proto = IPPROTO_ICMP), ICMP4(ICMP_ECHOREPLY, .csum_err = 77), true },
+	{ "source outside pref64", I6(.src = "2001:db8:99::1"), UDP(), V4V6_XLAT_NOT_MAPPED },
+	{ "destination not the device's", I6(.dst = "2001:db8:6::1001"), UDP(),
+	  V4V6_XLAT_NOT_MAPPED },
+	{ "6052 3.1 private source under the WKP", I6(.src = "64:ff9b::c0a8:0101"), UDP(),
+	  V4V6_XLAT_NOT_GLOBAL },
+};
+
+static void case64_desc(const struct case64 *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(x64, cases64, case64_desc);
+
+static void xlat_6to4_test(struct kunit *test)
+{
+	const struct case64 *c = test->param_value;
+	struct xlat_fixture *f = test->priv;
+	unsigned int inlen, wantlen;
+	enum v4v6_xlat_result got;
+	struct sk_buff *skb;
+	bool first;
+
+	first = !c->in.ext || c->in.nexthdr != NEXTHDR_FRAGMENT ||
+		!(c->in.ext[2] || (c->in.ext[3] & 0xf8));
+	inlen = build6(test, f->in, &c->in, &c->tin, first);
+	skb = skb_of(test, f->in, inlen, htons(ETH_P_IPV6));
+	got = v4v6_xlat_6to4(skb, &f->x);
+	KUNIT_EXPECT_STREQ(test, v4v6_xlat_reason(got), v4v6_xlat_reason(c->want));
+	if (got == V4V6_XLAT_OK && c->want == V4V6_XLAT_OK) {
+		wantlen = build4(test, f->want, &c->out, &c->tout);
+		expect_bytes(test, skb, f->want, wantlen, c->skip_id);
+		KUNIT_EXPECT_EQ(test, skb->protocol, htons(ETH_P_IP));
+	} else if (c->want == V4V6_XLAT_TTL || c->want == V4V6_XLAT_ROUTING) {
+		expect_bytes(test, skb, f->in, inlen, false);
+	}
+}
+
+/* Checksum offload: a CHECKSUM_PARTIAL TCP packet keeps a valid seed. */
+static void xlat_partial_csum_test(struct kunit *test)
+{
+	struct xlat_fixture *f = test->priv;
+	struct hdr4 h = H4(.proto = IPPROTO_TCP);
+	struct tspec t = TCP();
+	struct ipv6hdr *ip6;
+	struct sk_buff *skb;
+	struct tcphdr *th;
+	unsigned int len;
+	__sum16 seed;
+
+	len = build4(test, f->in, &h, &t);
+	skb = skb_of(test, f->in, len, htons(ETH_P_IP));
+	th = (struct tcphdr *)(skb->data + sizeof(struct iphdr));
+	/* What a sender with offload leaves: the pseudo-header sum. */
+	th->check = ~csum_tcpudp_magic(f->x.dev4, a4(test, SRV4),
+				       tspec_len(&t), IPPROTO_TCP, 0);
+	skb->ip_summed = CHECKSUM_PARTIAL;
+	skb->csum_start = skb_headroom(skb) + sizeof(struct iphdr);
+	skb->csum_offset = offsetof(struct tcphdr, check);
+
+	KUNIT_ASSERT_EQ(test, v4v6_xlat_4to6(skb, &f->x), V4V6_XLAT_OK);
+	ip6 = ipv6_hdr(skb);
+	th = tcp_hdr(skb);
+	seed = ~csum_ipv6_magic(&ip6->saddr, &ip6->daddr, tspec_len(&t),
+				IPPROTO_TCP, 0);
+	KUNIT_EXPECT_EQ(test, th->check, seed);
+	KUNIT_EXPECT_EQ(test, (int)skb->ip_summed, CHECKSUM_PARTIAL);
+	KUNIT_EXPECT_PTR_EQ(test, skb_checksum_start(skb), (unsigned char *)th);
+}
+
+/* GRO'd TCP: the segmentation type follows the family, segments shrink. */
+static void xlat_gso_test(struct kunit *test)
+{
+	struct xlat_fixture *f = test->priv;
+	struct hdr4 h = H4(.proto = IPPROTO_TCP, .frag = IP_DF);
+	struct tspec t = TCP(.paylen = 1460 * 2);
+	struct sk_buff *skb;
+	unsigned int len;
+
+	len = build4(test, f->in, &h, &t);
+	skb = skb_of(test, f->in, len, htons(ETH_P_IP));
+	skb_shinfo(skb)->gso_type = SKB_GSO_TCPV4;
+	skb_shinfo(skb)->gso_size = 1460;
+	skb_shinfo(skb)->gso_segs = 2;
+	KUNIT_ASSERT_EQ(test, v4v6_xlat_4to6(skb, &f->x), V4V6_XLAT_OK);
+	KUNIT_EXPECT_EQ(test, skb_shinfo(skb)->gso_type, SKB_GSO_TCPV6);
+	KUNIT_EXPECT_EQ(test, skb_shinfo(skb)->gso_size, 1440);
+
+	KUNIT_ASSERT_EQ(test, v4v6_xlat_6to4(skb, &(struct v4v6_xlat){
+		.pref64 = &f->pref64, .dev4 = a4(test, SRV4),
+		.dev6 = a6(test, SRV6) }), V4V6_XLAT_NOT_MAPPED);
+}
+
+/* A cloned packet (as a tap sees it) is not rewritten under the tap. */
+static void xlat_clone_test(struct kunit *test)
+{
+	struct xlat_fixture *f = test->priv;
+	struct hdr4 h = H4(.proto = IPPROTO_UDP);
+	struct tspec t = UDP();
+	struct sk_buff *skb, *clone;
+	unsigned int len;
+
+	len = build4(test, f->in, &h, &t);
+	skb = skb_of(test, f->in, len, htons(ETH_P_IP));
+	clone = own(test, 1, skb_clone(skb, GFP_KERNEL));
+	KUNIT_ASSERT_NOT_NULL(test, clone);
+	KUNIT_ASSERT_EQ(test, v4v6_xlat_4to6(skb, &f->x), V4V6_XLAT_OK);
+	expect_bytes(test, clone, f->in, len, false);
+}
+
+/* Headers shorter than they claim, in both directions. */
+static void xlat_truncated_test(struct kunit *test)
+{
+	struct xlat_fixture *f = test->priv;
+	struct hdr4 h4 = H4(.proto = IPPROTO_TCP);
+	struct hdr6 h6 = I6();
+	struct tspec t = TCP();
+	struct sk_buff *skb;
+	unsigned int len, cut;
+
+	len = build4(test, f->in, &h4, &t);
+	for (cut = 1; cut < sizeof(struct iphdr) + sizeof(struct tcphdr); cut++) {
+		skb = skb_of(test, f->in, cut, htons(ETH_P_IP));
+		KUNIT_EXPECT_NE_MSG(test, v4v6_xlat_4to6(skb, &f->x), V4V6_XLAT_OK,
+				    "IPv4 cut at %u", cut);
+	}
+	len = build6(test, f->in, &h6, &t, true);
+	for (cut = 1; cut < sizeof(struct ipv6hdr) + sizeof(struct tcphdr); cut++) {
+		skb = skb_of(test, f->in, cut, htons(ETH_P_IPV6));
+		KUNIT_EXPECT_NE_MSG(test, v4v6_xlat_6to4(skb, &f->x), V4V6_XLAT_OK,
+				    "IPv6 cut at %u", cut);
+	}
+}
+
+static struct kunit_case xlat_test_cases[] = {
+	KUNIT_CASE_PARAM(xlat_4to6_test, x46_gen_params),
+	KUNIT_CASE_PARAM(xlat_6to4_test, x64_gen_params),
+	KUNIT_CASE(xlat_partial_csum_test),
+	KUNIT_CASE(xlat_gso_test),
+	KUNIT_CASE(xlat_clone_test),
+	KUNIT_CASE(xlat_truncated_test),
+	{}
+};
+
+static struct kunit_suite xlat_test_suite = {
+	.name = "v4v6_rfc7915",
+	.init = xlat_test_init,
+	.exit = xlat_test_exit,
+	.test_cases = xlat_test_cases,
+};
+
+kunit_test_suite(xlat_test_suite);

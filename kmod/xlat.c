@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What both translation directions share.
+ */
+#include <linux/icmp.h>
+#include <linux/tcp.h>
+#include <linux/udp.h>
+#include <net/checksum.h>
+#include <net/ip6_checksum.h>
+
+#include "xlat.h"
+
+static const char * const v4v6_xlat_texts[__V4V6_XLAT_MAX] = {
+	[V4V6_XLAT_OK] = "translated",
+	[V4V6_XLAT_TRUNCATED] = "headers shorter than they claim",
+	[V4V6_XLAT_BAD_HEADER] = "malformed IP header",
+	[V4V6_XLAT_NOMEM] = "no memory to rewrite the packet",
+	[V4V6_XLAT_TTL] = "TTL or hop limit expired",
+	[V4V6_XLAT_NOT_MAPPED] = "address outside the mapping",
+	[V4V6_XLAT_NOT_GLOBAL] = "non-global IPv4 address under 64:ff9b::/96",
+	[V4V6_XLAT_UDP_ZERO_CSUM_FRAG] = "fragmented UDP without checksum",
+	[V4V6_XLAT_ICMP_FRAG] = "fragmented ICMP",
+	[V4V6_XLAT_ICMP_TYPE] = "ICMP type not translated",
+	[V4V6_XLAT_EXT_HEADER] = "malformed IPv6 extension headers",
+	[V4V6_XLAT_ROUTING] = "routing header with segments left",
+	[V4V6_XLAT_TOO_BIG] = "too big for an IPv4 header",
+};
+
+const char *v4v6_xlat_reason(enum v4v6_xlat_result r)
+{
+	return r < __V4V6_XLAT_MAX ? v4v6_xlat_texts[r] : "unknown";
+}
+
+/**
+ * v4v6_csum_l4_diff() - add @diff to a TCP, UDP or ICMPv6 checksum
+ * @skb: the packet
+ * @check: the checksum field
+ * @diff: what the checksummed data (pseudo-header included) gained
+ *
+ * A wrong checksum stays exactly as wrong. With CHECKSUM_PARTIAL (GSO or a
+ * local sender's offload) the field holds the uncomplemented pseudo-header
+ * sum the device will complete, so @diff is added to it as such.
+ */
+void v4v6_csum_l4_diff(struct sk_buff *skb, __sum16 *check, __wsum diff)
+{
+	if (skb->ip_summed == CHECKSUM_PARTIAL)
+		*check = ~csum_fold(csum_add(diff, csum_unfold(*check)));
+	else
+		*check = csum_fold(csum_add(diff, ~csum_unfold(*check)));
+}
+
+/**
+ * v4v6_pseudo6() - the unfolded sum of an IPv6 pseudo-header (RFC 8200 8.1)
+ * @s: source address
+ * @d: destination address
+ * @len: upper-layer packet length
+ * @proto: next header
+ */
+__wsum v4v6_pseudo6(const struct in6_addr *s, const struct in6_addr *d,
+		    u32 len, u8 proto)
+{
+	return ~csum_unfold(csum_ipv6_magic(s, d, len, proto, 0));
+}
+
+/**
+ * v4v6_l4_csum_offset() - where a transport header keeps its checksum
+ * @proto: IPPROTO_TCP, IPPROTO_UDP, IPPROTO_ICMP or IPPROTO_ICMPV6
+ * @hdrlen: set to the bytes of that header that must be present
+ *
+ * Return: the checksum's offset in the header, or -1 for a protocol whose
+ * checksum (if any) does not cover the IP addresses: it passes untouched.
+ */
+int v4v6_l4_csum_offset(u8 proto, unsigned int *hdrlen)
+{
+	switch (proto) {
+	case IPPROTO_TCP:
+		*hdrlen = sizeof(struct tcphdr);
+		return offsetof(struct tcphdr, check);
+	case IPPROTO_UDP:
+		*hdrlen = sizeof(struct udphdr);
+		return offsetof(struct udphdr, check);
+	case IPPROTO_ICMP:
+	case IPPROTO_ICMPV6:
+		*hdrlen = sizeof(struct icmphdr);
+		return offsetof(struct icmphdr, checksum);
+	}
+	return -1;
+}
+
+/**
+ * v4v6_csum_words() - the checksum change of replacing one 16-bit word
+ * @old: the word before
+ * @new: the word after
+ */
+__wsum v4v6_csum_words(__be16 old, __be16 new)
+{
+	return csum_sub(csum_unfold((__force __sum16)new),
+			csum_unfold((__force __sum16)old));
+}
+
+/**
+ * v4v6_gso_fixup() - keep a GSO packet's segments valid after translation
+ * @skb: the translated packet
+ * @to6: whether it is now IPv6
+ * @grow: how many bytes each segment's headers grew (may be negative)
+ *
+ * GRO hands routers packets of many segments; they are sent on as such,
+ * so the segmentation type follows the new family, and when headers grow,
+ * segments shrink so that each still fits the MTU its sender chose.
+ */
+void v4v6_gso_fixup(struct sk_buff *skb, bool to6, int grow)
+{
+	struct skb_shared_info *si = skb_shinfo(skb);
+
+	if (!skb_is_gso(skb))
+		return;
+	if (to6 && (si->gso_type & SKB_GSO_TCPV4)) {
+		si->gso_type &= ~(SKB_GSO_TCPV4 | SKB_GSO_TCP_FIXEDID);
+		si->gso_type |= SKB_GSO_TCPV6;
+	} else if (!to6 && (si->gso_type & SKB_GSO_TCPV6)) {
+		si->gso_type &= ~SKB_GSO_TCPV6;
+		si->gso_type |= SKB_GSO_TCPV4;
+	}
+	if (grow > 0 && si->gso_size != GSO_BY_FRAGS && si->gso_size > grow)
+		skb_decrease_gso_size(si, grow);
+}

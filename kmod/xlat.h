@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The translator core (RFC 7915): one skb from IPv4 to IPv6 or back, in
+ * place. It knows nothing of netfilter, netlink or the device table: the
+ * caller passes the addresses to use.
+ */
+#ifndef _V4V6_XLAT_H
+#define _V4V6_XLAT_H
+
+#include <linux/skbuff.h>
+
+#include "v4v6.h"
+
+/**
+ * struct v4v6_xlat - what translating one packet needs
+ * @pref64: the NAT64 prefix: the far side's addresses live in it
+ * @dev4: the device's IPv4 address
+ * @dev6: the device's IPv6 address
+ */
+struct v4v6_xlat {
+	const struct v4v6_prefix *pref64;
+	__be32 dev4;
+	struct in6_addr dev6;
+};
+
+/**
+ * enum v4v6_xlat_result - whether, or why not, a packet was translated
+ * @V4V6_XLAT_OK: translated
+ * @V4V6_XLAT_TRUNCATED: headers shorter than they claim
+ * @V4V6_XLAT_BAD_HEADER: malformed IP header
+ * @V4V6_XLAT_NOMEM: no memory to rewrite the packet
+ * @V4V6_XLAT_TTL: TTL or hop limit expired; the caller sends Time Exceeded
+ *	(so traceroute works)
+ * @V4V6_XLAT_NOT_MAPPED: an address outside the mapping
+ * @V4V6_XLAT_NOT_GLOBAL: a non-global IPv4 address under 64:ff9b::/96
+ * @V4V6_XLAT_UDP_ZERO_CSUM_FRAG: a fragment of UDP without a checksum
+ * @V4V6_XLAT_ICMP_FRAG: a fragment of ICMP
+ * @V4V6_XLAT_ICMP_TYPE: an ICMP type that is not translated
+ * @V4V6_XLAT_EXT_HEADER: malformed IPv6 extension headers
+ * @V4V6_XLAT_ROUTING: a routing header with segments left; the caller
+ *	sends Parameter Problem
+ * @V4V6_XLAT_TOO_BIG: too big for an IPv4 header
+ * @__V4V6_XLAT_MAX: the number of results
+ *
+ * The data path counts every result but OK per namespace.
+ */
+enum v4v6_xlat_result {
+	V4V6_XLAT_OK,
+	V4V6_XLAT_TRUNCATED,
+	V4V6_XLAT_BAD_HEADER,
+	V4V6_XLAT_NOMEM,
+	V4V6_XLAT_TTL,
+	V4V6_XLAT_NOT_MAPPED,
+	V4V6_XLAT_NOT_GLOBAL,
+	V4V6_XLAT_UDP_ZERO_CSUM_FRAG,
+	V4V6_XLAT_ICMP_FRAG,
+	V4V6_XLAT_ICMP_TYPE,
+	V4V6_XLAT_EXT_HEADER,
+	V4V6_XLAT_ROUTING,
+	V4V6_XLAT_TOO_BIG,
+	__V4V6_XLAT_MAX
+};
+
+const char *v4v6_xlat_reason(enum v4v6_xlat_result r);
+enum v4v6_xlat_result v4v6_xlat_4to6(struct sk_buff *skb,
+				     const struct v4v6_xlat *x);
+enum v4v6_xlat_result v4v6_xlat_6to4(struct sk_buff *skb,
+				     const struct v4v6_xlat *x);
+
+/* xlat.c: helpers of both directions */
+void v4v6_csum_l4_diff(struct sk_buff *skb, __sum16 *check, __wsum diff);
+__wsum v4v6_pseudo6(const struct in6_addr *s, const struct in6_addr *d,
+		    u32 len, u8 proto);
+int v4v6_l4_csum_offset(u8 proto, unsigned int *hdrlen);
+__wsum v4v6_csum_words(__be16 old, __be16 new);
+void v4v6_gso_fixup(struct sk_buff *skb, bool to6, int grow);
+
+#endif /* _V4V6_XLAT_H */

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * IPv4 to IPv6 (RFC 7915 section 4), in place.
+ */
+#include <linux/icmp.h>
+#include <linux/icmpv6.h>
+#include <linux/ip.h>
+#include <net/ip.h>
+#include <net/ip6_checksum.h>
+#include <net/ipv6.h>
+
+#include "xlat.h"
+
+/* ICMPv4 type and code to ICMPv6 (RFC 7915 section 4.2). */
+static bool v4v6_icmp_type_4to6(u8 type, u8 code, u8 *type6, u8 *code6)
+{
+	switch (type) {
+	case ICMP_ECHO:
+		*type6 = ICMPV6_ECHO_REQUEST;
+		break;
+	case ICMP_ECHOREPLY:
+		*type6 = ICMPV6_ECHO_REPLY;
+		break;
+	default:
+		return false;
+	}
+	*code6 = code;
+	return true;
+}
+
+/* The transport header of a first (or only) fragment. */
+static enum v4v6_xlat_result
+v4v6_l4_4to6(struct sk_buff *skb, const struct iphdr *iph, unsigned int l4off,
+	     unsigned int csum_off, const struct in6_addr *s6,
+	     const struct in6_addr *d6, bool frag)
+{
+	unsigned int l4len = ntohs(iph->tot_len) - l4off;
+	struct icmphdr *icmp;
+	__sum16 *check;
+	__be16 old;
+	__wsum diff;
+
+	if (iph->protocol == IPPROTO_ICMP) {
+		/* ICMP's checksum is software-computed; settle it first. */
+		if (skb->ip_summed == CHECKSUM_PARTIAL && skb_checksum_help(skb))
+			return V4V6_XLAT_NOMEM;
+		icmp = (struct icmphdr *)(skb->data + l4off);
+		old = *(__be16 *)icmp;
+		if (!v4v6_icmp_type_4to6(icmp->type, icmp->code, &icmp->type,
+					 &icmp->code))
+			return V4V6_XLAT_ICMP_TYPE;
+		/* ICMPv6 covers a pseudo-header, ICMPv4 does not. */
+		diff = csum_add(v4v6_pseudo6(s6, d6, l4len, IPPROTO_ICMPV6),
+				v4v6_csum_words(old, *(__be16 *)icmp));
+		v4v6_csum_l4_diff(skb, &icmp->checksum, diff);
+		return V4V6_XLAT_OK;
+	}
+
+	check = (__sum16 *)(skb->data + l4off + csum_off);
+	if (iph->protocol == IPPROTO_UDP && !*check) {
+		/* IPv6 requires a UDP checksum (RFC 7915 section 4.5). */
+		if (frag)
+			return V4V6_XLAT_UDP_ZERO_CSUM_FRAG;
+		*check = csum_ipv6_magic(s6, d6, l4len, IPPROTO_UDP,
+					 skb_checksum(skb, l4off, l4len, 0));
+		if (!*check)
+			*check = CSUM_MANGLED_0;
+		return V4V6_XLAT_OK;
+	}
+	/* Only the addresses of the pseudo-header change. */
+	diff = csum_sub(csum_partial(s6, sizeof(*s6),
+				     csum_partial(d6, sizeof(*d6), 0)),
+			csum_partial(&iph->saddr, 2 * sizeof(__be32), 0));
+	v4v6_csum_l4_diff(skb, check, diff);
+	return V4V6_XLAT_OK;
+}
+
+/* Replace the IPv4 header of @skb by @ip6 (and a Fragment header). */
+static enum v4v6_xlat_result
+v4v6_push_ipv6(struct sk_buff *skb, const struct iphdr *iph,
+	       const struct ipv6hdr *ip6, bool frag)
+{
+	unsigned int hlen6 = sizeof(*ip6) + (frag ? sizeof(struct frag_hdr) : 0);
+	unsigned int hlen4 = iph->ihl * 4;
+	struct frag_hdr *fh;
+	int grow = hlen6 - hlen4;
+
+	/* Room for the larger header, and a private copy of a cloned one. */
+	if (skb_cow_head(skb, max(grow, 0)))
+		return V4V6_XLAT_NOMEM;
+	__skb_pull(skb, hlen4);
+	skb_push(skb, hlen6);
+	skb_reset_network_header(skb);
+	memcpy(skb->data, ip6, sizeof(*ip6));
+	if (frag) {
+		u16 off = ntohs(iph->frag_off);
+
+		fh = (struct frag_hdr *)(skb->data + sizeof(*ip6));
+		fh->nexthdr = ip6->nexthdr;
+		fh->reserved = 0;
+		fh->frag_off = htons((off & IP_OFFSET) << 3 |
+				     (off & IP_MF ? IP6_MF : 0));
+		fh->identification = htonl(ntohs(iph->id));
+		ipv6_hdr(skb)->nexthdr = NEXTHDR_FRAGMENT;
+	}
+	skb_set_transport_header(skb, hlen6);
+	skb->protocol = htons(ETH_P_IPV6);
+	if (skb->ip_summed == CHECKSUM_COMPLETE)
+		skb->ip_summed = CHECKSUM_NONE;
+	v4v6_gso_fixup(skb, true, grow);
+	return V4V6_XLAT_OK;
+}
+
+/**
+ * v4v6_xlat_4to6() - translate an IPv4 packet from a device to IPv6
+ * @skb: the packet, its data starting at the IPv4 header
+ * @x: the device's addresses and the NAT64 prefix
+ *
+ * The source must be the device's IPv4 address; it becomes the device's
+ * IPv6 address. The destination becomes its IPv4-embedded form. The TTL is
+ * decremented, as by any router. IPv4 options are dropped. A fragment keeps
+ * its identification, offset and MF flag in a Fragment header.
+ *
+ * Return: V4V6_XLAT_OK with @skb now IPv6, or why not: the caller drops
+ * @skb then. For V4V6_XLAT_TTL @skb is untouched, so that an ICMP error can
+ * quote it.
+ */
+enum v4v6_xlat_result v4v6_xlat_4to6(struct sk_buff *skb,
+				     const struct v4v6_xlat *x)
+{
+	unsigned int hlen4, tot, need = 0;
+	enum v4v6_xlat_result res;
+	struct ipv6hdr ip6 = {};
+	struct iphdr iph;
+	bool frag, first;
+	int csum_off;
+
+	skb_reset_network_header(skb);
+	if (!pskb_may_pull(skb, sizeof(iph)))
+		return V4V6_XLAT_TRUNCATED;
+	iph = *ip_hdr(skb);
+	hlen4 = iph.ihl * 4;
+	tot = ntohs(iph.tot_len);
+	if (iph.version != 4 || hlen4 < sizeof(iph) || tot < hlen4)
+		return V4V6_XLAT_BAD_HEADER;
+	if (tot > skb->len || !pskb_may_pull(skb, hlen4))
+		return V4V6_XLAT_TRUNCATED;
+	if (pskb_trim_rcsum(skb, tot))
+		return V4V6_XLAT_NOMEM;
+	if (iph.ttl <= 1)
+		return V4V6_XLAT_TTL;
+	if (iph.saddr != x->dev4)
+		return V4V6_XLAT_NOT_MAPPED;
+	if (!v4v6_addr_translatable(x->pref64, iph.daddr))
+		return V4V6_XLAT_NOT_GLOBAL;
+
+	frag = ip_is_fragment(&iph);
+	first = !(iph.frag_off & htons(IP_OFFSET));
+	if (frag && iph.protocol == IPPROTO_ICMP)
+		return V4V6_XLAT_ICMP_FRAG;
+
+	ip6_flow_hdr(&ip6, iph.tos, 0);
+	ip6.payload_len = htons(tot - hlen4 + (frag ? sizeof(struct frag_hdr) : 0));
+	ip6.nexthdr = iph.protocol == IPPROTO_ICMP ? IPPROTO_ICMPV6 : iph.protocol;
+	ip6.hop_limit = iph.ttl - 1;
+	ip6.saddr = x->dev6;
+	v4v6_addr_synth(x->pref64, iph.daddr, &ip6.daddr);
+
+	csum_off = v4v6_l4_csum_offset(iph.protocol, &need);
+	if (first && csum_off >= 0) {
+		if (tot - hlen4 < need)
+			return V4V6_XLAT_TRUNCATED;
+		if (skb_ensure_writable(skb, hlen4 + need))
+			return V4V6_XLAT_NOMEM;
+		res = v4v6_l4_4to6(skb, &iph, hlen4, csum_off, &ip6.saddr,
+				   &ip6.daddr, frag);
+		if (res != V4V6_XLAT_OK)
+			return res;
+	}
+	return v4v6_push_ipv6(skb, &iph, &ip6, frag);
+}

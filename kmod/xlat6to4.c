@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * IPv6 to IPv4 (RFC 7915 section 5), in place.
+ */
+#include <linux/icmp.h>
+#include <linux/icmpv6.h>
+#include <linux/ip.h>
+#include <linux/random.h>
+#include <net/dsfield.h>
+#include <net/ip.h>
+#include <net/ipv6.h>
+
+#include "xlat.h"
+
+/* Past this size a translated packet gets DF (RFC 7915 section 5.1). */
+#define V4V6_DF_THRESHOLD 1260
+
+/**
+ * struct v4v6_ipv6_info - what the IPv6 headers of a packet say
+ * @l4off: offset of the transport header (past every extension header)
+ * @proto: the transport protocol
+ * @frag: whether a Fragment header was present
+ * @first: whether this is the first (or only) fragment
+ * @fh: the Fragment header, when @frag
+ */
+struct v4v6_ipv6_info {
+	unsigned int l4off;
+	u8 proto;
+	bool frag;
+	bool first;
+	struct frag_hdr fh;
+};
+
+/*
+ * Walk the extension headers (RFC 7915 section 5.1: hop-by-hop, destination
+ * options and routing headers without segments left are dropped, the
+ * Fragment header becomes IPv4 fragmentation).
+ */
+static enum v4v6_xlat_result
+v4v6_ipv6_walk(struct sk_buff *skb, unsigned int end, u8 nexthdr,
+	       struct v4v6_ipv6_info *info)
+{
+	unsigned int off = sizeof(struct ipv6hdr);
+	struct ipv6_rt_hdr rt;
+
+	info->frag = false;
+	info->first = true;
+	for (;;) {
+		switch (nexthdr) {
+		case NEXTHDR_HOP:
+			if (off != sizeof(struct ipv6hdr))
+				return V4V6_XLAT_EXT_HEADER;
+			fallthrough;
+		case NEXTHDR_DEST:
+		case NEXTHDR_ROUTING:
+			if (off + 8 > end || skb_copy_bits(skb, off, &rt, sizeof(rt)))
+				return V4V6_XLAT_TRUNCATED;
+			if (nexthdr == NEXTHDR_ROUTING && rt.segments_left)
+				return V4V6_XLAT_ROUTING;
+			off += ipv6_optlen(&rt);
+			nexthdr = rt.nexthdr;
+			break;
+		case NEXTHDR_FRAGMENT:
+			if (info->frag)
+				return V4V6_XLAT_EXT_HEADER;
+			if (off + sizeof(info->fh) > end ||
+			    skb_copy_bits(skb, off, &info->fh, sizeof(info->fh)))
+				return V4V6_XLAT_TRUNCATED;
+			info->frag = true;
+			info->first = !(info->fh.frag_off & htons(IP6_OFFSET));
+			off += sizeof(info->fh);
+			nexthdr = info->fh.nexthdr;
+			/* Later fragments carry no further headers. */
+			if (!info->first)
+				goto out;
+			break;
+		default:
+			goto out;
+		}
+		if (off > end)
+			return V4V6_XLAT_TRUNCATED;
+	}
+out:
+	info->l4off = off;
+	info->proto = nexthdr;
+	return V4V6_XLAT_OK;
+}
+
+/* ICMPv6 type and code to ICMPv4 (RFC 7915 section 5.2). */
+static bool v4v6_icmp_type_6to4(u8 type, u8 code, u8 *type4, u8 *code4)
+{
+	switch (type) {
+	case ICMPV6_ECHO_REQUEST:
+		*type4 = ICMP_ECHO;
+		break;
+	case ICMPV6_ECHO_REPLY:
+		*type4 = ICMP_ECHOREPLY;
+		break;
+	default:
+		return false;
+	}
+	*code4 = code;
+	return true;
+}
+
+/* The transport header of a first (or only) fragment. */
+static enum v4v6_xlat_result
+v4v6_l4_6to4(struct sk_buff *skb, const struct ipv6hdr *ip6,
+	     const struct v4v6_ipv6_info *info, unsigned int l4len,
+	     unsigned int csum_off, __be32 s4, __be32 d4)
+{
+	__be32 addrs[2] = { s4, d4 };
+	struct icmp6hdr *icmp;
+	__sum16 *check;
+	__be16 old;
+	__wsum diff;
+
+	if (info->proto == IPPROTO_ICMPV6) {
+		if (skb->ip_summed == CHECKSUM_PARTIAL && skb_checksum_help(skb))
+			return V4V6_XLAT_NOMEM;
+		icmp = (struct icmp6hdr *)(skb->data + info->l4off);
+		old = *(__be16 *)icmp;
+		if (!v4v6_icmp_type_6to4(icmp->icmp6_type, icmp->icmp6_code,
+					 &icmp->icmp6_type, &icmp->icmp6_code))
+			return V4V6_XLAT_ICMP_TYPE;
+		diff = csum_sub(v4v6_csum_words(old, *(__be16 *)icmp),
+				v4v6_pseudo6(&ip6->saddr, &ip6->daddr, l4len,
+					     IPPROTO_ICMPV6));
+		v4v6_csum_l4_diff(skb, &icmp->icmp6_cksum, diff);
+		return V4V6_XLAT_OK;
+	}
+
+	check = (__sum16 *)(skb->data + info->l4off + csum_off);
+	/* A zero UDP checksum means none in IPv4: keep it so. */
+	if (info->proto == IPPROTO_UDP && !*check)
+		return V4V6_XLAT_OK;
+	diff = csum_sub(csum_partial(addrs, sizeof(addrs), 0),
+			csum_partial(&ip6->saddr, 2 * sizeof(struct in6_addr), 0));
+	v4v6_csum_l4_diff(skb, check, diff);
+	return V4V6_XLAT_OK;
+}
+
+/* Replace the IPv6 headers of @skb by an IPv4 header. */
+static void v4v6_push_ipv4(struct sk_buff *skb, const struct ipv6hdr *ip6,
+			   const struct v4v6_ipv6_info *info,
+			   unsigned int l4len, __be32 s4, __be32 d4)
+{
+	struct iphdr *iph;
+
+	__skb_pull(skb, info->l4off);
+	skb_push(skb, sizeof(*iph));
+	skb_reset_network_header(skb);
+	iph = ip_hdr(skb);
+	iph->version = 4;
+	iph->ihl = sizeof(*iph) / 4;
+	iph->tos = ipv6_get_dsfield(ip6);
+	iph->tot_len = htons(sizeof(*iph) + l4len);
+	if (info->frag) {
+		u16 off = ntohs(info->fh.frag_off);
+
+		iph->id = htons(ntohl(info->fh.identification) & 0xffff);
+		iph->frag_off = htons((off & IP6_OFFSET) >> 3 |
+				      (off & IP6_MF ? IP_MF : 0));
+	} else if (sizeof(*iph) + l4len > V4V6_DF_THRESHOLD) {
+		iph->id = 0;
+		iph->frag_off = htons(IP_DF);
+	} else {
+		iph->id = htons(get_random_u16());
+		iph->frag_off = 0;
+	}
+	iph->ttl = ip6->hop_limit - 1;
+	iph->protocol = info->proto == IPPROTO_ICMPV6 ? IPPROTO_ICMP : info->proto;
+	iph->saddr = s4;
+	iph->daddr = d4;
+	ip_send_check(iph);
+
+	skb_set_transport_header(skb, sizeof(*iph));
+	skb->protocol = htons(ETH_P_IP);
+	if (skb->ip_summed == CHECKSUM_COMPLETE)
+		skb->ip_summed = CHECKSUM_NONE;
+	v4v6_gso_fixup(skb, false, (int)sizeof(*iph) - (int)info->l4off);
+}
+
+/**
+ * v4v6_xlat_6to4() - translate an IPv6 packet for a device to IPv4
+ * @skb: the packet, its data starting at the IPv6 header
+ * @x: the device's addresses and the NAT64 prefix
+ *
+ * The destination must be the device's IPv6 address; it becomes the
+ * device's IPv4 address. The source must lie in the NAT64 prefix; it becomes
+ * the IPv4 address embedded in it. The hop limit is decremented.
+ *
+ * Return: V4V6_XLAT_OK with @skb now IPv4, or why not: the caller drops
+ * @skb then. For V4V6_XLAT_TTL and V4V6_XLAT_ROUTING @skb is untouched, so
+ * that an ICMPv6 error can quote it.
+ */
+enum v4v6_xlat_result v4v6_xlat_6to4(struct sk_buff *skb,
+				     const struct v4v6_xlat *x)
+{
+	struct v4v6_ipv6_info info;
+	unsigned int end, l4len, need = 0;
+	enum v4v6_xlat_result res;
+	struct ipv6hdr ip6;
+	__be32 s4;
+	int csum_off;
+
+	skb_reset_network_header(skb);
+	if (!pskb_may_pull(skb, sizeof(ip6)))
+		return V4V6_XLAT_TRUNCATED;
+	ip6 = *ipv6_hdr(skb);
+	if (ip6.version != 6 || !ip6.payload_len)
+		return V4V6_XLAT_BAD_HEADER;
+	end = sizeof(ip6) + ntohs(ip6.payload_len);
+	if (end > skb->len)
+		return V4V6_XLAT_TRUNCATED;
+	if (pskb_trim_rcsum(skb, end))
+		return V4V6_XLAT_NOMEM;
+	if (ip6.hop_limit <= 1)
+		return V4V6_XLAT_TTL;
+	if (!ipv6_addr_equal(&ip6.daddr, &x->dev6) ||
+	    !v4v6_addr_extract(x->pref64, &ip6.saddr, &s4))
+		return V4V6_XLAT_NOT_MAPPED;
+	if (!v4v6_addr_translatable(x->pref64, s4))
+		return V4V6_XLAT_NOT_GLOBAL;
+
+	res = v4v6_ipv6_walk(skb, end, ip6.nexthdr, &info);
+	if (res != V4V6_XLAT_OK)
+		return res;
+	l4len = end - info.l4off;
+	if (sizeof(struct iphdr) + l4len > IP_MAX_MTU)
+		return V4V6_XLAT_TOO_BIG;
+	if (info.frag && info.proto == IPPROTO_ICMPV6)
+		return V4V6_XLAT_ICMP_FRAG;
+
+	csum_off = v4v6_l4_csum_offset(info.proto, &need);
+	if (info.first && csum_off >= 0) {
+		if (l4len < need)
+			return V4V6_XLAT_TRUNCATED;
+		if (skb_ensure_writable(skb, info.l4off + need))
+			return V4V6_XLAT_NOMEM;
+		res = v4v6_l4_6to4(skb, &ip6, &info, l4len, csum_off, s4,
+				   x->dev4);
+		if (res != V4V6_XLAT_OK)
+			return res;
+	}
+	/* The new header overwrites the old: it must be ours, and linear. */
+	if (skb_ensure_writable(skb, info.l4off))
+		return V4V6_XLAT_NOMEM;
+	v4v6_push_ipv4(skb, &ip6, &info, l4len, s4, x->dev4);
+	return V4V6_XLAT_OK;
+}
