@@ -14,6 +14,7 @@
 #include <linux/inet.h>
 #include <linux/ip.h>
 #include <linux/ipv6.h>
+#include <linux/prandom.h>
 #include <linux/skbuff.h>
 #include <linux/tcp.h>
 #include <linux/udp.h>
@@ -634,6 +635,208 @@ static void xlat_truncated_test(struct kunit *test)
 	}
 }
 
+#define RANDOM_PACKETS 50000	/* per direction */
+#define RANDOM_SEED 0x76347636ULL
+
+/* Whether the transport checksum of an unfragmented packet verifies. */
+static bool l4_csum_ok(u8 proto, const u8 *l4, unsigned int len, bool v6,
+		       const void *s, const void *d)
+{
+	__wsum sum = csum_partial(l4, len, 0);
+
+	switch (proto) {
+	case IPPROTO_UDP:
+		if (len >= sizeof(struct udphdr) && !v6 && !l4[6] && !l4[7])
+			return true;	/* no checksum in IPv4 */
+		fallthrough;
+	case IPPROTO_TCP:
+	case IPPROTO_ICMPV6:
+		if (v6)
+			return !csum_ipv6_magic(s, d, len, proto, sum);
+		return !csum_tcpudp_magic(*(__be32 *)s, *(__be32 *)d, len,
+					  proto, sum);
+	case IPPROTO_ICMP:
+		return !csum_fold(sum);
+	}
+	return true;
+}
+
+static bool l4_checked(u8 proto)
+{
+	return proto == IPPROTO_TCP || proto == IPPROTO_UDP ||
+	       proto == IPPROTO_ICMP || proto == IPPROTO_ICMPV6;
+}
+
+/* A valid packet of random shape, then 0..3 random lies and bit flips. */
+static unsigned int random_packet(struct kunit *test, struct rnd_state *rnd,
+				  u8 *buf, bool v6)
+{
+	static const u8 protos[] = { IPPROTO_TCP, IPPROTO_UDP, IPPROTO_ICMP,
+				     IPPROTO_GRE, 253 };
+	static const u8 types4[] = { ICMP_ECHO, ICMP_ECHOREPLY, 3, 11, 13 };
+	static const u8 types6[] = { 128, 129, 1, 2, 3, 4, 135 };
+	u32 r = prandom_u32_state(rnd);
+	struct tspec t = { .proto = protos[r % ARRAY_SIZE(protos)] };
+	unsigned int len, n, i;
+
+	t.paylen = prandom_u32_state(rnd) % 1400;
+	t.udp_zero = !(r & 0x100);
+	t.csum_err = (r & 0x200) ? 0 : r >> 16;
+	if (v6) {
+		struct hdr6 h = I6(.hop = (r >> 10) & 0xff);
+
+		if (t.proto == IPPROTO_ICMP)
+			t.proto = IPPROTO_ICMPV6;
+		t.type = types6[(r >> 20) % ARRAY_SIZE(types6)];
+		switch ((r >> 24) & 7) {
+		case 0:
+			h.ext = hbh_dst_udp;
+			h.extlen = sizeof(hbh_dst_udp);
+			h.nexthdr = NEXTHDR_HOP;
+			t.proto = IPPROTO_UDP;
+			break;
+		case 1:
+			h.ext = f6_first_udp;
+			h.extlen = sizeof(f6_first_udp);
+			h.nexthdr = NEXTHDR_FRAGMENT;
+			t.proto = IPPROTO_UDP;
+			break;
+		case 2:
+			h.ext = rt0_udp;
+			h.extlen = sizeof(rt0_udp);
+			h.nexthdr = NEXTHDR_ROUTING;
+			t.proto = IPPROTO_UDP;
+			break;
+		}
+		len = build6(test, buf, &h, &t, true);
+	} else {
+		struct hdr4 h = H4(.ttl = (r >> 10) & 0xff, .proto = t.proto);
+
+		t.type = types4[(r >> 20) % ARRAY_SIZE(types4)];
+		h.optlen = ((r >> 24) & 3) * 4;
+		if (r & 0x8000000)
+			h.frag = prandom_u32_state(rnd) & (IP_MF | IP_DF | 0xff);
+		len = build4(test, buf, &h, &t);
+	}
+
+	n = prandom_u32_state(rnd) % 4;
+	for (i = 0; i < n; i++) {
+		r = prandom_u32_state(rnd);
+		switch (r % 4) {
+		case 0:	/* truncate */
+			len = (r >> 8) % (len + 1);
+			break;
+		case 1:	/* a lying length field */
+			if (len >= 6)
+				buf[v6 ? 4 + (r >> 8) % 2 : 2 + (r >> 8) % 2] = r >> 16;
+			break;
+		default: /* flip a bit, more often in the headers */
+			if (len)
+				buf[(r >> 8) % min(len, (r & 4) ? 64u : len)] ^=
+					1 << ((r >> 24) % 8);
+			break;
+		}
+	}
+	return len;
+}
+
+/* Whether the input's transport checksum verified (0 if not applicable). */
+static bool random_input_csum_ok(const u8 *buf, unsigned int len, bool v6)
+{
+	if (v6) {
+		const struct ipv6hdr *h = (const void *)buf;
+
+		if (len < sizeof(*h) || !l4_checked(h->nexthdr) ||
+		    ntohs(h->payload_len) + sizeof(*h) != len)
+			return false;
+		return l4_csum_ok(h->nexthdr, buf + sizeof(*h), len - sizeof(*h),
+				  true, &h->saddr, &h->daddr);
+	} else {
+		const struct iphdr *h = (const void *)buf;
+
+		if (len < sizeof(*h) || len < h->ihl * 4 || ip_is_fragment(h) ||
+		    ntohs(h->tot_len) != len || !l4_checked(h->protocol))
+			return false;
+		return l4_csum_ok(h->protocol, buf + h->ihl * 4, len - h->ihl * 4,
+				  false, &h->saddr, &h->daddr);
+	}
+}
+
+/* The output must re-parse with consistent lengths and checksums. */
+static void random_check_output(struct kunit *test, struct sk_buff *skb,
+				bool to6, bool csum_was_ok, u32 n)
+{
+	bool good;
+	u8 out[2048];
+
+	KUNIT_ASSERT_LE(test, skb->len, sizeof(out));
+	KUNIT_ASSERT_EQ(test, skb_copy_bits(skb, 0, out, skb->len), 0);
+	if (to6) {
+		struct ipv6hdr *h = (void *)out;
+		unsigned int off = sizeof(*h);
+		u8 nh = h->nexthdr;
+
+		KUNIT_ASSERT_EQ_MSG(test, (int)h->version, 6, "packet %u", n);
+		KUNIT_ASSERT_EQ_MSG(test, ntohs(h->payload_len) + off, skb->len,
+				    "packet %u", n);
+		if (nh == NEXTHDR_FRAGMENT)
+			return;
+		good = l4_csum_ok(nh, out + off, skb->len - off, true,
+				  &h->saddr, &h->daddr);
+	} else {
+		struct iphdr *h = (void *)out;
+
+		KUNIT_ASSERT_EQ_MSG(test, (int)h->version, 4, "packet %u", n);
+		KUNIT_ASSERT_EQ_MSG(test, (int)h->ihl, 5, "packet %u", n);
+		KUNIT_ASSERT_EQ_MSG(test, ntohs(h->tot_len), skb->len, "packet %u", n);
+		KUNIT_EXPECT_EQ_MSG(test, ip_fast_csum(out, h->ihl), 0,
+				    "packet %u: header checksum", n);
+		if (ip_is_fragment(h))
+			return;
+		good = l4_csum_ok(h->protocol, out + 20, skb->len - 20, false,
+				  &h->saddr, &h->daddr);
+	}
+	if (csum_was_ok)
+		KUNIT_EXPECT_TRUE_MSG(test, good, "packet %u: checksum", n);
+}
+
+/*
+ * Random and mutated packets through both directions: each comes out valid
+ * or is refused with a named result; KASAN watches every access. Seeded, so
+ * a failure names the packet that reproduces it.
+ */
+static void xlat_random_test(struct kunit *test)
+{
+	unsigned int counts[2][__V4V6_XLAT_MAX] = {};
+	struct xlat_fixture *f = test->priv;
+	enum v4v6_xlat_result res;
+	struct rnd_state rnd;
+	struct sk_buff *skb;
+	unsigned int len, r;
+	bool v6, ok;
+	u32 n;
+
+	prandom_seed_state(&rnd, RANDOM_SEED);
+	for (n = 0; n < 2 * RANDOM_PACKETS; n++) {
+		v6 = n & 1;
+		len = random_packet(test, &rnd, f->in, v6);
+		ok = random_input_csum_ok(f->in, len, v6);
+		skb = skb_of(test, f->in, len, v6 ? htons(ETH_P_IPV6) : htons(ETH_P_IP));
+		res = v6 ? v4v6_xlat_6to4(skb, &f->x) : v4v6_xlat_4to6(skb, &f->x);
+		KUNIT_ASSERT_LT_MSG(test, (int)res, __V4V6_XLAT_MAX, "packet %u", n);
+		counts[v6][res]++;
+		if (res == V4V6_XLAT_OK)
+			random_check_output(test, skb, !v6, ok, n);
+		if (test->status == KUNIT_FAILURE)
+			return;
+	}
+	for (r = 0; r < __V4V6_XLAT_MAX; r++)
+		kunit_info(test, "%-42s 4to6 %6u  6to4 %6u\n", v4v6_xlat_reason(r),
+			   counts[0][r], counts[1][r]);
+	KUNIT_EXPECT_GT(test, counts[0][V4V6_XLAT_OK], RANDOM_PACKETS / 10);
+	KUNIT_EXPECT_GT(test, counts[1][V4V6_XLAT_OK], RANDOM_PACKETS / 10);
+}
+
 static struct kunit_case xlat_test_cases[] = {
 	KUNIT_CASE_PARAM(xlat_4to6_test, x46_gen_params),
 	KUNIT_CASE_PARAM(xlat_6to4_test, x64_gen_params),
@@ -641,6 +844,7 @@ static struct kunit_case xlat_test_cases[] = {
 	KUNIT_CASE(xlat_gso_test),
 	KUNIT_CASE(xlat_clone_test),
 	KUNIT_CASE(xlat_truncated_test),
+	KUNIT_CASE(xlat_random_test),
 	{}
 };
 
