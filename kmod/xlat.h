@@ -7,7 +7,10 @@
 #ifndef _V4V6_XLAT_H
 #define _V4V6_XLAT_H
 
+#include <linux/ip.h>
+#include <linux/ipv6.h>
 #include <linux/skbuff.h>
+#include <net/ipv6.h>
 
 #include "v4v6.h"
 
@@ -61,6 +64,25 @@ enum v4v6_xlat_result {
 	__V4V6_XLAT_MAX
 };
 
+/**
+ * struct v4v6_ipv6_info - what the IPv6 headers of a packet say
+ * @l4off: offset of the transport header (past every extension header)
+ * @proto: the transport protocol
+ * @frag: whether a Fragment header was present
+ * @first: whether this is the first (or only) fragment
+ * @fh: the Fragment header, when @frag
+ */
+struct v4v6_ipv6_info {
+	unsigned int l4off;
+	u8 proto;
+	bool frag;
+	bool first;
+	struct frag_hdr fh;
+};
+
+/* Past this size a translated packet gets DF (RFC 7915 section 5.1). */
+#define V4V6_DF_THRESHOLD 1260
+
 const char *v4v6_xlat_reason(enum v4v6_xlat_result r);
 enum v4v6_xlat_result v4v6_xlat_4to6(struct sk_buff *skb,
 				     const struct v4v6_xlat *x);
@@ -74,5 +96,17 @@ __wsum v4v6_pseudo6(const struct in6_addr *s, const struct in6_addr *d,
 int v4v6_l4_csum_offset(u8 proto, unsigned int *hdrlen);
 __wsum v4v6_csum_words(__be16 old, __be16 new);
 void v4v6_gso_fixup(struct sk_buff *skb, bool to6, int grow);
+
+/* xlat4to6.c, xlat6to4.c: header builders the ICMP errors reuse */
+unsigned int v4v6_fill_ipv6(u8 *p, const struct iphdr *iph,
+			    const struct in6_addr *s6,
+			    const struct in6_addr *d6, u8 hop,
+			    unsigned int l4len);
+void v4v6_fill_ipv4(struct iphdr *iph, const struct ipv6hdr *ip6,
+		    const struct v4v6_ipv6_info *info, unsigned int l4len,
+		    __be32 s4, __be32 d4, u8 ttl);
+enum v4v6_xlat_result v4v6_ipv6_walk(const struct sk_buff *skb,
+				     unsigned int base, unsigned int end,
+				     u8 nexthdr, struct v4v6_ipv6_info *info);
 
 #endif /* _V4V6_XLAT_H */

@@ -75,14 +75,53 @@ v4v6_l4_4to6(struct sk_buff *skb, const struct iphdr *iph, unsigned int l4off,
 	return V4V6_XLAT_OK;
 }
 
-/* Replace the IPv4 header of @skb by @ip6 (and a Fragment header). */
+/**
+ * v4v6_fill_ipv6() - the IPv6 header (and Fragment header) for an IPv4 one
+ * @p: where to write them
+ * @iph: the IPv4 header
+ * @s6: source address
+ * @d6: destination address
+ * @hop: hop limit
+ * @l4len: bytes after the IPv4 header, as its total length says
+ *
+ * Return: the bytes written: 40, or 48 for a fragment.
+ */
+unsigned int v4v6_fill_ipv6(u8 *p, const struct iphdr *iph,
+			    const struct in6_addr *s6,
+			    const struct in6_addr *d6, u8 hop,
+			    unsigned int l4len)
+{
+	struct ipv6hdr *ip6 = (struct ipv6hdr *)p;
+	bool frag = ip_is_fragment(iph);
+	u8 proto = iph->protocol == IPPROTO_ICMP ? IPPROTO_ICMPV6 : iph->protocol;
+	struct frag_hdr *fh;
+	u16 off;
+
+	ip6_flow_hdr(ip6, iph->tos, 0);
+	ip6->payload_len = htons(l4len + (frag ? sizeof(*fh) : 0));
+	ip6->nexthdr = frag ? NEXTHDR_FRAGMENT : proto;
+	ip6->hop_limit = hop;
+	ip6->saddr = *s6;
+	ip6->daddr = *d6;
+	if (!frag)
+		return sizeof(*ip6);
+	off = ntohs(iph->frag_off);
+	fh = (struct frag_hdr *)(ip6 + 1);
+	fh->nexthdr = proto;
+	fh->reserved = 0;
+	fh->frag_off = htons((off & IP_OFFSET) << 3 | (off & IP_MF ? IP6_MF : 0));
+	fh->identification = htonl(ntohs(iph->id));
+	return sizeof(*ip6) + sizeof(*fh);
+}
+
+/* Replace the IPv4 header of @skb by an IPv6 one (and a Fragment header). */
 static enum v4v6_xlat_result
 v4v6_push_ipv6(struct sk_buff *skb, const struct iphdr *iph,
-	       const struct ipv6hdr *ip6, bool frag)
+	       const struct in6_addr *s6, const struct in6_addr *d6)
 {
-	unsigned int hlen6 = sizeof(*ip6) + (frag ? sizeof(struct frag_hdr) : 0);
+	unsigned int hlen6 = sizeof(struct ipv6hdr) +
+			     (ip_is_fragment(iph) ? sizeof(struct frag_hdr) : 0);
 	unsigned int hlen4 = iph->ihl * 4;
-	struct frag_hdr *fh;
 	int grow = hlen6 - hlen4;
 
 	/* Room for the larger header, and a private copy of a cloned one. */
@@ -91,18 +130,8 @@ v4v6_push_ipv6(struct sk_buff *skb, const struct iphdr *iph,
 	__skb_pull(skb, hlen4);
 	skb_push(skb, hlen6);
 	skb_reset_network_header(skb);
-	memcpy(skb->data, ip6, sizeof(*ip6));
-	if (frag) {
-		u16 off = ntohs(iph->frag_off);
-
-		fh = (struct frag_hdr *)(skb->data + sizeof(*ip6));
-		fh->nexthdr = ip6->nexthdr;
-		fh->reserved = 0;
-		fh->frag_off = htons((off & IP_OFFSET) << 3 |
-				     (off & IP_MF ? IP6_MF : 0));
-		fh->identification = htonl(ntohs(iph->id));
-		ipv6_hdr(skb)->nexthdr = NEXTHDR_FRAGMENT;
-	}
+	v4v6_fill_ipv6(skb->data, iph, s6, d6, iph->ttl - 1,
+		       ntohs(iph->tot_len) - hlen4);
 	skb_set_transport_header(skb, hlen6);
 	skb->protocol = htons(ETH_P_IPV6);
 	if (skb->ip_summed == CHECKSUM_COMPLETE)
@@ -129,8 +158,8 @@ enum v4v6_xlat_result v4v6_xlat_4to6(struct sk_buff *skb,
 				     const struct v4v6_xlat *x)
 {
 	unsigned int hlen4, tot, need = 0;
+	struct in6_addr s6 = x->dev6, d6;
 	enum v4v6_xlat_result res;
-	struct ipv6hdr ip6 = {};
 	struct iphdr iph;
 	bool frag, first;
 	int csum_off;
@@ -159,12 +188,7 @@ enum v4v6_xlat_result v4v6_xlat_4to6(struct sk_buff *skb,
 	if (frag && iph.protocol == IPPROTO_ICMP)
 		return V4V6_XLAT_ICMP_FRAG;
 
-	ip6_flow_hdr(&ip6, iph.tos, 0);
-	ip6.payload_len = htons(tot - hlen4 + (frag ? sizeof(struct frag_hdr) : 0));
-	ip6.nexthdr = iph.protocol == IPPROTO_ICMP ? IPPROTO_ICMPV6 : iph.protocol;
-	ip6.hop_limit = iph.ttl - 1;
-	ip6.saddr = x->dev6;
-	v4v6_addr_synth(x->pref64, iph.daddr, &ip6.daddr);
+	v4v6_addr_synth(x->pref64, iph.daddr, &d6);
 
 	csum_off = v4v6_l4_csum_offset(iph.protocol, &need);
 	if (first && csum_off >= 0) {
@@ -172,10 +196,9 @@ enum v4v6_xlat_result v4v6_xlat_4to6(struct sk_buff *skb,
 			return V4V6_XLAT_TRUNCATED;
 		if (skb_ensure_writable(skb, hlen4 + need))
 			return V4V6_XLAT_NOMEM;
-		res = v4v6_l4_4to6(skb, &iph, hlen4, csum_off, &ip6.saddr,
-				   &ip6.daddr, frag);
+		res = v4v6_l4_4to6(skb, &iph, hlen4, csum_off, &s6, &d6, frag);
 		if (res != V4V6_XLAT_OK)
 			return res;
 	}
-	return v4v6_push_ipv6(skb, &iph, &ip6, frag);
+	return v4v6_push_ipv6(skb, &iph, &s6, &d6);
 }

@@ -12,35 +12,23 @@
 
 #include "xlat.h"
 
-/* Past this size a translated packet gets DF (RFC 7915 section 5.1). */
-#define V4V6_DF_THRESHOLD 1260
-
 /**
- * struct v4v6_ipv6_info - what the IPv6 headers of a packet say
- * @l4off: offset of the transport header (past every extension header)
- * @proto: the transport protocol
- * @frag: whether a Fragment header was present
- * @first: whether this is the first (or only) fragment
- * @fh: the Fragment header, when @frag
+ * v4v6_ipv6_walk() - walk the extension headers of an IPv6 packet
+ * @skb: the packet
+ * @base: offset of its IPv6 header in @skb
+ * @end: offset where its headers must end
+ * @nexthdr: the IPv6 header's next header
+ * @info: what the walk found
+ *
+ * RFC 7915 section 5.1: hop-by-hop, destination options and routing headers
+ * without segments left are dropped, the Fragment header becomes IPv4
+ * fragmentation.
  */
-struct v4v6_ipv6_info {
-	unsigned int l4off;
-	u8 proto;
-	bool frag;
-	bool first;
-	struct frag_hdr fh;
-};
-
-/*
- * Walk the extension headers (RFC 7915 section 5.1: hop-by-hop, destination
- * options and routing headers without segments left are dropped, the
- * Fragment header becomes IPv4 fragmentation).
- */
-static enum v4v6_xlat_result
-v4v6_ipv6_walk(struct sk_buff *skb, unsigned int end, u8 nexthdr,
-	       struct v4v6_ipv6_info *info)
+enum v4v6_xlat_result v4v6_ipv6_walk(const struct sk_buff *skb,
+				     unsigned int base, unsigned int end,
+				     u8 nexthdr, struct v4v6_ipv6_info *info)
 {
-	unsigned int off = sizeof(struct ipv6hdr);
+	unsigned int off = base + sizeof(struct ipv6hdr);
 	struct ipv6_rt_hdr rt;
 
 	info->frag = false;
@@ -48,7 +36,7 @@ v4v6_ipv6_walk(struct sk_buff *skb, unsigned int end, u8 nexthdr,
 	for (;;) {
 		switch (nexthdr) {
 		case NEXTHDR_HOP:
-			if (off != sizeof(struct ipv6hdr))
+			if (off != base + sizeof(struct ipv6hdr))
 				return V4V6_XLAT_EXT_HEADER;
 			fallthrough;
 		case NEXTHDR_DEST:
@@ -140,17 +128,20 @@ v4v6_l4_6to4(struct sk_buff *skb, const struct ipv6hdr *ip6,
 	return V4V6_XLAT_OK;
 }
 
-/* Replace the IPv6 headers of @skb by an IPv4 header. */
-static void v4v6_push_ipv4(struct sk_buff *skb, const struct ipv6hdr *ip6,
-			   const struct v4v6_ipv6_info *info,
-			   unsigned int l4len, __be32 s4, __be32 d4)
+/**
+ * v4v6_fill_ipv4() - the IPv4 header for an IPv6 one
+ * @iph: where to write it
+ * @ip6: the IPv6 header
+ * @info: what its extension headers said
+ * @l4len: bytes after its extension headers, as its payload length says
+ * @s4: source address
+ * @d4: destination address
+ * @ttl: time to live
+ */
+void v4v6_fill_ipv4(struct iphdr *iph, const struct ipv6hdr *ip6,
+		    const struct v4v6_ipv6_info *info, unsigned int l4len,
+		    __be32 s4, __be32 d4, u8 ttl)
 {
-	struct iphdr *iph;
-
-	__skb_pull(skb, info->l4off);
-	skb_push(skb, sizeof(*iph));
-	skb_reset_network_header(skb);
-	iph = ip_hdr(skb);
 	iph->version = 4;
 	iph->ihl = sizeof(*iph) / 4;
 	iph->tos = ipv6_get_dsfield(ip6);
@@ -168,17 +159,28 @@ static void v4v6_push_ipv4(struct sk_buff *skb, const struct ipv6hdr *ip6,
 		iph->id = htons(get_random_u16());
 		iph->frag_off = 0;
 	}
-	iph->ttl = ip6->hop_limit - 1;
+	iph->ttl = ttl;
 	iph->protocol = info->proto == IPPROTO_ICMPV6 ? IPPROTO_ICMP : info->proto;
 	iph->saddr = s4;
 	iph->daddr = d4;
-	ip_send_check(iph);
+	iph->check = 0;
+	iph->check = ip_fast_csum(iph, iph->ihl);
+}
 
-	skb_set_transport_header(skb, sizeof(*iph));
+/* Replace the IPv6 headers of @skb by an IPv4 header. */
+static void v4v6_push_ipv4(struct sk_buff *skb, const struct ipv6hdr *ip6,
+			   const struct v4v6_ipv6_info *info,
+			   unsigned int l4len, __be32 s4, __be32 d4)
+{
+	__skb_pull(skb, info->l4off);
+	skb_push(skb, sizeof(struct iphdr));
+	skb_reset_network_header(skb);
+	v4v6_fill_ipv4(ip_hdr(skb), ip6, info, l4len, s4, d4, ip6->hop_limit - 1);
+	skb_set_transport_header(skb, sizeof(struct iphdr));
 	skb->protocol = htons(ETH_P_IP);
 	if (skb->ip_summed == CHECKSUM_COMPLETE)
 		skb->ip_summed = CHECKSUM_NONE;
-	v4v6_gso_fixup(skb, false, (int)sizeof(*iph) - (int)info->l4off);
+	v4v6_gso_fixup(skb, false, (int)sizeof(struct iphdr) - (int)info->l4off);
 }
 
 /**
@@ -223,7 +225,7 @@ enum v4v6_xlat_result v4v6_xlat_6to4(struct sk_buff *skb,
 	if (!v4v6_addr_translatable(x->pref64, s4))
 		return V4V6_XLAT_NOT_GLOBAL;
 
-	res = v4v6_ipv6_walk(skb, end, ip6.nexthdr, &info);
+	res = v4v6_ipv6_walk(skb, 0, end, ip6.nexthdr, &info);
 	if (res != V4V6_XLAT_OK)
 		return res;
 	l4len = end - info.l4off;
