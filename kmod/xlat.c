@@ -24,6 +24,7 @@ static const char * const v4v6_xlat_texts[__V4V6_XLAT_MAX] = {
 	[V4V6_XLAT_EXT_HEADER] = "malformed IPv6 extension headers",
 	[V4V6_XLAT_ROUTING] = "routing header with segments left",
 	[V4V6_XLAT_TOO_BIG] = "too big for an IPv4 header",
+	[V4V6_XLAT_ICMP_CSUM] = "ICMP error with a bad checksum",
 };
 
 const char *v4v6_xlat_reason(enum v4v6_xlat_result r)

@@ -43,6 +43,7 @@ struct v4v6_xlat {
  * @V4V6_XLAT_ROUTING: a routing header with segments left; the caller
  *	sends Parameter Problem
  * @V4V6_XLAT_TOO_BIG: too big for an IPv4 header
+ * @V4V6_XLAT_ICMP_CSUM: an ICMP error with a bad checksum
  * @__V4V6_XLAT_MAX: the number of results
  *
  * The data path counts every result but OK per namespace.
@@ -61,6 +62,7 @@ enum v4v6_xlat_result {
 	V4V6_XLAT_EXT_HEADER,
 	V4V6_XLAT_ROUTING,
 	V4V6_XLAT_TOO_BIG,
+	V4V6_XLAT_ICMP_CSUM,
 	__V4V6_XLAT_MAX
 };
 
@@ -104,7 +106,20 @@ unsigned int v4v6_fill_ipv6(u8 *p, const struct iphdr *iph,
 			    unsigned int l4len);
 void v4v6_fill_ipv4(struct iphdr *iph, const struct ipv6hdr *ip6,
 		    const struct v4v6_ipv6_info *info, unsigned int l4len,
-		    __be32 s4, __be32 d4, u8 ttl);
+		    __be32 s4, __be32 d4, u8 ttl, bool quoted);
+/* icmp.c */
+bool v4v6_icmp4_is_error(u8 type);
+bool v4v6_icmp6_is_error(u8 type);
+enum v4v6_xlat_result v4v6_icmp_err_4to6(struct sk_buff *skb,
+					 const struct v4v6_xlat *x,
+					 const struct iphdr *iph,
+					 const struct in6_addr *s6,
+					 const struct in6_addr *d6);
+enum v4v6_xlat_result v4v6_icmp_err_6to4(struct sk_buff *skb,
+					 const struct v4v6_xlat *x,
+					 const struct ipv6hdr *ip6,
+					 const struct v4v6_ipv6_info *info,
+					 unsigned int end);
 enum v4v6_xlat_result v4v6_ipv6_walk(const struct sk_buff *skb,
 				     unsigned int base, unsigned int end,
 				     u8 nexthdr, struct v4v6_ipv6_info *info);

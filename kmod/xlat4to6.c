@@ -190,6 +190,14 @@ enum v4v6_xlat_result v4v6_xlat_4to6(struct sk_buff *skb,
 
 	v4v6_addr_synth(x->pref64, iph.daddr, &d6);
 
+	if (iph.protocol == IPPROTO_ICMP && tot - hlen4 >= sizeof(struct icmphdr)) {
+		u8 type;
+
+		if (skb_copy_bits(skb, hlen4, &type, 1))
+			return V4V6_XLAT_TRUNCATED;
+		if (v4v6_icmp4_is_error(type))
+			return v4v6_icmp_err_4to6(skb, x, &iph, &s6, &d6);
+	}
 	csum_off = v4v6_l4_csum_offset(iph.protocol, &need);
 	if (first && csum_off >= 0) {
 		if (tot - hlen4 < need)

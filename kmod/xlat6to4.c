@@ -137,10 +137,12 @@ v4v6_l4_6to4(struct sk_buff *skb, const struct ipv6hdr *ip6,
  * @s4: source address
  * @d4: destination address
  * @ttl: time to live
+ * @quoted: the header quoted in an ICMP error: identification 0, as the
+ *	original one is not known
  */
 void v4v6_fill_ipv4(struct iphdr *iph, const struct ipv6hdr *ip6,
 		    const struct v4v6_ipv6_info *info, unsigned int l4len,
-		    __be32 s4, __be32 d4, u8 ttl)
+		    __be32 s4, __be32 d4, u8 ttl, bool quoted)
 {
 	iph->version = 4;
 	iph->ihl = sizeof(*iph) / 4;
@@ -156,7 +158,7 @@ void v4v6_fill_ipv4(struct iphdr *iph, const struct ipv6hdr *ip6,
 		iph->id = 0;
 		iph->frag_off = htons(IP_DF);
 	} else {
-		iph->id = htons(get_random_u16());
+		iph->id = quoted ? 0 : htons(get_random_u16());
 		iph->frag_off = 0;
 	}
 	iph->ttl = ttl;
@@ -175,7 +177,8 @@ static void v4v6_push_ipv4(struct sk_buff *skb, const struct ipv6hdr *ip6,
 	__skb_pull(skb, info->l4off);
 	skb_push(skb, sizeof(struct iphdr));
 	skb_reset_network_header(skb);
-	v4v6_fill_ipv4(ip_hdr(skb), ip6, info, l4len, s4, d4, ip6->hop_limit - 1);
+	v4v6_fill_ipv4(ip_hdr(skb), ip6, info, l4len, s4, d4, ip6->hop_limit - 1,
+		       false);
 	skb_set_transport_header(skb, sizeof(struct iphdr));
 	skb->protocol = htons(ETH_P_IP);
 	if (skb->ip_summed == CHECKSUM_COMPLETE)
@@ -219,12 +222,8 @@ enum v4v6_xlat_result v4v6_xlat_6to4(struct sk_buff *skb,
 		return V4V6_XLAT_NOMEM;
 	if (ip6.hop_limit <= 1)
 		return V4V6_XLAT_TTL;
-	if (!ipv6_addr_equal(&ip6.daddr, &x->dev6) ||
-	    !v4v6_addr_extract(x->pref64, &ip6.saddr, &s4))
+	if (!ipv6_addr_equal(&ip6.daddr, &x->dev6))
 		return V4V6_XLAT_NOT_MAPPED;
-	if (!v4v6_addr_translatable(x->pref64, s4))
-		return V4V6_XLAT_NOT_GLOBAL;
-
 	res = v4v6_ipv6_walk(skb, 0, end, ip6.nexthdr, &info);
 	if (res != V4V6_XLAT_OK)
 		return res;
@@ -233,6 +232,19 @@ enum v4v6_xlat_result v4v6_xlat_6to4(struct sk_buff *skb,
 		return V4V6_XLAT_TOO_BIG;
 	if (info.frag && info.proto == IPPROTO_ICMPV6)
 		return V4V6_XLAT_ICMP_FRAG;
+	if (info.proto == IPPROTO_ICMPV6 && l4len >= sizeof(struct icmp6hdr)) {
+		u8 type;
+
+		if (skb_copy_bits(skb, info.l4off, &type, 1))
+			return V4V6_XLAT_TRUNCATED;
+		/* Errors may come from IPv6 routers outside the prefix. */
+		if (v4v6_icmp6_is_error(type))
+			return v4v6_icmp_err_6to4(skb, x, &ip6, &info, end);
+	}
+	if (!v4v6_addr_extract(x->pref64, &ip6.saddr, &s4))
+		return V4V6_XLAT_NOT_MAPPED;
+	if (!v4v6_addr_translatable(x->pref64, s4))
+		return V4V6_XLAT_NOT_GLOBAL;
 
 	csum_off = v4v6_l4_csum_offset(info.proto, &need);
 	if (info.first && csum_off >= 0) {

@@ -20,6 +20,7 @@
 #include <linux/udp.h>
 #include <net/ip6_checksum.h>
 #include <net/ipv6.h>
+#include <asm/unaligned.h>
 
 #include "../xlat.h"
 
@@ -33,7 +34,7 @@ struct xlat_fixture {
 	struct v4v6_prefix pref64;
 	struct v4v6_xlat x;
 	struct sk_buff *skb[2];	/* freed by xlat_test_exit(), even on failure */
-	u8 in[2048], want[2048];
+	u8 in[2048], want[2048], tmp[2048];
 };
 
 /* A transport header and its payload. */
@@ -199,6 +200,11 @@ static unsigned int build6(struct kunit *test, u8 *buf, const struct hdr6 *h,
 
 static struct sk_buff *skb_of(struct kunit *test, const u8 *buf,
 			      unsigned int len, __be16 proto);
+
+static struct xlat_fixture *test_fixture(struct kunit *test)
+{
+	return test->priv;
+}
 
 static void xlat_test_exit(struct kunit *test)
 {
@@ -635,6 +641,274 @@ static void xlat_truncated_test(struct kunit *test)
 	}
 }
 
+/* An ICMP error: outer header, ICMP header @h, then @keep bytes of @in. */
+struct err_spec {
+	u8 type, code;
+	u32 rest;		/* the 4 bytes after the checksum */
+	unsigned int keep;	/* bytes of the packet in error kept, 0: all */
+	unsigned int ext;	/* RFC 4884 extension bytes after them */
+	u16 csum_err;
+};
+
+static unsigned int err_inner(struct kunit *test, const struct err_spec *e,
+			      unsigned int ilen, u8 *dst)
+{
+	struct xlat_fixture *f = test->priv;
+
+	if (e->keep && e->keep < ilen)
+		ilen = e->keep;
+	memcpy(dst, f->tmp, ilen);
+	memset(dst + ilen, 0xee, e->ext);	/* an extension structure */
+	return ilen + e->ext;
+}
+
+static unsigned int build_err4(struct kunit *test, u8 *buf, const char *src,
+			       const char *dst, u8 ttl, const struct err_spec *e,
+			       const struct hdr4 *in, const struct tspec *tin)
+{
+	struct iphdr *iph = (void *)buf;
+	unsigned int len;
+	u8 *icmp = buf + sizeof(*iph);
+
+	len = err_inner(test, e, build4(test, test_fixture(test)->tmp, in, tin),
+			icmp + 8);
+	memset(iph, 0, sizeof(*iph));
+	iph->version = 4;
+	iph->ihl = 5;
+	iph->tot_len = htons(sizeof(*iph) + 8 + len);
+	iph->ttl = ttl;
+	iph->protocol = IPPROTO_ICMP;
+	iph->saddr = a4(test, src);
+	iph->daddr = a4(test, dst);
+	ip_send_check(iph);
+	icmp[0] = e->type;
+	icmp[1] = e->code;
+	icmp[2] = 0;
+	icmp[3] = 0;
+	put_unaligned_be32(e->rest, icmp + 4);
+	*(__sum16 *)(icmp + 2) = csum_fold(csum_add(csum_partial(icmp, 8 + len, 0),
+					   (__force __wsum)e->csum_err));
+	return sizeof(*iph) + 8 + len;
+}
+
+static unsigned int build_err6(struct kunit *test, u8 *buf, const char *src,
+			       const char *dst, u8 hop, const struct err_spec *e,
+			       const struct hdr6 *in, const struct tspec *tin)
+{
+	struct ipv6hdr *ip6 = (void *)buf;
+	unsigned int len;
+	u8 *icmp = buf + sizeof(*ip6);
+
+	len = err_inner(test, e, build6(test, test_fixture(test)->tmp, in, tin, true),
+			icmp + 8);
+	memset(ip6, 0, sizeof(*ip6));
+	ip6_flow_hdr(ip6, 0, 0);
+	ip6->payload_len = htons(8 + len);
+	ip6->nexthdr = IPPROTO_ICMPV6;
+	ip6->hop_limit = hop;
+	ip6->saddr = a6(test, src);
+	ip6->daddr = a6(test, dst);
+	icmp[0] = e->type;
+	icmp[1] = e->code;
+	icmp[2] = 0;
+	icmp[3] = 0;
+	put_unaligned_be32(e->rest, icmp + 4);
+	*(__sum16 *)(icmp + 2) =
+		csum_ipv6_magic(&ip6->saddr, &ip6->daddr, 8 + len, IPPROTO_ICMPV6,
+				csum_add(csum_partial(icmp, 8 + len, 0),
+					 (__force __wsum)e->csum_err));
+	return sizeof(*ip6) + 8 + len;
+}
+
+struct err_case {
+	const char *name;
+	struct err_spec in;
+	enum v4v6_xlat_result want;
+	struct err_spec out;
+	struct tspec t4, t6;	/* the packet in error, in each family */
+	const char *src6;	/* 6to4: the error's IPv6 source (SRV6 if NULL) */
+	const char *src4;	/* 6to4: its expected IPv4 source (SRV4 if NULL) */
+	u16 in_frag;		/* the packet in error's IPv4 flags/offset */
+};
+
+/* What the device received and quotes; and its IPv6 original. */
+#define Q4(...) { .src = SRV4, .dst = DEV4, .ttl = 50, __VA_ARGS__ }
+#define Q6(...) { .src = SRV6, .dst = DEV6, .hop = 50, __VA_ARGS__ }
+#define UDPQ { .proto = IPPROTO_UDP, .paylen = 100 }
+
+static const struct err_case err46[] = {
+	{ "4.2 port unreachable", { 3, 3 }, V4V6_XLAT_OK, { 1, 4 }, UDPQ, UDPQ },
+	{ "4.2 network unreachable", { 3, 0 }, V4V6_XLAT_OK, { 1, 0 }, UDPQ, UDPQ },
+	{ "4.2 host unreachable", { 3, 1 }, V4V6_XLAT_OK, { 1, 0 }, UDPQ, UDPQ },
+	{ "4.2 source route failed", { 3, 5 }, V4V6_XLAT_OK, { 1, 0 }, UDPQ, UDPQ },
+	{ "4.2 host unknown", { 3, 7 }, V4V6_XLAT_OK, { 1, 0 }, UDPQ, UDPQ },
+	{ "4.2 network prohibited", { 3, 9 }, V4V6_XLAT_OK, { 1, 1 }, UDPQ, UDPQ },
+	{ "4.2 communication prohibited", { 3, 13 }, V4V6_XLAT_OK, { 1, 1 },
+	  UDPQ, UDPQ },
+	{ "4.2 precedence cutoff", { 3, 15 }, V4V6_XLAT_OK, { 1, 1 }, UDPQ, UDPQ },
+	{ "4.2 host precedence violation dropped", { 3, 14 }, V4V6_XLAT_ICMP_TYPE },
+	{ "4.2 protocol unreachable: parameter problem, pointer 6", { 3, 2 },
+	  V4V6_XLAT_OK, { 4, 1, 6 }, UDPQ, UDPQ },
+	{ "4.2 fragmentation needed: MTU+20", { 3, 4, 1400 },
+	  V4V6_XLAT_OK, { 2, 0, 1420 }, UDPQ, UDPQ },
+	{ "4.2 fragmentation needed: 1280 floor", { 3, 4, 576 },
+	  V4V6_XLAT_OK, { 2, 0, 1280 }, UDPQ, UDPQ },
+	{ "4.2 fragmentation needed: MTU 0, plateau below the packet",
+	  { 3, 4, .keep = 200 }, V4V6_XLAT_OK,
+	  { 2, 0, 1512, .keep = 220 },
+	  { .proto = IPPROTO_UDP, .paylen = 1472 }, { .proto = IPPROTO_UDP, .paylen = 1472 } },
+	{ "4.2 fragmentation needed for a fragment: MTU+28",
+	  { 3, 4, 1400 }, V4V6_XLAT_OK,
+	  { 2, 0, 1428 }, { .proto = 99, .paylen = 64 },
+	  { .proto = 99, .paylen = 64 }, .in_frag = IP_MF | 10 },
+	{ "4.2 time exceeded in transit", { 11, 0 }, V4V6_XLAT_OK, { 3, 0 },
+	  UDPQ, UDPQ },
+	{ "4.2 reassembly time exceeded", { 11, 1 }, V4V6_XLAT_OK, { 3, 1 },
+	  UDPQ, UDPQ },
+	{ "4.2 parameter problem at TTL: pointer 7", { 12, 0, 8 << 24 },
+	  V4V6_XLAT_OK, { 4, 0, 7 }, UDPQ, UDPQ },
+	{ "4.2 parameter problem at the source: pointer 8", { 12, 0, 13 << 24 },
+	  V4V6_XLAT_OK, { 4, 0, 8 }, UDPQ, UDPQ },
+	{ "4.2 parameter problem at the destination: pointer 24", { 12, 2, 19 << 24 },
+	  V4V6_XLAT_OK, { 4, 0, 24 }, UDPQ, UDPQ },
+	{ "4.2 parameter problem at the identification dropped", { 12, 0, 4 << 24 },
+	  V4V6_XLAT_ICMP_TYPE },
+	{ "4.2 missing option dropped", { 12, 1 }, V4V6_XLAT_ICMP_TYPE },
+	{ "4.2 source quench dropped", { 4, 0 }, V4V6_XLAT_ICMP_TYPE },
+	{ "4.2 redirect dropped", { 5, 1 }, V4V6_XLAT_ICMP_TYPE },
+	{ "4.3 inner TCP checksum follows", { 3, 3 }, V4V6_XLAT_OK, { 1, 4 },
+	  { .proto = IPPROTO_TCP, .paylen = 20 }, { .proto = IPPROTO_TCP, .paylen = 20 } },
+	{ "4.3 inner echo request becomes ICMPv6", { 11, 0 }, V4V6_XLAT_OK,
+	  { 3, 0 }, { .proto = IPPROTO_ICMP, .type = 8, .paylen = 20 },
+	  { .proto = IPPROTO_ICMPV6, .type = 128, .paylen = 20 } },
+	{ "4.3 error in an error dropped", { 3, 3 }, V4V6_XLAT_ICMP_TYPE, {},
+	  { .proto = IPPROTO_ICMP, .type = 3, .paylen = 20 } },
+	{ "4.3 inner truncated before its checksum", { 3, 3, .keep = 24 },
+	  V4V6_XLAT_OK, { 1, 4, .keep = 44 },
+	  { .proto = IPPROTO_TCP, .paylen = 20 }, { .proto = IPPROTO_TCP, .paylen = 20 } },
+	{ "4.3 inner header truncated", { 3, 3, .keep = 12 }, V4V6_XLAT_TRUNCATED },
+	{ "4.4 RFC 4884 extensions dropped", { 3, 3, 32 << 16, .keep = 128, .ext = 8 },
+	  V4V6_XLAT_OK, { 1, 4, .keep = 148 },
+	  { .proto = IPPROTO_UDP, .paylen = 300 }, { .proto = IPPROTO_UDP, .paylen = 300 } },
+	{ "4.4 truncated to 1280 bytes", { 3, 3 }, V4V6_XLAT_OK,
+	  { 1, 4, .keep = 1280 - 48 },
+	  { .proto = IPPROTO_UDP, .paylen = 1300 }, { .proto = IPPROTO_UDP, .paylen = 1300 } },
+	{ "4.4 bad ICMP checksum", { 3, 3, .csum_err = 5 }, V4V6_XLAT_ICMP_CSUM },
+};
+
+static void err_desc(const struct err_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(err46, err46, err_desc);
+
+static void xlat_err_4to6_test(struct kunit *test)
+{
+	const struct err_case *c = test->param_value;
+	struct xlat_fixture *f = test->priv;
+	struct hdr4 q4 = Q4(.proto = c->t4.proto ? c->t4.proto : IPPROTO_UDP,
+			    .frag = c->in_frag, .id = 0x77);
+	struct hdr6 q6 = Q6();
+	static const u8 fragq[] = { 99, 0, 0, 81, 0, 0, 0, 0x77 };
+	struct tspec t4 = c->t4.proto ? c->t4 : (struct tspec)UDPQ;
+	unsigned int inlen, wantlen;
+	enum v4v6_xlat_result got;
+	struct sk_buff *skb;
+
+	inlen = build_err4(test, f->in, DEV4, SRV4, 64, &c->in, &q4, &t4);
+	skb = skb_of(test, f->in, inlen, htons(ETH_P_IP));
+	got = v4v6_xlat_4to6(skb, &f->x);
+	KUNIT_EXPECT_STREQ(test, v4v6_xlat_reason(got), v4v6_xlat_reason(c->want));
+	if (got != V4V6_XLAT_OK || c->want != V4V6_XLAT_OK)
+		return;
+	if (c->in_frag) {
+		q6.ext = fragq;
+		q6.extlen = sizeof(fragq);
+		q6.nexthdr = NEXTHDR_FRAGMENT;
+	}
+	wantlen = build_err6(test, f->want, DEV6, SRV6, 63, &c->out, &q6, &c->t6);
+	expect_bytes(test, skb, f->want, wantlen, false);
+}
+
+static const struct err_case err64[] = {
+	{ "5.2 packet too big from an IPv6 router: MTU-20, 192.0.0.8",
+	  { 2, 0, 1400 }, V4V6_XLAT_OK,
+	  { 3, 4, 1380 }, UDPQ, UDPQ, "2001:db8:6::1", "192.0.0.8" },
+	{ "5.2 packet too big from the PLAT", { 2, 0, 1280 },
+	  V4V6_XLAT_OK, { 3, 4, 1260 }, UDPQ, UDPQ },
+	{ "5.2 packet too big for a fragment: MTU-28", { 2, 0, 1400 },
+	  V4V6_XLAT_OK, { 3, 4, 1372 },
+	  { .proto = 99, .paylen = 64 }, { .proto = 99, .paylen = 64 }, .in_frag = IP_MF | 10 },
+	{ "5.2 no route", { 1, 0 }, V4V6_XLAT_OK, { 3, 1 }, UDPQ, UDPQ },
+	{ "5.2 administratively prohibited", { 1, 1 }, V4V6_XLAT_OK, { 3, 10 },
+	  UDPQ, UDPQ },
+	{ "5.2 beyond scope", { 1, 2 }, V4V6_XLAT_OK, { 3, 1 }, UDPQ, UDPQ },
+	{ "5.2 address unreachable", { 1, 3 }, V4V6_XLAT_OK, { 3, 1 }, UDPQ, UDPQ },
+	{ "5.2 port unreachable", { 1, 4 }, V4V6_XLAT_OK, { 3, 3 }, UDPQ, UDPQ },
+	{ "5.2 source address failed policy dropped", { 1, 5 }, V4V6_XLAT_ICMP_TYPE },
+	{ "5.2 time exceeded from an IPv6 router (traceroute)", { 3, 0 },
+	  V4V6_XLAT_OK, { 11, 0 }, UDPQ, UDPQ, "2001:db8:6::1", "192.0.0.8" },
+	{ "5.2 reassembly time exceeded", { 3, 1 }, V4V6_XLAT_OK, { 11, 1 },
+	  UDPQ, UDPQ },
+	{ "5.2 parameter problem at the hop limit: pointer 8",
+	  { 4, 0, 7 }, V4V6_XLAT_OK, { 12, 0, 8 << 24 }, UDPQ, UDPQ },
+	{ "5.2 parameter problem at the destination: pointer 16",
+	  { 4, 0, 30 }, V4V6_XLAT_OK, { 12, 0, 16 << 24 }, UDPQ, UDPQ },
+	{ "5.2 parameter problem at the flow label dropped",
+	  { 4, 0, 2 }, V4V6_XLAT_ICMP_TYPE },
+	{ "5.2 unrecognised next header: protocol unreachable", { 4, 1 },
+	  V4V6_XLAT_OK, { 3, 2 }, UDPQ, UDPQ },
+	{ "5.2 unrecognised option dropped", { 4, 2 }, V4V6_XLAT_ICMP_TYPE },
+	{ "5.2 unknown error type dropped", { 5, 0 }, V4V6_XLAT_ICMP_TYPE },
+	{ "5.3 inner echo reply becomes ICMPv4", { 3, 0 }, V4V6_XLAT_OK, { 11, 0 },
+	  { .proto = IPPROTO_ICMP, .type = 0, .paylen = 20 },
+	  { .proto = IPPROTO_ICMPV6, .type = 129, .paylen = 20 } },
+	{ "5.3 inner TCP checksum follows", { 1, 4 }, V4V6_XLAT_OK, { 3, 3 },
+	  { .proto = IPPROTO_TCP, .paylen = 20 }, { .proto = IPPROTO_TCP, .paylen = 20 } },
+	{ "5.4 RFC 4884 extensions dropped", { 1, 4, 16 << 24, .keep = 128, .ext = 16 },
+	  V4V6_XLAT_OK, { 3, 3, .keep = 108 },
+	  { .proto = IPPROTO_UDP, .paylen = 300 }, { .proto = IPPROTO_UDP, .paylen = 300 } },
+	{ "5.4 truncated to 576 bytes", { 1, 4 }, V4V6_XLAT_OK,
+	  { 3, 3, .keep = 576 - 28 },
+	  { .proto = IPPROTO_UDP, .paylen = 1000 }, { .proto = IPPROTO_UDP, .paylen = 1000 } },
+	{ "5.4 bad ICMPv6 checksum", { 1, 4, .csum_err = 9 }, V4V6_XLAT_ICMP_CSUM },
+};
+
+KUNIT_ARRAY_PARAM(err64, err64, err_desc);
+
+static void xlat_err_6to4_test(struct kunit *test)
+{
+	const struct err_case *c = test->param_value;
+	struct xlat_fixture *f = test->priv;
+	struct tspec t6 = c->t6.proto ? c->t6 : (struct tspec)UDPQ;
+	struct tspec t4 = c->t4.proto ? c->t4 : (struct tspec)UDPQ;
+	static const u8 fragq[] = { 99, 0, 0, 81, 0, 0, 0, 0x77 };
+	struct hdr6 q6 = { .src = DEV6, .dst = SRV6, .hop = 50 };
+	struct hdr4 q4 = { .src = DEV4, .dst = SRV4, .ttl = 50,
+			   .proto = t4.proto, .frag = c->in_frag,
+			   .id = c->in_frag ? 0x77 : 0 };
+	unsigned int inlen, wantlen;
+	enum v4v6_xlat_result got;
+	struct sk_buff *skb;
+
+	if (c->in_frag) {
+		q6.ext = fragq;
+		q6.extlen = sizeof(fragq);
+		q6.nexthdr = NEXTHDR_FRAGMENT;
+	}
+	inlen = build_err6(test, f->in, c->src6 ? c->src6 : SRV6, DEV6, 64, &c->in,
+			   &q6, &t6);
+	skb = skb_of(test, f->in, inlen, htons(ETH_P_IPV6));
+	got = v4v6_xlat_6to4(skb, &f->x);
+	KUNIT_EXPECT_STREQ(test, v4v6_xlat_reason(got), v4v6_xlat_reason(c->want));
+	if (got != V4V6_XLAT_OK || c->want != V4V6_XLAT_OK)
+		return;
+	wantlen = build_err4(test, f->want, c->src4 ? c->src4 : SRV4, DEV4, 63,
+			     &c->out, &q4, &t4);
+	expect_bytes(test, skb, f->want, wantlen, true);
+}
+
 #define RANDOM_PACKETS 50000	/* per direction */
 #define RANDOM_SEED 0x76347636ULL
 
@@ -840,6 +1114,8 @@ static void xlat_random_test(struct kunit *test)
 static struct kunit_case xlat_test_cases[] = {
 	KUNIT_CASE_PARAM(xlat_4to6_test, x46_gen_params),
 	KUNIT_CASE_PARAM(xlat_6to4_test, x64_gen_params),
+	KUNIT_CASE_PARAM(xlat_err_4to6_test, err46_gen_params),
+	KUNIT_CASE_PARAM(xlat_err_6to4_test, err64_gen_params),
 	KUNIT_CASE(xlat_partial_csum_test),
 	KUNIT_CASE(xlat_gso_test),
 	KUNIT_CASE(xlat_clone_test),
