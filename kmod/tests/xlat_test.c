@@ -909,6 +909,64 @@ static void xlat_err_6to4_test(struct kunit *test)
 	expect_bytes(test, skb, f->want, wantlen, true);
 }
 
+/* Every RFC 6052 prefix length, both ways: 2001:db8:122:344::/N examples. */
+struct pref_case {
+	const char *prefix;
+	u8 len;
+	const char *srv6;	/* 192.0.2.33 under it, from RFC 6052 2.4 */
+};
+
+static const struct pref_case pref_cases[] = {
+	{ "2001:db8::", 32, "2001:db8:c000:221::" },
+	{ "2001:db8:100::", 40, "2001:db8:1c0:2:21::" },
+	{ "2001:db8:122::", 48, "2001:db8:122:c000:2:2100::" },
+	{ "2001:db8:122:300::", 56, "2001:db8:122:3c0:0:221::" },
+	{ "2001:db8:122:344::", 64, "2001:db8:122:344:c0:2:2100:0" },
+	{ "2001:db8:122:344::", 96, "2001:db8:122:344::c000:221" },
+};
+
+static void pref_desc(const struct pref_case *c, char *desc)
+{
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "6052 %s/%u both ways (and TEST-NET-1)",
+		 c->prefix, c->len);
+}
+
+KUNIT_ARRAY_PARAM(pref, pref_cases, pref_desc);
+
+/*
+ * Under a network-specific prefix any IPv4 address may be represented
+ * (RFC 6052 section 3.1 restricts only the well-known prefix), so
+ * 192.0.2.33, the RFC's own example, must translate.
+ */
+static void xlat_prefix_test(struct kunit *test)
+{
+	const struct pref_case *c = test->param_value;
+	struct xlat_fixture *f = test->priv;
+	struct hdr4 h4 = H4(.proto = IPPROTO_UDP, .dst = "192.0.2.33");
+	struct hdr6 o6 = H6(.dst = c->srv6);
+	struct hdr6 i6 = I6(.src = c->srv6);
+	struct hdr4 o4 = O4(.proto = IPPROTO_UDP, .src = "192.0.2.33");
+	struct tspec t = UDP();
+	unsigned int len;
+	struct sk_buff *skb;
+
+	f->pref64.addr = a6(test, c->prefix);
+	f->pref64.len = c->len;
+	KUNIT_ASSERT_TRUE(test, v4v6_prefix_valid(&f->pref64));
+
+	len = build4(test, f->in, &h4, &t);
+	skb = skb_of(test, f->in, len, htons(ETH_P_IP));
+	KUNIT_ASSERT_EQ(test, v4v6_xlat_4to6(skb, &f->x), V4V6_XLAT_OK);
+	len = build6(test, f->want, &o6, &t, true);
+	expect_bytes(test, skb, f->want, len, false);
+
+	len = build6(test, f->in, &i6, &t, true);
+	skb = skb_of(test, f->in, len, htons(ETH_P_IPV6));
+	KUNIT_ASSERT_EQ(test, v4v6_xlat_6to4(skb, &f->x), V4V6_XLAT_OK);
+	len = build4(test, f->want, &o4, &t);
+	expect_bytes(test, skb, f->want, len, true);
+}
+
 #define RANDOM_PACKETS 50000	/* per direction */
 #define RANDOM_SEED 0x76347636ULL
 
@@ -1116,6 +1174,7 @@ static struct kunit_case xlat_test_cases[] = {
 	KUNIT_CASE_PARAM(xlat_6to4_test, x64_gen_params),
 	KUNIT_CASE_PARAM(xlat_err_4to6_test, err46_gen_params),
 	KUNIT_CASE_PARAM(xlat_err_6to4_test, err64_gen_params),
+	KUNIT_CASE_PARAM(xlat_prefix_test, pref_gen_params),
 	KUNIT_CASE(xlat_partial_csum_test),
 	KUNIT_CASE(xlat_gso_test),
 	KUNIT_CASE(xlat_clone_test),
