@@ -305,11 +305,11 @@ enum v4v6_xlat_result v4v6_icmp_err_4to6(struct sk_buff *skb,
 	icmp6 = skb->data + sizeof(struct ipv6hdr);
 	memcpy(icmp6, h6, sizeof(h6));
 	v4v6_fill_ipv6(icmp6 + V4V6_ICMP_HLEN, &in, &in6a[0], &in6a[1], in.ttl,
-		       in_l4len);
+		       in_l4len, false);
 	if (skb->len > V4V6_ICMP6_ERR_MAX)
 		skb_trim(skb, V4V6_ICMP6_ERR_MAX);
 	v4v6_fill_ipv6(skb->data, iph, s6, d6, iph->ttl - 1,
-		       skb->len - sizeof(struct ipv6hdr));
+		       skb->len - sizeof(struct ipv6hdr), false);
 	end = skb->len - sizeof(struct ipv6hdr);
 	put_unaligned(csum_ipv6_magic(s6, d6, end, IPPROTO_ICMPV6,
 				      csum_partial(icmp6, end, 0)),

@@ -25,6 +25,7 @@ static const char * const v4v6_xlat_texts[__V4V6_XLAT_MAX] = {
 	[V4V6_XLAT_ROUTING] = "routing header with segments left",
 	[V4V6_XLAT_TOO_BIG] = "too big for an IPv4 header",
 	[V4V6_XLAT_ICMP_CSUM] = "ICMP error with a bad checksum",
+	[V4V6_XLAT_FRAG_NEEDED] = "too big for the lowest IPv6 MTU, with DF",
 };
 
 const char *v4v6_xlat_reason(enum v4v6_xlat_result r)

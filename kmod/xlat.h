@@ -19,11 +19,13 @@
  * @pref64: the NAT64 prefix: the far side's addresses live in it
  * @dev4: the device's IPv4 address
  * @dev6: the device's IPv6 address
+ * @lowest_mtu: the lowest IPv6 MTU towards the NAT64, 0 for no limit
  */
 struct v4v6_xlat {
 	const struct v4v6_prefix *pref64;
 	__be32 dev4;
 	struct in6_addr dev6;
+	u32 lowest_mtu;
 };
 
 /**
@@ -44,6 +46,8 @@ struct v4v6_xlat {
  *	sends Parameter Problem
  * @V4V6_XLAT_TOO_BIG: too big for an IPv4 header
  * @V4V6_XLAT_ICMP_CSUM: an ICMP error with a bad checksum
+ * @V4V6_XLAT_FRAG_NEEDED: with DF, too big for the lowest IPv6 MTU; the
+ *	caller sends Fragmentation Needed with v4v6_xlat_mtu4()
  * @__V4V6_XLAT_MAX: the number of results
  *
  * The data path counts every result but OK per namespace.
@@ -63,6 +67,7 @@ enum v4v6_xlat_result {
 	V4V6_XLAT_ROUTING,
 	V4V6_XLAT_TOO_BIG,
 	V4V6_XLAT_ICMP_CSUM,
+	V4V6_XLAT_FRAG_NEEDED,
 	__V4V6_XLAT_MAX
 };
 
@@ -91,6 +96,10 @@ enum v4v6_xlat_result v4v6_xlat_4to6(struct sk_buff *skb,
 enum v4v6_xlat_result v4v6_xlat_6to4(struct sk_buff *skb,
 				     const struct v4v6_xlat *x);
 
+u32 v4v6_xlat_mtu4(const struct v4v6_xlat *x);
+int v4v6_fragment6(struct sk_buff *skb, unsigned int mtu,
+		   struct sk_buff_head *list);
+
 /* xlat.c: helpers of both directions */
 void v4v6_csum_l4_diff(struct sk_buff *skb, __sum16 *check, __wsum diff);
 __wsum v4v6_pseudo6(const struct in6_addr *s, const struct in6_addr *d,
@@ -103,7 +112,7 @@ void v4v6_gso_fixup(struct sk_buff *skb, bool to6, int grow);
 unsigned int v4v6_fill_ipv6(u8 *p, const struct iphdr *iph,
 			    const struct in6_addr *s6,
 			    const struct in6_addr *d6, u8 hop,
-			    unsigned int l4len);
+			    unsigned int l4len, bool fh);
 void v4v6_fill_ipv4(struct iphdr *iph, const struct ipv6hdr *ip6,
 		    const struct v4v6_ipv6_info *info, unsigned int l4len,
 		    __be32 s4, __be32 d4, u8 ttl, bool quoted);

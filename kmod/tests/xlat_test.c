@@ -34,7 +34,7 @@ struct xlat_fixture {
 	struct v4v6_prefix pref64;
 	struct v4v6_xlat x;
 	struct sk_buff *skb[2];	/* freed by xlat_test_exit(), even on failure */
-	u8 in[2048], want[2048], tmp[2048];
+	u8 in[10240], want[10240], tmp[2048];
 };
 
 /* A transport header and its payload. */
@@ -256,10 +256,11 @@ static int xlat_test_init(struct kunit *test)
 static void expect_bytes(struct kunit *test, struct sk_buff *skb,
 			 const u8 *want, unsigned int len, bool skip_id)
 {
-	u8 got[2048];
+	u8 *got = test_fixture(test)->tmp;
 	unsigned int i;
 
 	KUNIT_ASSERT_EQ(test, skb->len, len);
+	KUNIT_ASSERT_LE(test, len, sizeof(test_fixture(test)->tmp));
 	KUNIT_ASSERT_EQ(test, skb_copy_bits(skb, 0, got, len), 0);
 	if (skip_id) {
 		struct iphdr *g = (void *)got, *w = (void *)want;
@@ -967,6 +968,149 @@ static void xlat_prefix_test(struct kunit *test)
 	expect_bytes(test, skb, f->want, len, true);
 }
 
+/* RFC 7915 4.1: DF x size x lowest IPv6 MTU. */
+struct mtu_case {
+	const char *name;
+	u16 tot;		/* IPv4 total length */
+	u16 frag;		/* IPv4 flags and offset */
+	u32 lowest;		/* lowest IPv6 MTU, 0: none */
+	enum v4v6_xlat_result want;
+	unsigned int nfrags;	/* 0: translated whole, no Fragment header */
+};
+
+static const struct mtu_case mtu_cases[] = {
+	{ "4.1 DF, 1260 bytes fit 1280", 1260, IP_DF, 1280, V4V6_XLAT_OK, 0 },
+	{ "4.1 DF, 1261 bytes over 1280: Fragmentation Needed", 1261, IP_DF, 1280,
+	  V4V6_XLAT_FRAG_NEEDED },
+	{ "4.1 DF, 1500 bytes over 1280: Fragmentation Needed", 1500, IP_DF, 1280,
+	  V4V6_XLAT_FRAG_NEEDED },
+	{ "4.1 DF, 1480 bytes fit a lowest MTU of 1500", 1480, IP_DF, 1500,
+	  V4V6_XLAT_OK, 0 },
+	{ "4.1 DF, 1500 bytes over a lowest MTU of 1500", 1500, IP_DF, 1500,
+	  V4V6_XLAT_FRAG_NEEDED },
+	{ "4.1 DF, no lowest MTU: 1500 bytes whole", 1500, IP_DF, 0, V4V6_XLAT_OK, 0 },
+	{ "4.1 no DF, 1000 bytes: no Fragment header", 1000, 0, 1280, V4V6_XLAT_OK, 0 },
+	{ "4.1 no DF, 1260 bytes: exactly 1280", 1260, 0, 1280, V4V6_XLAT_OK, 0 },
+	{ "4.1 no DF, 1261 bytes: two fragments at 1280", 1261, 0, 1280, V4V6_XLAT_OK, 2 },
+	{ "4.1 no DF, 1500 bytes: two fragments at 1280", 1500, 0, 1280, V4V6_XLAT_OK, 2 },
+	{ "4.1 no DF, 3000 bytes: three fragments at 1280", 3000, 0, 1280, V4V6_XLAT_OK, 3 },
+	{ "4.1 no DF, 9000 bytes: eight fragments at 1280", 9000, 0, 1280, V4V6_XLAT_OK, 8 },
+	{ "4.1 no DF, 1500 bytes: two fragments at 1500", 1500, 0, 1500, V4V6_XLAT_OK, 2 },
+	{ "4.1 no DF, 9000 bytes: seven fragments at 1500", 9000, 0, 1500, V4V6_XLAT_OK, 7 },
+	{ "4.1 a fragment too big: cut further, M kept", 1500, IP_MF | 100, 1280,
+	  V4V6_XLAT_OK, 2 },
+	{ "4.1 a last fragment too big: cut further, last M clear", 1500, 100, 1280,
+	  V4V6_XLAT_OK, 2 },
+	{ "4.1 a small fragment passes", 500, IP_MF | 100, 1280, V4V6_XLAT_OK, 1 },
+};
+
+static void mtu_desc(const struct mtu_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(mtu, mtu_cases, mtu_desc);
+
+/* @list reassembles into @want (an IPv6 packet without Fragment header). */
+static void expect_fragments(struct kunit *test, struct sk_buff_head *list,
+			     const u8 *want, unsigned int wantlen,
+			     const struct mtu_case *c, u16 id)
+{
+	unsigned int n = 0, off = 0, base = (c->frag & IP_OFFSET) * 8;
+	struct sk_buff *skb;
+	u8 *got = test_fixture(test)->tmp;
+
+	skb_queue_walk(list, skb) {
+		struct ipv6hdr *ip6 = (void *)got;
+		struct frag_hdr *fh = (void *)(got + sizeof(*ip6));
+		unsigned int data = skb->len - sizeof(*ip6) - sizeof(*fh);
+		bool last = skb_queue_is_last(list, skb);
+
+		KUNIT_ASSERT_LE(test, skb->len, c->lowest);
+		KUNIT_ASSERT_EQ(test, skb_copy_bits(skb, 0, got, skb->len), 0);
+		KUNIT_EXPECT_EQ(test, ntohs(ip6->payload_len) + sizeof(*ip6), skb->len);
+		KUNIT_EXPECT_EQ(test, ip6->nexthdr, NEXTHDR_FRAGMENT);
+		KUNIT_EXPECT_EQ(test, memcmp(got, want, 4), 0);
+		KUNIT_EXPECT_EQ(test, memcmp(got + 7, want + 7, 33), 0);
+		KUNIT_EXPECT_EQ(test, fh->nexthdr, want[6]);
+		KUNIT_EXPECT_EQ(test, ntohl(fh->identification), id);
+		KUNIT_EXPECT_EQ(test, ntohs(fh->frag_off) & IP6_OFFSET, base + off);
+		KUNIT_EXPECT_EQ(test, !!(fh->frag_off & htons(IP6_MF)),
+				!last || !!(c->frag & IP_MF));
+		if (!last)
+			KUNIT_EXPECT_EQ(test, data % 8, 0);
+		KUNIT_ASSERT_LE(test, sizeof(*ip6) + off + data, wantlen);
+		KUNIT_EXPECT_EQ_MSG(test, memcmp(got + sizeof(*ip6) + sizeof(*fh),
+						 want + sizeof(*ip6) + off, data), 0,
+				    "fragment %u", n);
+		off += data;
+		n++;
+	}
+	KUNIT_EXPECT_EQ(test, n, c->nfrags);
+	KUNIT_EXPECT_EQ(test, sizeof(struct ipv6hdr) + off, wantlen);
+}
+
+static void xlat_mtu_test(struct kunit *test)
+{
+	const struct mtu_case *c = test->param_value;
+	struct xlat_fixture *f = test->priv;
+	bool first = !(c->frag & IP_OFFSET);
+	struct hdr4 h4 = H4(.proto = IPPROTO_UDP, .frag = c->frag, .id = 0xbeef);
+	struct hdr6 h6 = H6();
+	struct tspec t = UDP(.paylen = c->tot - 28);
+	struct sk_buff_head list;
+	enum v4v6_xlat_result got;
+	struct sk_buff *skb;
+	unsigned int len;
+
+	if (!first) {
+		h4.proto = 99;
+		t = (struct tspec){ .proto = 99, .paylen = c->tot - 20 };
+	}
+	f->x.lowest_mtu = c->lowest;
+	len = build4(test, f->in, &h4, &t);
+	skb = skb_of(test, f->in, len, htons(ETH_P_IP));
+	got = v4v6_xlat_4to6(skb, &f->x);
+	KUNIT_ASSERT_STREQ(test, v4v6_xlat_reason(got), v4v6_xlat_reason(c->want));
+	if (got == V4V6_XLAT_FRAG_NEEDED) {
+		expect_bytes(test, skb, f->in, len, false);
+		KUNIT_EXPECT_EQ(test, v4v6_xlat_mtu4(&f->x), c->lowest - 20);
+		return;
+	}
+	len = build6(test, f->want, &h6, &t, first);
+	if (!c->nfrags) {
+		expect_bytes(test, skb, f->want, len, false);
+		return;
+	}
+	KUNIT_ASSERT_EQ(test, v4v6_fragment6(skb, c->lowest ? c->lowest : 1280, &list), 0);
+	f->skb[0] = NULL;	/* consumed */
+	expect_fragments(test, &list, f->want, len, c, 0xbeef);
+	__skb_queue_purge(&list);
+}
+
+/* A GRO packet with DF is judged by its segments. */
+static void xlat_mtu_gso_test(struct kunit *test)
+{
+	struct xlat_fixture *f = test->priv;
+	struct hdr4 h = H4(.proto = IPPROTO_TCP, .frag = IP_DF);
+	struct tspec t = TCP(.paylen = 1460 * 3);
+	struct sk_buff *skb;
+	unsigned int len;
+
+	len = build4(test, f->in, &h, &t);
+	f->x.lowest_mtu = 1280;
+	skb = skb_of(test, f->in, len, htons(ETH_P_IP));
+	skb_shinfo(skb)->gso_type = SKB_GSO_TCPV4;
+	skb_shinfo(skb)->gso_size = 1460;
+	KUNIT_EXPECT_EQ(test, v4v6_xlat_4to6(skb, &f->x), V4V6_XLAT_FRAG_NEEDED);
+
+	f->x.lowest_mtu = 1520;
+	skb = skb_of(test, f->in, len, htons(ETH_P_IP));
+	skb_shinfo(skb)->gso_type = SKB_GSO_TCPV4;
+	skb_shinfo(skb)->gso_size = 1460;
+	KUNIT_EXPECT_EQ(test, v4v6_xlat_4to6(skb, &f->x), V4V6_XLAT_OK);
+}
+
 #define RANDOM_PACKETS 50000	/* per direction */
 #define RANDOM_SEED 0x76347636ULL
 
@@ -1175,6 +1319,8 @@ static struct kunit_case xlat_test_cases[] = {
 	KUNIT_CASE_PARAM(xlat_err_4to6_test, err46_gen_params),
 	KUNIT_CASE_PARAM(xlat_err_6to4_test, err64_gen_params),
 	KUNIT_CASE_PARAM(xlat_prefix_test, pref_gen_params),
+	KUNIT_CASE_PARAM(xlat_mtu_test, mtu_gen_params),
+	KUNIT_CASE(xlat_mtu_gso_test),
 	KUNIT_CASE(xlat_partial_csum_test),
 	KUNIT_CASE(xlat_gso_test),
 	KUNIT_CASE(xlat_clone_test),
