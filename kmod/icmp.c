@@ -200,18 +200,9 @@ v4v6_err_inner_l4(u8 *l4, unsigned int avail, u8 proto, __wsum diff,
 		return V4V6_XLAT_OK;
 	if (proto == IPPROTO_ICMP || proto == IPPROTO_ICMPV6) {
 		/* Only queries can be in error: never an error in an error. */
-		static const u8 echo[2][2] = {
-			{ ICMP_ECHO, ICMPV6_ECHO_REQUEST },
-			{ ICMP_ECHOREPLY, ICMPV6_ECHO_REPLY },
-		};
-		int from = proto == IPPROTO_ICMPV6, i;
-
 		old = *(__be16 *)l4;
-		for (i = 0; i < 2 && l4[0] != echo[i][from]; i++)
-			;
-		if (i == 2)
+		if (!v4v6_icmp_echo_map(&l4[0], proto == IPPROTO_ICMP))
 			return V4V6_XLAT_ICMP_TYPE;
-		l4[0] = echo[i][!from];
 		diff = csum_add(pseudo, v4v6_csum_words(old, *(__be16 *)l4));
 	}
 	*check = csum_fold(csum_add(diff, ~csum_unfold(*check)));

@@ -3,6 +3,7 @@
  * What both translation directions share.
  */
 #include <linux/icmp.h>
+#include <linux/icmpv6.h>
 #include <linux/tcp.h>
 #include <linux/udp.h>
 #include <net/checksum.h>
@@ -87,6 +88,32 @@ int v4v6_l4_csum_offset(u8 proto, unsigned int *hdrlen)
 		return offsetof(struct icmphdr, checksum);
 	}
 	return -1;
+}
+
+/**
+ * v4v6_icmp_echo_map() - translate an echo type (RFC 7915 4.2, 5.2)
+ * @type: an ICMP type (ICMPv6 if !@to6), rewritten to the other family's
+ * @to6: the direction
+ *
+ * Return: whether @type was an echo request or reply; every other query
+ * type (timestamps, router, neighbour and multicast listener messages) is
+ * single-hop or obsolete and is not translated.
+ */
+bool v4v6_icmp_echo_map(u8 *type, bool to6)
+{
+	static const u8 echo[2][2] = {
+		{ ICMP_ECHO, ICMPV6_ECHO_REQUEST },
+		{ ICMP_ECHOREPLY, ICMPV6_ECHO_REPLY },
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(echo); i++) {
+		if (*type == echo[i][!to6]) {
+			*type = echo[i][to6];
+			return true;
+		}
+	}
+	return false;
 }
 
 /**

@@ -106,6 +106,7 @@ __wsum v4v6_pseudo6(const struct in6_addr *s, const struct in6_addr *d,
 		    u32 len, u8 proto);
 int v4v6_l4_csum_offset(u8 proto, unsigned int *hdrlen);
 __wsum v4v6_csum_words(__be16 old, __be16 new);
+bool v4v6_icmp_echo_map(u8 *type, bool to6);
 void v4v6_gso_fixup(struct sk_buff *skb, bool to6, int grow);
 
 /* xlat4to6.c, xlat6to4.c: header builders the ICMP errors reuse */

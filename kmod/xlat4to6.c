@@ -12,23 +12,6 @@
 
 #include "xlat.h"
 
-/* ICMPv4 type and code to ICMPv6 (RFC 7915 section 4.2). */
-static bool v4v6_icmp_type_4to6(u8 type, u8 code, u8 *type6, u8 *code6)
-{
-	switch (type) {
-	case ICMP_ECHO:
-		*type6 = ICMPV6_ECHO_REQUEST;
-		break;
-	case ICMP_ECHOREPLY:
-		*type6 = ICMPV6_ECHO_REPLY;
-		break;
-	default:
-		return false;
-	}
-	*code6 = code;
-	return true;
-}
-
 /* The transport header of a first (or only) fragment. */
 static enum v4v6_xlat_result
 v4v6_l4_4to6(struct sk_buff *skb, const struct iphdr *iph, unsigned int l4off,
@@ -47,8 +30,7 @@ v4v6_l4_4to6(struct sk_buff *skb, const struct iphdr *iph, unsigned int l4off,
 			return V4V6_XLAT_NOMEM;
 		icmp = (struct icmphdr *)(skb->data + l4off);
 		old = *(__be16 *)icmp;
-		if (!v4v6_icmp_type_4to6(icmp->type, icmp->code, &icmp->type,
-					 &icmp->code))
+		if (!v4v6_icmp_echo_map(&icmp->type, true))
 			return V4V6_XLAT_ICMP_TYPE;
 		/* ICMPv6 covers a pseudo-header, ICMPv4 does not. */
 		diff = csum_add(v4v6_pseudo6(s6, d6, l4len, IPPROTO_ICMPV6),

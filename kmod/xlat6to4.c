@@ -74,23 +74,6 @@ out:
 	return V4V6_XLAT_OK;
 }
 
-/* ICMPv6 type and code to ICMPv4 (RFC 7915 section 5.2). */
-static bool v4v6_icmp_type_6to4(u8 type, u8 code, u8 *type4, u8 *code4)
-{
-	switch (type) {
-	case ICMPV6_ECHO_REQUEST:
-		*type4 = ICMP_ECHO;
-		break;
-	case ICMPV6_ECHO_REPLY:
-		*type4 = ICMP_ECHOREPLY;
-		break;
-	default:
-		return false;
-	}
-	*code4 = code;
-	return true;
-}
-
 /* The transport header of a first (or only) fragment. */
 static enum v4v6_xlat_result
 v4v6_l4_6to4(struct sk_buff *skb, const struct ipv6hdr *ip6,
@@ -108,8 +91,7 @@ v4v6_l4_6to4(struct sk_buff *skb, const struct ipv6hdr *ip6,
 			return V4V6_XLAT_NOMEM;
 		icmp = (struct icmp6hdr *)(skb->data + info->l4off);
 		old = *(__be16 *)icmp;
-		if (!v4v6_icmp_type_6to4(icmp->icmp6_type, icmp->icmp6_code,
-					 &icmp->icmp6_type, &icmp->icmp6_code))
+		if (!v4v6_icmp_echo_map(&icmp->icmp6_type, false))
 			return V4V6_XLAT_ICMP_TYPE;
 		diff = csum_sub(v4v6_csum_words(old, *(__be16 *)icmp),
 				v4v6_pseudo6(&ip6->saddr, &ip6->daddr, l4len,
