@@ -209,13 +209,51 @@ v4v6_err_inner_l4(u8 *l4, unsigned int avail, u8 proto, __wsum diff,
 	return V4V6_XLAT_OK;
 }
 
-/* RFC 4884: a set length octet bounds the packet in error; drop the rest. */
+/*
+ * RFC 4884: a set length octet says where the packet in error (padded)
+ * ends and an extension structure begins. Return that end, and in @ext the
+ * extension's length, 0 when @carry is false (the translated type has no
+ * length octet) and the extension is to be dropped.
+ */
 static unsigned int v4v6_err_end(unsigned int in_off, unsigned int end,
-				 u8 words, unsigned int word)
+				 u8 words, unsigned int word, bool carry,
+				 unsigned int *ext)
 {
-	if (words && in_off + words * word < end)
-		return in_off + words * word;
-	return end;
+	*ext = 0;
+	if (!words || in_off + words * word >= end)
+		return end;
+	if (carry)
+		*ext = end - (in_off + words * word);
+	return in_off + words * word;
+}
+
+/*
+ * RFC 4884 on the way out: pad the translated packet in error, from @start
+ * to @ext bytes before the end, to a multiple of @word and at least 128
+ * bytes, moving the extension behind it. If the whole no longer fits @max,
+ * the extension goes. Return the length octet to write (0: none), or a
+ * negative errno.
+ */
+static int v4v6_err_ext(struct sk_buff *skb, unsigned int start,
+			unsigned int ext, unsigned int word, unsigned int max)
+{
+	unsigned int len = skb->len - ext - start;
+	unsigned int padded = max(round_up(len, word), 128u);
+	unsigned int pad = padded - len;
+
+	if (!ext)
+		return 0;
+	if (skb->len + pad > max) {
+		skb_trim(skb, skb->len - ext);
+		return 0;
+	}
+	if (skb_tailroom(skb) < pad &&
+	    pskb_expand_head(skb, 0, pad, GFP_ATOMIC))
+		return -ENOMEM;
+	skb_put(skb, pad);
+	memmove(skb->data + start + padded, skb->data + start + len, ext);
+	memset(skb->data + start + len, 0, pad);
+	return padded / word;
 }
 
 /**
@@ -228,7 +266,8 @@ static unsigned int v4v6_err_end(unsigned int in_off, unsigned int end,
  *
  * The packet in error went from the far side to the device: its source is
  * synthesised from the NAT64 prefix and its destination is the device's
- * IPv6 address. RFC 4884 extensions are dropped.
+ * IPv6 address. RFC 4884 extensions are carried, the translated packet in
+ * error padded before them, unless they no longer fit.
  */
 enum v4v6_xlat_result v4v6_icmp_err_4to6(struct sk_buff *skb,
 					 const struct v4v6_xlat *x,
@@ -237,12 +276,13 @@ enum v4v6_xlat_result v4v6_icmp_err_4to6(struct sk_buff *skb,
 					 const struct in6_addr *d6)
 {
 	unsigned int hlen4 = iph->ihl * 4, in_off = hlen4 + V4V6_ICMP_HLEN;
-	unsigned int end, in_hlen, in_l4len, old_pre, new_pre;
+	unsigned int end, ext, in_hlen, in_l4len, old_pre, new_pre;
 	u8 h4[V4V6_ICMP_HLEN], h6[V4V6_ICMP_HLEN], *icmp6;
 	struct in6_addr in6a[2];	/* the inner source and destination */
 	enum v4v6_xlat_result res;
 	struct iphdr in;
 	__wsum diff;
+	int words;
 
 	if (skb->ip_summed == CHECKSUM_PARTIAL && skb_checksum_help(skb))
 		return V4V6_XLAT_NOMEM;
@@ -261,7 +301,6 @@ enum v4v6_xlat_result v4v6_icmp_err_4to6(struct sk_buff *skb,
 		return V4V6_XLAT_BAD_HEADER;
 	if (end < in_off + in_hlen)
 		return V4V6_XLAT_TRUNCATED;
-	end = v4v6_err_end(in_off, end, h4[5], 4);
 	if (in.daddr != x->dev4)
 		return V4V6_XLAT_NOT_MAPPED;
 	if (!v4v6_addr_translatable(x->pref64, in.saddr))
@@ -269,6 +308,10 @@ enum v4v6_xlat_result v4v6_icmp_err_4to6(struct sk_buff *skb,
 
 	if (!v4v6_err_map_4to6(h4, h6, ntohs(in.tot_len), ip_is_fragment(&in)))
 		return V4V6_XLAT_ICMP_TYPE;
+	/* Only Destination Unreachable and Time Exceeded have a length. */
+	end = v4v6_err_end(in_off, end, h4[5], 4,
+			   h6[0] == ICMPV6_DEST_UNREACH || h6[0] == ICMPV6_TIME_EXCEED,
+			   &ext);
 	v4v6_addr_synth(x->pref64, in.saddr, &in6a[0]);
 	in6a[1] = x->dev6;
 	in_l4len = ntohs(in.tot_len) - in_hlen;
@@ -289,10 +332,16 @@ enum v4v6_xlat_result v4v6_icmp_err_4to6(struct sk_buff *skb,
 		  (ip_is_fragment(&in) ? sizeof(struct frag_hdr) : 0);
 	if (skb_cow_head(skb, max_t(int, new_pre - old_pre, 0)))
 		return V4V6_XLAT_NOMEM;
-	skb_trim(skb, end);
+	skb_trim(skb, end + ext);
 	__skb_pull(skb, old_pre);
 	skb_push(skb, new_pre);
 	skb_reset_network_header(skb);
+	words = v4v6_err_ext(skb, sizeof(struct ipv6hdr) + V4V6_ICMP_HLEN, ext,
+			     8, V4V6_ICMP6_ERR_MAX);
+	if (words < 0)
+		return V4V6_XLAT_NOMEM;
+	if (words)
+		h6[4] = words;
 	icmp6 = skb->data + sizeof(struct ipv6hdr);
 	memcpy(icmp6, h6, sizeof(h6));
 	v4v6_fill_ipv6(icmp6 + V4V6_ICMP_HLEN, &in, &in6a[0], &in6a[1], in.ttl,
@@ -328,7 +377,7 @@ enum v4v6_xlat_result v4v6_icmp_err_6to4(struct sk_buff *skb,
 					 const struct v4v6_ipv6_info *info,
 					 unsigned int end)
 {
-	unsigned int in_off = info->l4off + V4V6_ICMP_HLEN, in_l4len;
+	unsigned int in_off = info->l4off + V4V6_ICMP_HLEN, in_l4len, ext = 0;
 	const struct v4v6_ipv6_info outer = { .proto = IPPROTO_ICMP };
 	struct v4v6_ipv6_info in_info;
 	enum v4v6_xlat_result res;
@@ -337,6 +386,7 @@ enum v4v6_xlat_result v4v6_icmp_err_6to4(struct sk_buff *skb,
 	struct ipv6hdr in;
 	struct iphdr *iph;
 	unsigned int len;
+	int words;
 
 	if (skb->ip_summed == CHECKSUM_PARTIAL && skb_checksum_help(skb))
 		return V4V6_XLAT_NOMEM;
@@ -353,8 +403,9 @@ enum v4v6_xlat_result v4v6_icmp_err_6to4(struct sk_buff *skb,
 	memcpy(&in, skb->data + in_off, sizeof(in));
 	if (in.version != 6)
 		return V4V6_XLAT_BAD_HEADER;
+	/* Both have a length octet once translated (types 3 and 11). */
 	if (h6[0] == ICMPV6_DEST_UNREACH || h6[0] == ICMPV6_TIME_EXCEED)
-		end = v4v6_err_end(in_off, end, h6[4], 8);
+		end = v4v6_err_end(in_off, end, h6[4], 8, true, &ext);
 	if (!ipv6_addr_equal(&in.saddr, &x->dev6) ||
 	    !v4v6_addr_extract(x->pref64, &in.daddr, &in_d4))
 		return V4V6_XLAT_NOT_MAPPED;
@@ -387,10 +438,16 @@ enum v4v6_xlat_result v4v6_icmp_err_6to4(struct sk_buff *skb,
 	/* IPv4, ICMPv4, the inner IPv4 header, the rest: always smaller. */
 	if (skb_cow_head(skb, 0))
 		return V4V6_XLAT_NOMEM;
-	skb_trim(skb, end);
+	skb_trim(skb, end + ext);
 	__skb_pull(skb, in_info.l4off);
 	skb_push(skb, 2 * sizeof(struct iphdr) + V4V6_ICMP_HLEN);
 	skb_reset_network_header(skb);
+	words = v4v6_err_ext(skb, sizeof(struct iphdr) + V4V6_ICMP_HLEN, ext, 4,
+			     V4V6_ICMP4_ERR_MAX);
+	if (words < 0)
+		return V4V6_XLAT_NOMEM;
+	if (words)
+		h4[5] = words;
 	icmp4 = skb->data + sizeof(struct iphdr);
 	memcpy(icmp4, h4, sizeof(h4));
 	v4v6_fill_ipv4((struct iphdr *)(icmp4 + V4V6_ICMP_HLEN), &in, &in_info,

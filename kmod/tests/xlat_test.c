@@ -647,7 +647,8 @@ struct err_spec {
 	u8 type, code;
 	u32 rest;		/* the 4 bytes after the checksum */
 	unsigned int keep;	/* bytes of the packet in error kept, 0: all */
-	unsigned int ext;	/* RFC 4884 extension bytes after them */
+	unsigned int pad;	/* zero bytes after them (RFC 4884 padding) */
+	unsigned int ext;	/* RFC 4884 extension bytes after those */
 	u16 csum_err;
 };
 
@@ -659,8 +660,9 @@ static unsigned int err_inner(struct kunit *test, const struct err_spec *e,
 	if (e->keep && e->keep < ilen)
 		ilen = e->keep;
 	memcpy(dst, f->tmp, ilen);
-	memset(dst + ilen, 0xee, e->ext);	/* an extension structure */
-	return ilen + e->ext;
+	memset(dst + ilen, 0, e->pad);
+	memset(dst + ilen + e->pad, 0xee, e->ext);	/* an extension structure */
+	return ilen + e->pad + e->ext;
 }
 
 static unsigned int build_err4(struct kunit *test, u8 *buf, const char *src,
@@ -807,7 +809,23 @@ static const struct err_case err46[] = {
 	  V4V6_XLAT_OK, { 1, 4, .keep = 44 },
 	  { .proto = IPPROTO_TCP, .paylen = 20 }, { .proto = IPPROTO_TCP, .paylen = 20 } },
 	{ "4.3 inner header truncated", { 3, 3, .keep = 12 }, V4V6_XLAT_TRUNCATED },
-	{ "4.4 RFC 4884 extensions dropped", { 3, 3, 32 << 16, .keep = 128, .ext = 8 },
+	{ "4.4 RFC 4884 extension carried, padded to 8-byte words",
+	  { 3, 3, 32 << 16, .keep = 128, .ext = 8 }, V4V6_XLAT_OK,
+	  { 1, 4, 19 << 24, .keep = 148, .pad = 4, .ext = 8 },
+	  { .proto = IPPROTO_UDP, .paylen = 300 }, { .proto = IPPROTO_UDP, .paylen = 300 } },
+	{ "4.4 RFC 4884 extension of time exceeded carried",
+	  { 11, 0, 40 << 16, .keep = 160, .ext = 20 }, V4V6_XLAT_OK,
+	  { 3, 0, 23 << 24, .keep = 180, .pad = 4, .ext = 20 },
+	  { .proto = IPPROTO_UDP, .paylen = 300 }, { .proto = IPPROTO_UDP, .paylen = 300 } },
+	{ "4.4 RFC 4884 extension dropped: Packet Too Big has no length",
+	  { 3, 4, (32 << 16) | 1400, .keep = 128, .ext = 8 }, V4V6_XLAT_OK,
+	  { 2, 0, 1420, .keep = 148 },
+	  { .proto = IPPROTO_UDP, .paylen = 300 }, { .proto = IPPROTO_UDP, .paylen = 300 } },
+	{ "4.4 RFC 4884 extension dropped when it no longer fits 1280",
+	  { 3, 3, 255 << 16, .keep = 1020, .ext = 300 }, V4V6_XLAT_OK,
+	  { 1, 4, .keep = 1040 },
+	  { .proto = IPPROTO_UDP, .paylen = 1300 }, { .proto = IPPROTO_UDP, .paylen = 1300 } },
+	{ "4.4 RFC 4884 length past the end: no extension", { 3, 3, 100 << 16, .keep = 128 },
 	  V4V6_XLAT_OK, { 1, 4, .keep = 148 },
 	  { .proto = IPPROTO_UDP, .paylen = 300 }, { .proto = IPPROTO_UDP, .paylen = 300 } },
 	{ "4.4 truncated to 1280 bytes", { 3, 3 }, V4V6_XLAT_OK,
@@ -901,9 +919,18 @@ static const struct err_case err64[] = {
 	  { .proto = IPPROTO_ICMPV6, .type = 129, .paylen = 20 } },
 	{ "5.3 inner TCP checksum follows", { 1, 4 }, V4V6_XLAT_OK, { 3, 3 },
 	  { .proto = IPPROTO_TCP, .paylen = 20 }, { .proto = IPPROTO_TCP, .paylen = 20 } },
-	{ "5.4 RFC 4884 extensions dropped", { 1, 4, 16 << 24, .keep = 128, .ext = 16 },
-	  V4V6_XLAT_OK, { 3, 3, .keep = 108 },
+	{ "5.4 RFC 4884 extension carried, padded to 128 bytes",
+	  { 1, 4, 16 << 24, .keep = 128, .ext = 16 }, V4V6_XLAT_OK,
+	  { 3, 3, 32 << 16, .keep = 108, .pad = 20, .ext = 16 },
 	  { .proto = IPPROTO_UDP, .paylen = 300 }, { .proto = IPPROTO_UDP, .paylen = 300 } },
+	{ "5.4 RFC 4884 extension of time exceeded carried",
+	  { 3, 0, 20 << 24, .keep = 160, .ext = 8 }, V4V6_XLAT_OK,
+	  { 11, 0, 35 << 16, .keep = 140, .ext = 8 },
+	  { .proto = IPPROTO_UDP, .paylen = 300 }, { .proto = IPPROTO_UDP, .paylen = 300 } },
+	{ "5.4 RFC 4884 extension dropped when it no longer fits 576",
+	  { 1, 4, 70 << 24, .keep = 560, .ext = 24 }, V4V6_XLAT_OK,
+	  { 3, 3, .keep = 540 },
+	  { .proto = IPPROTO_UDP, .paylen = 1000 }, { .proto = IPPROTO_UDP, .paylen = 1000 } },
 	{ "5.4 truncated to 576 bytes", { 1, 4 }, V4V6_XLAT_OK,
 	  { 3, 3, .keep = 576 - 28 },
 	  { .proto = IPPROTO_UDP, .paylen = 1000 }, { .proto = IPPROTO_UDP, .paylen = 1000 } },
