@@ -117,6 +117,34 @@ bool v4v6_icmp_echo_map(u8 *type, bool to6)
 }
 
 /**
+ * v4v6_icmp_echo_xlat() - translate the echo message at @l4off in place
+ * @skb: the packet
+ * @l4off: offset of its ICMP or ICMPv6 header, 8 bytes writable
+ * @to6: the direction
+ * @pseudo: the sum of the ICMPv6 pseudo-header, which ICMPv4 lacks: added
+ *	towards IPv6, taken away towards IPv4
+ */
+enum v4v6_xlat_result v4v6_icmp_echo_xlat(struct sk_buff *skb,
+					  unsigned int l4off, bool to6,
+					  __wsum pseudo)
+{
+	__be16 old, *word;
+	__wsum diff;
+
+	/* ICMP checksums are software-computed; settle an offloaded one. */
+	if (skb->ip_summed == CHECKSUM_PARTIAL && skb_checksum_help(skb))
+		return V4V6_XLAT_NOMEM;
+	word = (__be16 *)(skb->data + l4off);
+	old = *word;
+	if (!v4v6_icmp_echo_map((u8 *)word, to6))
+		return V4V6_XLAT_ICMP_TYPE;
+	diff = v4v6_csum_words(old, *word);
+	diff = to6 ? csum_add(diff, pseudo) : csum_sub(diff, pseudo);
+	v4v6_csum_l4_diff(skb, (__sum16 *)(word + 1), diff);
+	return V4V6_XLAT_OK;
+}
+
+/**
  * v4v6_csum_words() - the checksum change of replacing one 16-bit word
  * @old: the word before
  * @new: the word after

@@ -107,6 +107,9 @@ __wsum v4v6_pseudo6(const struct in6_addr *s, const struct in6_addr *d,
 int v4v6_l4_csum_offset(u8 proto, unsigned int *hdrlen);
 __wsum v4v6_csum_words(__be16 old, __be16 new);
 bool v4v6_icmp_echo_map(u8 *type, bool to6);
+enum v4v6_xlat_result v4v6_icmp_echo_xlat(struct sk_buff *skb,
+					  unsigned int l4off, bool to6,
+					  __wsum pseudo);
 void v4v6_gso_fixup(struct sk_buff *skb, bool to6, int grow);
 
 /* xlat4to6.c, xlat6to4.c: header builders the ICMP errors reuse */

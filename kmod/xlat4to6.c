@@ -19,25 +19,13 @@ v4v6_l4_4to6(struct sk_buff *skb, const struct iphdr *iph, unsigned int l4off,
 	     const struct in6_addr *d6, bool frag)
 {
 	unsigned int l4len = ntohs(iph->tot_len) - l4off;
-	struct icmphdr *icmp;
 	__sum16 *check;
-	__be16 old;
 	__wsum diff;
 
-	if (iph->protocol == IPPROTO_ICMP) {
-		/* ICMP's checksum is software-computed; settle it first. */
-		if (skb->ip_summed == CHECKSUM_PARTIAL && skb_checksum_help(skb))
-			return V4V6_XLAT_NOMEM;
-		icmp = (struct icmphdr *)(skb->data + l4off);
-		old = *(__be16 *)icmp;
-		if (!v4v6_icmp_echo_map(&icmp->type, true))
-			return V4V6_XLAT_ICMP_TYPE;
-		/* ICMPv6 covers a pseudo-header, ICMPv4 does not. */
-		diff = csum_add(v4v6_pseudo6(s6, d6, l4len, IPPROTO_ICMPV6),
-				v4v6_csum_words(old, *(__be16 *)icmp));
-		v4v6_csum_l4_diff(skb, &icmp->checksum, diff);
-		return V4V6_XLAT_OK;
-	}
+	if (iph->protocol == IPPROTO_ICMP)
+		return v4v6_icmp_echo_xlat(skb, l4off, true,
+					   v4v6_pseudo6(s6, d6, l4len,
+							IPPROTO_ICMPV6));
 
 	check = (__sum16 *)(skb->data + l4off + csum_off);
 	if (iph->protocol == IPPROTO_UDP && !*check) {

@@ -81,24 +81,13 @@ v4v6_l4_6to4(struct sk_buff *skb, const struct ipv6hdr *ip6,
 	     unsigned int csum_off, __be32 s4, __be32 d4)
 {
 	__be32 addrs[2] = { s4, d4 };
-	struct icmp6hdr *icmp;
 	__sum16 *check;
-	__be16 old;
 	__wsum diff;
 
-	if (info->proto == IPPROTO_ICMPV6) {
-		if (skb->ip_summed == CHECKSUM_PARTIAL && skb_checksum_help(skb))
-			return V4V6_XLAT_NOMEM;
-		icmp = (struct icmp6hdr *)(skb->data + info->l4off);
-		old = *(__be16 *)icmp;
-		if (!v4v6_icmp_echo_map(&icmp->icmp6_type, false))
-			return V4V6_XLAT_ICMP_TYPE;
-		diff = csum_sub(v4v6_csum_words(old, *(__be16 *)icmp),
-				v4v6_pseudo6(&ip6->saddr, &ip6->daddr, l4len,
-					     IPPROTO_ICMPV6));
-		v4v6_csum_l4_diff(skb, &icmp->icmp6_cksum, diff);
-		return V4V6_XLAT_OK;
-	}
+	if (info->proto == IPPROTO_ICMPV6)
+		return v4v6_icmp_echo_xlat(skb, info->l4off, false,
+					   v4v6_pseudo6(&ip6->saddr, &ip6->daddr,
+							l4len, IPPROTO_ICMPV6));
 
 	check = (__sum16 *)(skb->data + info->l4off + csum_off);
 	/* A zero UDP checksum means none in IPv4: keep it so. */
