@@ -2,36 +2,113 @@
 /*
  * Netfilter hooks: where packets enter v4v6.
  *
- * Both hooks sit in PRE_ROUTING, after defragmentation and connection
- * tracking (so an nftables ruleset, as OpenWrt's fw4 loads, has seen the
- * packet and tracks its flow) and after destination NAT (so port forwards of
- * the LAN still apply), and before routing: a packet v4v6 translates never
- * reaches the IPv4 or IPv6 forwarding path in its original family.
+ * Both hooks sit in PRE_ROUTING between defragmentation (-400) and the raw
+ * table (-300) on one side and connection tracking (-200) on the other:
+ *
+ * - After defragmentation, because where the namespace tracks connections
+ *   defrag hands whole packets to everything after it; where nothing loaded
+ *   defrag, the translator carries fragments as fragments (RFC 7915).
+ * - After the raw table, so that rules there (OpenWrt's fw4 has a
+ *   raw_prerouting chain) still see every packet.
+ * - Before connection tracking: a packet v4v6 translates leaves the stack
+ *   of its family here (NF_STOLEN) and never reaches routing, the filter
+ *   chains or conntrack's confirmation. Tracking it would only create an
+ *   entry to throw away, one per packet, and could mark it invalid on the
+ *   way. Everything v4v6 does not take continues untouched, tracked and
+ *   filtered as usual.
  */
 #include <linux/netfilter.h>
 #include <linux/netfilter_ipv4.h>
 #include <linux/netfilter_ipv6.h>
+#include <net/ip.h>
+#include <net/ipv6.h>
 
-#include "v4v6.h"
+#include "path.h"
 
-#define V4V6_PRI_IPV4 (NF_IP_PRI_NAT_DST + 25)
-#define V4V6_PRI_IPV6 (NF_IP6_PRI_NAT_DST + 25)
+/* -250: between raw (-300) and conntrack (-200), see above. */
+#define V4V6_PRI_IPV4 (NF_IP_PRI_RAW + 50)
+#define V4V6_PRI_IPV6 (NF_IP6_PRI_RAW + 50)
 
-/*
- * Packets arriving on the LAN. Until the device table and the translator are
- * wired in, every packet continues unchanged.
+/* The counter of each result of the translator. */
+static const u8 v4v6_result_stat[__V4V6_XLAT_MAX] = {
+	[V4V6_XLAT_OK] = V4V6_STAT_UNSPEC,
+	[V4V6_XLAT_TRUNCATED] = V4V6_STAT_TRUNCATED,
+	[V4V6_XLAT_BAD_HEADER] = V4V6_STAT_BAD_HEADER,
+	[V4V6_XLAT_NOMEM] = V4V6_STAT_NOMEM,
+	[V4V6_XLAT_TTL] = V4V6_STAT_TTL,
+	[V4V6_XLAT_NOT_MAPPED] = V4V6_STAT_NOT_MAPPED,
+	[V4V6_XLAT_NOT_GLOBAL] = V4V6_STAT_NOT_GLOBAL,
+	[V4V6_XLAT_UDP_ZERO_CSUM_FRAG] = V4V6_STAT_UDP_ZERO_CSUM_FRAG,
+	[V4V6_XLAT_ICMP_FRAG] = V4V6_STAT_ICMP_FRAG,
+	[V4V6_XLAT_ICMP_TYPE] = V4V6_STAT_ICMP_TYPE,
+	[V4V6_XLAT_EXT_HEADER] = V4V6_STAT_EXT_HEADER,
+	[V4V6_XLAT_ROUTING] = V4V6_STAT_ROUTING,
+	[V4V6_XLAT_TOO_BIG] = V4V6_STAT_TOO_BIG,
+	[V4V6_XLAT_ICMP_CSUM] = V4V6_STAT_ICMP_CSUM,
+	[V4V6_XLAT_FRAG_NEEDED] = V4V6_STAT_FRAG_NEEDED,
+};
+
+/**
+ * v4v6_count_result() - count a packet the translator refused
+ * @vn: the namespace's instance
+ * @d: the device it was for
+ * @res: why
  */
+void v4v6_count_result(struct v4v6_net *vn, struct v4v6_device *d,
+		       enum v4v6_xlat_result res)
+{
+	if (WARN_ON_ONCE(res >= __V4V6_XLAT_MAX || res == V4V6_XLAT_OK))
+		return;
+	v4v6_count(vn, v4v6_result_stat[res]);
+	v4v6_device_drop(d);
+}
+
+/**
+ * v4v6_scrub() - forget what the packet's old family attached to it
+ * @skb: a packet just translated, about to be routed out
+ *
+ * Its connection tracking entry, control block and receive time belong to
+ * the packet it was; the route is about to be replaced.
+ */
+void v4v6_scrub(struct sk_buff *skb)
+{
+	nf_reset_ct(skb);
+	skb_dst_drop(skb);
+	skb_clear_tstamp(skb);
+	memset(skb->cb, 0, max(sizeof(struct inet_skb_parm),
+			       sizeof(struct inet6_skb_parm)));
+}
+
+/* The configuration, if translation is on. Hooks run under RCU. */
+static const struct v4v6_config *v4v6_active(struct v4v6_net *vn)
+{
+	const struct v4v6_config *cfg = rcu_dereference(vn->cfg);
+
+	return cfg->lan_ifindex && cfg->wan_ifindex ? cfg : NULL;
+}
+
+/* Packets arriving on the LAN. */
 static unsigned int v4v6_hook_ipv4(void *priv, struct sk_buff *skb,
 				   const struct nf_hook_state *state)
 {
-	return NF_ACCEPT;
+	struct v4v6_net *vn = v4v6_net(state->net);
+	const struct v4v6_config *cfg = v4v6_active(vn);
+
+	if (!cfg || state->in->ifindex != cfg->lan_ifindex)
+		return NF_ACCEPT;
+	return v4v6_from_lan(state->net, vn, cfg, skb, state->in);
 }
 
-/* Packets arriving from the IPv6 network; see v4v6_hook_ipv4(). */
+/* Packets arriving from the IPv6 network. */
 static unsigned int v4v6_hook_ipv6(void *priv, struct sk_buff *skb,
 				   const struct nf_hook_state *state)
 {
-	return NF_ACCEPT;
+	struct v4v6_net *vn = v4v6_net(state->net);
+	const struct v4v6_config *cfg = v4v6_active(vn);
+
+	if (!cfg || state->in->ifindex == cfg->lan_ifindex)
+		return NF_ACCEPT;
+	return v4v6_from_wan(state->net, vn, cfg, skb, state->in);
 }
 
 static const struct nf_hook_ops v4v6_hook_ops[] = {

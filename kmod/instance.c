@@ -2,6 +2,7 @@
 /*
  * The per-network-namespace instance: its configuration and its hooks.
  */
+#include <linux/percpu.h>
 #include <linux/slab.h>
 #include <net/netns/generic.h>
 
@@ -26,6 +27,19 @@ void v4v6_config_init(struct v4v6_config *cfg)
 	cfg->pref64.addr.s6_addr[3] = 0x9b;
 	cfg->pref64.len = V4V6_PREF64_DEFAULT_LEN;
 	cfg->lowest_mtu = V4V6_MIN_MTU;
+	cfg->unknown = V4V6_UNKNOWN_PASS;
+}
+
+static int v4v6_counters_alloc(struct v4v6_net *vn)
+{
+	int cpu;
+
+	vn->counters = alloc_percpu(struct v4v6_counters);
+	if (!vn->counters)
+		return -ENOMEM;
+	for_each_possible_cpu(cpu)
+		u64_stats_init(&per_cpu_ptr(vn->counters, cpu)->syncp);
+	return 0;
 }
 
 static int __net_init v4v6_net_init(struct net *net)
@@ -39,14 +53,25 @@ static int __net_init v4v6_net_init(struct net *net)
 		return -ENOMEM;
 	v4v6_config_init(cfg);
 	mutex_init(&vn->lock);
+	spin_lock_init(&vn->ev_lock);
 	RCU_INIT_POINTER(vn->cfg, cfg);
 
+	err = v4v6_counters_alloc(vn);
+	if (err)
+		goto err_cfg;
+	err = v4v6_table_init(vn);
+	if (err)
+		goto err_counters;
 	err = v4v6_hooks_register(net);
 	if (err)
-		goto err_free;
+		goto err_table;
 	return 0;
 
-err_free:
+err_table:
+	v4v6_table_destroy(vn);
+err_counters:
+	free_percpu(vn->counters);
+err_cfg:
 	RCU_INIT_POINTER(vn->cfg, NULL);
 	kfree(cfg);
 	return err;
@@ -58,6 +83,8 @@ static void __net_exit v4v6_net_exit(struct net *net)
 
 	/* Unregistering the hooks waits for every packet inside them. */
 	v4v6_hooks_unregister(net);
+	v4v6_table_destroy(vn);
+	free_percpu(vn->counters);
 	kfree(rcu_dereference_protected(vn->cfg, true));
 	RCU_INIT_POINTER(vn->cfg, NULL);
 }

@@ -5,10 +5,15 @@
 #ifndef _V4V6_H
 #define _V4V6_H
 
+#include <linux/if_ether.h>
 #include <linux/in6.h>
+#include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>
+#include <linux/rhashtable-types.h>
+#include <linux/spinlock.h>
 #include <linux/types.h>
+#include <linux/u64_stats_sync.h>
 #include <net/net_namespace.h>
 #include <linux/v4v6.h>
 
@@ -28,6 +33,7 @@ struct v4v6_prefix {
  * @wan_ifindex: interface of the IPv6-only network, 0 if unset
  * @pref64: NAT64 prefix
  * @lowest_mtu: lowest IPv6 MTU on the path to the NAT64
+ * @unknown: enum v4v6_unknown_policy
  * @rcu: frees the configuration this one replaced
  *
  * Readers see it under rcu_read_lock(); writers replace it whole under
@@ -38,18 +44,142 @@ struct v4v6_config {
 	int wan_ifindex;
 	struct v4v6_prefix pref64;
 	u32 lowest_mtu;
+	u8 unknown;
 	struct rcu_head rcu;
+};
+
+/**
+ * struct v4v6_dev_stats - per-CPU counters of one device
+ * @tx_packets: translated from the device
+ * @tx_bytes: their IPv4 bytes
+ * @rx_packets: translated to the device
+ * @rx_bytes: their IPv6 bytes
+ * @drops: the device's packets dropped
+ * @syncp: consistent 64-bit reads on 32-bit machines
+ */
+struct v4v6_dev_stats {
+	u64_stats_t tx_packets;
+	u64_stats_t tx_bytes;
+	u64_stats_t rx_packets;
+	u64_stats_t rx_bytes;
+	u64_stats_t drops;
+	struct u64_stats_sync syncp;
+};
+
+/**
+ * struct v4v6_dev_totals - the sums of a device's &struct v4v6_dev_stats
+ * @tx_packets: see &struct v4v6_dev_stats
+ * @tx_bytes: ditto
+ * @rx_packets: ditto
+ * @rx_bytes: ditto
+ * @drops: ditto
+ */
+struct v4v6_dev_totals {
+	u64 tx_packets;
+	u64 tx_bytes;
+	u64 rx_packets;
+	u64 rx_bytes;
+	u64 drops;
+};
+
+/**
+ * struct v4v6_device - one IPv4 device of the LAN and its IPv6 identity
+ * @node4: in &struct v4v6_net.by4, keyed by @ip4
+ * @node6: in &struct v4v6_net.by6, keyed by @ip6
+ * @list: in &struct v4v6_net.devices
+ * @ip4: the device's IPv4 address
+ * @ip6: its IPv6 address
+ * @mac: its Ethernet address
+ * @wan_ifindex: its WAN identity, 0 for the WAN itself
+ * @state: enum v4v6_dev_state, kept for userspace
+ * @flags: V4V6_DEV_F_* bits
+ * @last_seen: jiffies of the last translated packet
+ * @stats: its counters, shared with the device that replaces it
+ * @stats_moved: @stats now belong to a replacement: do not free them
+ * @rcu: frees it after the readers that may hold it
+ *
+ * A device never changes once in the table but for @last_seen and @stats:
+ * a change replaces it by a copy, so that readers need no lock.
+ */
+struct v4v6_device {
+	struct rhash_head node4;
+	struct rhash_head node6;
+	struct list_head list;
+	__be32 ip4;
+	struct in6_addr ip6;
+	u8 mac[ETH_ALEN];
+	int wan_ifindex;
+	u8 state;
+	u32 flags;
+	unsigned long last_seen;
+	struct v4v6_dev_stats __percpu *stats;
+	bool stats_moved;
+	struct rcu_head rcu;
+};
+
+/**
+ * struct v4v6_counters - per-CPU counters of a namespace
+ * @cnt: one per enum v4v6_stat
+ * @syncp: consistent 64-bit reads on 32-bit machines
+ */
+struct v4v6_counters {
+	u64_stats_t cnt[__V4V6_STAT_MAX];
+	struct u64_stats_sync syncp;
+};
+
+#define V4V6_RECENT_SLOTS 16
+
+/**
+ * struct v4v6_recent - an unknown LAN source announced lately
+ * @ip4: its IPv4 address
+ * @mac: its Ethernet address
+ * @when: jiffies of the announcement
+ */
+struct v4v6_recent {
+	__be32 ip4;
+	u8 mac[ETH_ALEN];
+	unsigned long when;
 };
 
 /**
  * struct v4v6_net - the instance of one network namespace
  * @cfg: current configuration, never NULL once the namespace is set up
- * @lock: serialises writers of @cfg
+ * @lock: serialises writers of @cfg and of the device table
+ * @by4: devices by IPv4 address
+ * @by6: devices by IPv6 address
+ * @devices: every device, in the order added (dumps walk it under RCU)
+ * @n_devices: how many
+ * @gen: changes of the table, so that a dump can tell it was interrupted
+ * @counters: the namespace's counters
+ * @ev_lock: protects the unknown-source limiter below
+ * @ev_window: jiffies at which the current second of events began
+ * @ev_sent: events sent in it
+ * @recent: the sources announced lately, by a hash of their address
  */
 struct v4v6_net {
 	struct v4v6_config __rcu *cfg;
-	struct mutex lock; /* serialises writers of @cfg */
+	struct mutex lock; /* serialises writers of @cfg and the table */
+	struct rhashtable by4;
+	struct rhashtable by6;
+	struct list_head devices;
+	unsigned int n_devices;
+	unsigned int gen;
+	struct v4v6_counters __percpu *counters;
+	spinlock_t ev_lock; /* the unknown-source limiter */
+	unsigned long ev_window;
+	unsigned int ev_sent;
+	struct v4v6_recent recent[V4V6_RECENT_SLOTS];
 };
+
+/* Bump counter @stat of the namespace (BH disabled, as in the hooks). */
+static inline void v4v6_count(struct v4v6_net *vn, enum v4v6_stat stat)
+{
+	struct v4v6_counters *c = this_cpu_ptr(vn->counters);
+
+	u64_stats_update_begin(&c->syncp);
+	u64_stats_inc(&c->cnt[stat]);
+	u64_stats_update_end(&c->syncp);
+}
 
 /* instance.c */
 int v4v6_instance_register(void);
@@ -61,9 +191,31 @@ void v4v6_config_init(struct v4v6_config *cfg);
 int v4v6_hooks_register(struct net *net);
 void v4v6_hooks_unregister(struct net *net);
 
+/* device.c */
+int v4v6_table_init(struct v4v6_net *vn);
+void v4v6_table_destroy(struct v4v6_net *vn);
+struct v4v6_device *v4v6_device_by4(struct v4v6_net *vn, __be32 ip4);
+struct v4v6_device *v4v6_device_by6(struct v4v6_net *vn,
+				    const struct in6_addr *ip6);
+struct v4v6_device *v4v6_device_by_mac(struct v4v6_net *vn, const u8 *mac);
+struct v4v6_device *v4v6_device_alloc(gfp_t gfp);
+void v4v6_device_free(struct v4v6_device *d);
+int v4v6_device_insert(struct v4v6_net *vn, struct v4v6_device *d);
+int v4v6_device_replace(struct v4v6_net *vn, struct v4v6_device *old,
+			struct v4v6_device *d);
+void v4v6_device_remove(struct v4v6_net *vn, struct v4v6_device *d);
+void v4v6_device_seen(struct v4v6_device *d);
+void v4v6_device_count(struct v4v6_device *d, bool tx, unsigned int bytes);
+void v4v6_device_drop(struct v4v6_device *d);
+void v4v6_device_stats(const struct v4v6_device *d,
+		       struct v4v6_dev_totals *t);
+void v4v6_counters_read(struct v4v6_net *vn, u64 *out);
+
 /* netlink.c */
 int v4v6_genl_register(void);
 void v4v6_genl_unregister(void);
+bool v4v6_notify_unknown(struct net *net, const u8 *mac, __be32 ip4,
+			 int ifindex);
 
 /* addr.c */
 bool v4v6_prefix_len_valid(u8 len);

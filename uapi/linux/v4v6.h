@@ -14,6 +14,13 @@
  * CAP_NET_ADMIN in the namespace's user namespace (GENL_ADMIN_PERM); a
  * rejected message carries an extended-ack message saying why.
  *
+ * Attributes
+ * ----------
+ *
+ * All commands share one attribute space, enum v4v6_attr. A command rejects
+ * (with an extended ack naming the attribute) any attribute it does not take.
+ * Addresses travel in network byte order.
+ *
  * V4V6_CMD_GET_CONFIG
  * -------------------
  *
@@ -25,6 +32,10 @@
  *    V4V6_A_CFG_PREF64: NLA_BINARY, 16 bytes, the NAT64 prefix (RFC 6052)
  *    V4V6_A_CFG_PREF64_LEN: NLA_U8, one of 32, 40, 48, 56, 64, 96
  *    V4V6_A_CFG_LOWEST_MTU: NLA_U32, lowest IPv6 MTU assumed on the path
+ *    V4V6_A_CFG_UNKNOWN: NLA_U8, enum v4v6_unknown_policy
+ *
+ * Translation runs only while both interfaces are set; setting the LAN to 0
+ * switches it off (the device table stays).
  *
  * V4V6_CMD_SET_CONFIG
  * -------------------
@@ -41,13 +52,91 @@
  *                       Needs V4V6_A_CFG_PREF64_LEN.
  *    V4V6_A_CFG_PREF64_LEN: see above; needs V4V6_A_CFG_PREF64
  *    V4V6_A_CFG_LOWEST_MTU: 1280 .. 65535
+ *    V4V6_A_CFG_UNKNOWN: V4V6_UNKNOWN_PASS or V4V6_UNKNOWN_DROP
+ *
+ * V4V6_CMD_NEW_DEVICE
+ * -------------------
+ *
+ * May be called with NLM_F_REQUEST and, optionally, NLM_F_ACK. Adds a device
+ * to the table:
+ *
+ *    V4V6_A_DEV_MAC: 6 bytes, required: a unicast Ethernet address
+ *    V4V6_A_DEV_IPV4: NLA_U32, required: a unicast IPv4 address
+ *    V4V6_A_DEV_IPV6: 16 bytes, required: a global unicast IPv6 address,
+ *                     outside the NAT64 prefix
+ *    V4V6_A_DEV_WAN_IFINDEX: NLA_U32, optional: the device's WAN identity
+ *                            (an interface, usually a macvlan on the WAN
+ *                            carrying the device's MAC, that holds
+ *                            V4V6_A_DEV_IPV6); 0 or absent: the WAN itself
+ *    V4V6_A_DEV_STATE: NLA_U8, optional: enum v4v6_dev_state, default active
+ *    V4V6_A_DEV_FLAGS: NLA_U32, optional: V4V6_DEV_F_* bits
+ *
+ * Each of the MAC, the IPv4 and the IPv6 address belongs to at most one
+ * device: a second one fails with -EEXIST. The table holds at most
+ * V4V6_MAX_DEVICES devices (-ENOSPC).
+ *
+ * V4V6_CMD_SET_DEVICE
+ * -------------------
+ *
+ * Like V4V6_CMD_NEW_DEVICE, for the device with V4V6_A_DEV_MAC (-ENOENT if
+ * none): the other attributes present replace the device's; its counters and
+ * last-seen time carry over. Fails as a whole (-EEXIST) if the new IPv4 or
+ * IPv6 address belongs to another device.
+ *
+ * V4V6_CMD_DEL_DEVICE
+ * -------------------
+ *
+ * Removes the device with V4V6_A_DEV_MAC, or else the one with
+ * V4V6_A_DEV_IPV4 (exactly one of the two); -ENOENT if there is none.
+ *
+ * V4V6_CMD_GET_DEVICE
+ * -------------------
+ *
+ * With NLM_F_DUMP: one message per device. Without: the device with
+ * V4V6_A_DEV_MAC, V4V6_A_DEV_IPV4 or V4V6_A_DEV_IPV6 (exactly one), or
+ * -ENOENT. A device is described by:
+ *
+ *    V4V6_A_DEV_MAC, V4V6_A_DEV_IPV4, V4V6_A_DEV_IPV6,
+ *    V4V6_A_DEV_WAN_IFINDEX (0: the WAN), V4V6_A_DEV_STATE, V4V6_A_DEV_FLAGS
+ *    V4V6_A_DEV_IDLE_MS: NLA_U64, milliseconds since the device's last
+ *                        translated packet (or since it was added)
+ *    V4V6_A_DEV_TX_PACKETS, V4V6_A_DEV_TX_BYTES: NLA_U64, translated from
+ *                        the device to the IPv6 network (IPv4 bytes)
+ *    V4V6_A_DEV_RX_PACKETS, V4V6_A_DEV_RX_BYTES: NLA_U64, translated from
+ *                        the IPv6 network to the device (IPv6 bytes)
+ *    V4V6_A_DEV_DROPS: NLA_U64, the device's packets v4v6 dropped
+ *
+ * V4V6_CMD_FLUSH
+ * --------------
+ *
+ * Removes every device (with V4V6_A_FLUSH_ALL) or every device without
+ * V4V6_DEV_F_STATIC (without it). Each removal is announced.
+ *
+ * V4V6_CMD_GET_STATS
+ * ------------------
+ *
+ * The reply carries V4V6_A_DEVICES (NLA_U32, the number of devices) and
+ * V4V6_A_STATS, a nest of NLA_U64 counters of the namespace whose attribute
+ * types are enum v4v6_stat. Counters a newer module adds appear with new
+ * types; readers skip the ones they do not know.
  *
  * Multicast group V4V6_GENL_MCGRP_EVENTS
  * --------------------------------------
  *
- * Notifications. Every change of configuration is announced as a
- * V4V6_CMD_SET_CONFIG message carrying the new configuration, laid out as the
- * reply to V4V6_CMD_GET_CONFIG.
+ * Notifications of the namespace:
+ *
+ *    V4V6_CMD_SET_CONFIG: the configuration changed; laid out as the reply
+ *                         to V4V6_CMD_GET_CONFIG
+ *    V4V6_CMD_NEW_DEVICE, V4V6_CMD_SET_DEVICE, V4V6_CMD_DEL_DEVICE: a device
+ *                         was added, changed or removed; laid out as a
+ *                         V4V6_CMD_GET_DEVICE reply
+ *    V4V6_CMD_UNKNOWN_SOURCE: an IPv4 packet for translation came from a LAN
+ *                         source that is not in the table (or from a known
+ *                         IPv4 address with another MAC). Carries
+ *                         V4V6_A_DEV_MAC, V4V6_A_DEV_IPV4 and
+ *                         V4V6_A_CFG_LAN_IFINDEX. At most one per second for
+ *                         a given MAC and address, and at most
+ *                         V4V6_UNKNOWN_EVENTS_PER_SEC in all.
  */
 #ifndef _UAPI_LINUX_V4V6_H
 #define _UAPI_LINUX_V4V6_H
@@ -61,41 +150,184 @@
 /** V4V6_MIN_MTU - the IPv6 minimum link MTU (RFC 8200 section 5) */
 #define V4V6_MIN_MTU		1280
 #define V4V6_MAX_MTU		65535
+/** V4V6_MAX_DEVICES - the most devices one namespace's table holds */
+#define V4V6_MAX_DEVICES	65536
+/** V4V6_UNKNOWN_EVENTS_PER_SEC - the most V4V6_CMD_UNKNOWN_SOURCE a second */
+#define V4V6_UNKNOWN_EVENTS_PER_SEC 20
 
 /**
  * enum v4v6_cmd - generic netlink commands of the v4v6 family
  * @V4V6_CMD_UNSPEC: never used
  * @V4V6_CMD_GET_CONFIG: read the namespace's configuration
  * @V4V6_CMD_SET_CONFIG: change it; also the event announcing a change
+ * @V4V6_CMD_NEW_DEVICE: add a device; also its event
+ * @V4V6_CMD_SET_DEVICE: change a device; also its event
+ * @V4V6_CMD_DEL_DEVICE: remove a device; also its event
+ * @V4V6_CMD_GET_DEVICE: read one device, or dump them all
+ * @V4V6_CMD_FLUSH: remove devices
+ * @V4V6_CMD_GET_STATS: read the namespace's counters
+ * @V4V6_CMD_UNKNOWN_SOURCE: event only: a LAN source not in the table
  */
 enum v4v6_cmd {
 	V4V6_CMD_UNSPEC,
 	V4V6_CMD_GET_CONFIG,
 	V4V6_CMD_SET_CONFIG,
+	V4V6_CMD_NEW_DEVICE,
+	V4V6_CMD_SET_DEVICE,
+	V4V6_CMD_DEL_DEVICE,
+	V4V6_CMD_GET_DEVICE,
+	V4V6_CMD_FLUSH,
+	V4V6_CMD_GET_STATS,
+	V4V6_CMD_UNKNOWN_SOURCE,
 	__V4V6_CMD_MAX
 };
 
 #define V4V6_CMD_MAX (__V4V6_CMD_MAX - 1)
 
 /**
- * enum v4v6_attr_cfg - attributes of the configuration commands
- * @V4V6_A_CFG_UNSPEC: never used
+ * enum v4v6_attr - attributes of every command
+ * @V4V6_A_UNSPEC: never used
  * @V4V6_A_CFG_LAN_IFINDEX: u32, interface of the IPv4-only LAN
  * @V4V6_A_CFG_WAN_IFINDEX: u32, interface of the IPv6-only network
- * @V4V6_A_CFG_PREF64: 16 bytes, NAT64 prefix, network byte order
+ * @V4V6_A_CFG_PREF64: 16 bytes, NAT64 prefix
  * @V4V6_A_CFG_PREF64_LEN: u8, its length in bits
  * @V4V6_A_CFG_LOWEST_MTU: u32, lowest IPv6 MTU on the path to the NAT64
+ * @V4V6_A_CFG_UNKNOWN: u8, enum v4v6_unknown_policy
+ * @V4V6_A_DEV_MAC: 6 bytes, the device's Ethernet address
+ * @V4V6_A_DEV_IPV4: u32 (network byte order), the device's IPv4 address
+ * @V4V6_A_DEV_IPV6: 16 bytes, the device's IPv6 address
+ * @V4V6_A_DEV_WAN_IFINDEX: u32, the device's WAN identity, 0 for the WAN
+ * @V4V6_A_DEV_STATE: u8, enum v4v6_dev_state
+ * @V4V6_A_DEV_FLAGS: u32, V4V6_DEV_F_* bits
+ * @V4V6_A_DEV_IDLE_MS: u64, milliseconds since the last translated packet
+ * @V4V6_A_DEV_TX_PACKETS: u64, packets from the device translated
+ * @V4V6_A_DEV_TX_BYTES: u64, their bytes, as IPv4
+ * @V4V6_A_DEV_RX_PACKETS: u64, packets to the device translated
+ * @V4V6_A_DEV_RX_BYTES: u64, their bytes, as IPv6
+ * @V4V6_A_DEV_DROPS: u64, the device's packets dropped
+ * @V4V6_A_STATS: nest of u64 counters, attribute types enum v4v6_stat
+ * @V4V6_A_DEVICES: u32, the number of devices in the table
+ * @V4V6_A_FLUSH_ALL: flag: flush static devices too
+ * @V4V6_A_PAD: padding of 64-bit attributes
  */
-enum v4v6_attr_cfg {
-	V4V6_A_CFG_UNSPEC,
+enum v4v6_attr {
+	V4V6_A_UNSPEC,
 	V4V6_A_CFG_LAN_IFINDEX,
 	V4V6_A_CFG_WAN_IFINDEX,
 	V4V6_A_CFG_PREF64,
 	V4V6_A_CFG_PREF64_LEN,
 	V4V6_A_CFG_LOWEST_MTU,
-	__V4V6_A_CFG_MAX
+	V4V6_A_CFG_UNKNOWN,
+	V4V6_A_DEV_MAC,
+	V4V6_A_DEV_IPV4,
+	V4V6_A_DEV_IPV6,
+	V4V6_A_DEV_WAN_IFINDEX,
+	V4V6_A_DEV_STATE,
+	V4V6_A_DEV_FLAGS,
+	V4V6_A_DEV_IDLE_MS,
+	V4V6_A_DEV_TX_PACKETS,
+	V4V6_A_DEV_TX_BYTES,
+	V4V6_A_DEV_RX_PACKETS,
+	V4V6_A_DEV_RX_BYTES,
+	V4V6_A_DEV_DROPS,
+	V4V6_A_STATS,
+	V4V6_A_DEVICES,
+	V4V6_A_FLUSH_ALL,
+	V4V6_A_PAD,
+	__V4V6_A_MAX
 };
 
-#define V4V6_A_CFG_MAX (__V4V6_A_CFG_MAX - 1)
+#define V4V6_A_MAX (__V4V6_A_MAX - 1)
+
+/**
+ * enum v4v6_unknown_policy - what happens to IPv4 from unknown LAN sources
+ * @V4V6_UNKNOWN_PASS: left to the IPv4 stack (routing, the firewall)
+ * @V4V6_UNKNOWN_DROP: dropped
+ *
+ * Either way an event is raised (rate-limited) and the packet counted.
+ */
+enum v4v6_unknown_policy {
+	V4V6_UNKNOWN_PASS,
+	V4V6_UNKNOWN_DROP,
+	__V4V6_UNKNOWN_MAX
+};
+
+/**
+ * enum v4v6_dev_state - what userspace knows of a device's presence
+ * @V4V6_DEV_STATE_UNSPEC: never used
+ * @V4V6_DEV_STATE_ACTIVE: seen recently
+ * @V4V6_DEV_STATE_INACTIVE: not seen for a while (v4v6d's aging); its
+ *	packets are still translated
+ */
+enum v4v6_dev_state {
+	V4V6_DEV_STATE_UNSPEC,
+	V4V6_DEV_STATE_ACTIVE,
+	V4V6_DEV_STATE_INACTIVE,
+	__V4V6_DEV_STATE_MAX
+};
+
+/** V4V6_DEV_F_STATIC - configured by hand: never aged, kept by a flush */
+#define V4V6_DEV_F_STATIC	0x1U
+#define V4V6_DEV_F_ALL		V4V6_DEV_F_STATIC
+
+/**
+ * enum v4v6_stat - counters of a namespace (V4V6_A_STATS)
+ * @V4V6_STAT_UNSPEC: never used
+ * @V4V6_STAT_XLAT_4TO6: packets translated from the LAN to IPv6
+ * @V4V6_STAT_XLAT_6TO4: packets translated from IPv6 to the LAN
+ * @V4V6_STAT_UNKNOWN_SOURCE: IPv4 for translation from a source not in the
+ *	table
+ * @V4V6_STAT_SPOOFED: IPv4 from a device's address with another MAC: dropped
+ * @V4V6_STAT_NO_ROUTE: no route for the translated packet: dropped
+ * @V4V6_STAT_TOO_BIG_LAN: IPv6 too big for the LAN's MTU: dropped, Packet
+ *	Too Big sent back
+ * @V4V6_STAT_FRAGMENTED: packets cut into IPv6 fragments for the lowest MTU
+ * @V4V6_STAT_TRUNCATED: headers shorter than they claim: dropped
+ * @V4V6_STAT_BAD_HEADER: malformed IP header: dropped
+ * @V4V6_STAT_NOMEM: no memory to rewrite a packet: dropped
+ * @V4V6_STAT_TTL: TTL or hop limit expired: Time Exceeded sent back
+ * @V4V6_STAT_NOT_MAPPED: an address outside the mapping: dropped
+ * @V4V6_STAT_NOT_GLOBAL: a non-global IPv4 address under 64:ff9b::/96
+ * @V4V6_STAT_UDP_ZERO_CSUM_FRAG: fragmented UDP without checksum: dropped
+ * @V4V6_STAT_ICMP_FRAG: fragmented ICMP: dropped
+ * @V4V6_STAT_ICMP_TYPE: untranslatable ICMP type: dropped
+ * @V4V6_STAT_EXT_HEADER: malformed IPv6 extension headers: dropped
+ * @V4V6_STAT_ROUTING: routing header with segments left: Parameter Problem
+ *	sent back
+ * @V4V6_STAT_TOO_BIG: too big for an IPv4 header: dropped
+ * @V4V6_STAT_ICMP_CSUM: ICMP error with a bad checksum: dropped
+ * @V4V6_STAT_FRAG_NEEDED: IPv4 with DF too big for the lowest IPv6 MTU:
+ *	Fragmentation Needed sent back
+ * @V4V6_STAT_EVENTS_SUPPRESSED: unknown-source events not sent (rate limit
+ *	or no memory)
+ */
+enum v4v6_stat {
+	V4V6_STAT_UNSPEC,
+	V4V6_STAT_XLAT_4TO6,
+	V4V6_STAT_XLAT_6TO4,
+	V4V6_STAT_UNKNOWN_SOURCE,
+	V4V6_STAT_SPOOFED,
+	V4V6_STAT_NO_ROUTE,
+	V4V6_STAT_TOO_BIG_LAN,
+	V4V6_STAT_FRAGMENTED,
+	V4V6_STAT_TRUNCATED,
+	V4V6_STAT_BAD_HEADER,
+	V4V6_STAT_NOMEM,
+	V4V6_STAT_TTL,
+	V4V6_STAT_NOT_MAPPED,
+	V4V6_STAT_NOT_GLOBAL,
+	V4V6_STAT_UDP_ZERO_CSUM_FRAG,
+	V4V6_STAT_ICMP_FRAG,
+	V4V6_STAT_ICMP_TYPE,
+	V4V6_STAT_EXT_HEADER,
+	V4V6_STAT_ROUTING,
+	V4V6_STAT_TOO_BIG,
+	V4V6_STAT_ICMP_CSUM,
+	V4V6_STAT_FRAG_NEEDED,
+	V4V6_STAT_EVENTS_SUPPRESSED,
+	__V4V6_STAT_MAX
+};
+
+#define V4V6_STAT_MAX (__V4V6_STAT_MAX - 1)
 
 #endif /* _UAPI_LINUX_V4V6_H */

@@ -1,0 +1,305 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The device table: IPv4 devices of the LAN and their IPv6 identities.
+ *
+ * Two resizable hash tables find a device by its IPv4 address (packets from
+ * the LAN) and by its IPv6 address (packets from the IPv6 network) in
+ * constant time, under RCU alone. Writers hold &struct v4v6_net.lock. A
+ * device is never changed in place: a change inserts a copy and removes the
+ * original, which RCU frees once no reader can hold it.
+ */
+#include <linux/etherdevice.h>
+#include <linux/jiffies.h>
+#include <linux/percpu.h>
+#include <linux/rhashtable.h>
+#include <linux/slab.h>
+
+#include "v4v6.h"
+
+static const struct rhashtable_params v4v6_by4_params = {
+	.key_len = sizeof(__be32),
+	.key_offset = offsetof(struct v4v6_device, ip4),
+	.head_offset = offsetof(struct v4v6_device, node4),
+	.automatic_shrinking = true,
+};
+
+static const struct rhashtable_params v4v6_by6_params = {
+	.key_len = sizeof(struct in6_addr),
+	.key_offset = offsetof(struct v4v6_device, ip6),
+	.head_offset = offsetof(struct v4v6_device, node6),
+	.automatic_shrinking = true,
+};
+
+int v4v6_table_init(struct v4v6_net *vn)
+{
+	int err;
+
+	INIT_LIST_HEAD(&vn->devices);
+	vn->n_devices = 0;
+	err = rhashtable_init(&vn->by4, &v4v6_by4_params);
+	if (err)
+		return err;
+	err = rhashtable_init(&vn->by6, &v4v6_by6_params);
+	if (err)
+		rhashtable_destroy(&vn->by4);
+	return err;
+}
+
+/* The namespace is going: no reader or writer is left. */
+void v4v6_table_destroy(struct v4v6_net *vn)
+{
+	struct v4v6_device *d, *tmp;
+
+	list_for_each_entry_safe(d, tmp, &vn->devices, list) {
+		list_del(&d->list);
+		v4v6_device_free(d);
+	}
+	vn->n_devices = 0;
+	rhashtable_destroy(&vn->by6);
+	rhashtable_destroy(&vn->by4);
+}
+
+/* Under rcu_read_lock() or the namespace's lock. */
+struct v4v6_device *v4v6_device_by4(struct v4v6_net *vn, __be32 ip4)
+{
+	return rhashtable_lookup(&vn->by4, &ip4, v4v6_by4_params);
+}
+
+struct v4v6_device *v4v6_device_by6(struct v4v6_net *vn,
+				    const struct in6_addr *ip6)
+{
+	return rhashtable_lookup(&vn->by6, ip6, v4v6_by6_params);
+}
+
+/* Under the namespace's lock: the control path only. */
+struct v4v6_device *v4v6_device_by_mac(struct v4v6_net *vn, const u8 *mac)
+{
+	struct v4v6_device *d;
+
+	lockdep_assert_held(&vn->lock);
+	list_for_each_entry(d, &vn->devices, list)
+		if (ether_addr_equal(d->mac, mac))
+			return d;
+	return NULL;
+}
+
+/**
+ * v4v6_device_alloc() - a zeroed device with its counters
+ * @gfp: allocation flags
+ *
+ * Return: the device, active and seen now, or NULL.
+ */
+struct v4v6_device *v4v6_device_alloc(gfp_t gfp)
+{
+	struct v4v6_device *d;
+	int cpu;
+
+	d = kzalloc(sizeof(*d), gfp);
+	if (!d)
+		return NULL;
+	d->stats = alloc_percpu_gfp(struct v4v6_dev_stats, gfp);
+	if (!d->stats) {
+		kfree(d);
+		return NULL;
+	}
+	for_each_possible_cpu(cpu)
+		u64_stats_init(&per_cpu_ptr(d->stats, cpu)->syncp);
+	d->state = V4V6_DEV_STATE_ACTIVE;
+	d->last_seen = jiffies;
+	return d;
+}
+
+/* Free a device no reader can see (never inserted, or after a grace period). */
+void v4v6_device_free(struct v4v6_device *d)
+{
+	if (!d->stats_moved)
+		free_percpu(d->stats);
+	kfree(d);
+}
+
+static void v4v6_device_free_rcu(struct rcu_head *head)
+{
+	v4v6_device_free(container_of(head, struct v4v6_device, rcu));
+}
+
+/**
+ * v4v6_device_insert() - add a device to the table
+ * @vn: the namespace, its lock held
+ * @d: the device, from v4v6_device_alloc()
+ *
+ * Return: 0, -EEXIST if its MAC, IPv4 or IPv6 address is taken, -ENOSPC
+ * if the table is full, or -ENOMEM. On error @d is still the caller's.
+ */
+int v4v6_device_insert(struct v4v6_net *vn, struct v4v6_device *d)
+{
+	int err;
+
+	lockdep_assert_held(&vn->lock);
+	if (vn->n_devices >= V4V6_MAX_DEVICES)
+		return -ENOSPC;
+	if (v4v6_device_by_mac(vn, d->mac))
+		return -EEXIST;
+	err = rhashtable_lookup_insert_fast(&vn->by4, &d->node4,
+					    v4v6_by4_params);
+	if (err)
+		return err;
+	err = rhashtable_lookup_insert_fast(&vn->by6, &d->node6,
+					    v4v6_by6_params);
+	if (err) {
+		rhashtable_remove_fast(&vn->by4, &d->node4, v4v6_by4_params);
+		/* A reader may have found it in the meantime. */
+		synchronize_rcu();
+		return err;
+	}
+	list_add_tail_rcu(&d->list, &vn->devices);
+	vn->n_devices++;
+	return 0;
+}
+
+static void v4v6_device_unlink(struct v4v6_net *vn, struct v4v6_device *d)
+{
+	rhashtable_remove_fast(&vn->by4, &d->node4, v4v6_by4_params);
+	rhashtable_remove_fast(&vn->by6, &d->node6, v4v6_by6_params);
+	list_del_rcu(&d->list);
+	vn->n_devices--;
+}
+
+/**
+ * v4v6_device_remove() - remove a device; RCU frees it
+ * @vn: the namespace, its lock held
+ * @d: a device of its table
+ */
+void v4v6_device_remove(struct v4v6_net *vn, struct v4v6_device *d)
+{
+	lockdep_assert_held(&vn->lock);
+	v4v6_device_unlink(vn, d);
+	call_rcu(&d->rcu, v4v6_device_free_rcu);
+}
+
+/**
+ * v4v6_device_replace() - put a changed copy of a device in its place
+ * @vn: the namespace, its lock held
+ * @old: the device in the table
+ * @d: its copy, from v4v6_device_alloc(), with the changes
+ *
+ * @d takes over the counters and the last-seen time of @old, which RCU
+ * frees. Readers find either the one or the other, never neither, unless an
+ * address changes: then, for an instant, the new address is not found yet.
+ *
+ * Return: 0, or -EEXIST if a new address belongs to another device (the
+ * table is then unchanged and @d still the caller's), or -ENOMEM.
+ */
+int v4v6_device_replace(struct v4v6_net *vn, struct v4v6_device *old,
+			struct v4v6_device *d)
+{
+	struct v4v6_device *other;
+	int err;
+
+	lockdep_assert_held(&vn->lock);
+	other = v4v6_device_by4(vn, d->ip4);
+	if (other && other != old)
+		return -EEXIST;
+	other = v4v6_device_by6(vn, &d->ip6);
+	if (other && other != old)
+		return -EEXIST;
+
+	v4v6_device_unlink(vn, old);
+	err = v4v6_device_insert(vn, d);
+	if (err) {
+		/*
+		 * Its addresses are free again: it goes back, once no reader
+		 * can still be walking its old hash chains.
+		 */
+		synchronize_rcu();
+		WARN_ON(v4v6_device_insert(vn, old));
+		return err;
+	}
+	free_percpu(d->stats);
+	d->stats = old->stats;
+	old->stats_moved = true;
+	d->last_seen = READ_ONCE(old->last_seen);
+	call_rcu(&old->rcu, v4v6_device_free_rcu);
+	return 0;
+}
+
+/* The fast path: note that @d was seen, without dirtying its line often. */
+void v4v6_device_seen(struct v4v6_device *d)
+{
+	unsigned long now = jiffies;
+
+	if (READ_ONCE(d->last_seen) != now)
+		WRITE_ONCE(d->last_seen, now);
+}
+
+/* Count a packet translated from (@tx) or to the device. */
+void v4v6_device_count(struct v4v6_device *d, bool tx, unsigned int bytes)
+{
+	struct v4v6_dev_stats *s = this_cpu_ptr(d->stats);
+
+	u64_stats_update_begin(&s->syncp);
+	if (tx) {
+		u64_stats_inc(&s->tx_packets);
+		u64_stats_add(&s->tx_bytes, bytes);
+	} else {
+		u64_stats_inc(&s->rx_packets);
+		u64_stats_add(&s->rx_bytes, bytes);
+	}
+	u64_stats_update_end(&s->syncp);
+}
+
+void v4v6_device_drop(struct v4v6_device *d)
+{
+	struct v4v6_dev_stats *s = this_cpu_ptr(d->stats);
+
+	u64_stats_update_begin(&s->syncp);
+	u64_stats_inc(&s->drops);
+	u64_stats_update_end(&s->syncp);
+}
+
+/* The sums of a device's counters over every CPU. */
+void v4v6_device_stats(const struct v4v6_device *d, struct v4v6_dev_totals *t)
+{
+	const struct v4v6_dev_stats *s;
+	struct v4v6_dev_totals one;
+	unsigned int start;
+	int cpu;
+
+	memset(t, 0, sizeof(*t));
+	for_each_possible_cpu(cpu) {
+		s = per_cpu_ptr(d->stats, cpu);
+		do {
+			start = u64_stats_fetch_begin(&s->syncp);
+			one.tx_packets = u64_stats_read(&s->tx_packets);
+			one.tx_bytes = u64_stats_read(&s->tx_bytes);
+			one.rx_packets = u64_stats_read(&s->rx_packets);
+			one.rx_bytes = u64_stats_read(&s->rx_bytes);
+			one.drops = u64_stats_read(&s->drops);
+		} while (u64_stats_fetch_retry(&s->syncp, start));
+		t->tx_packets += one.tx_packets;
+		t->tx_bytes += one.tx_bytes;
+		t->rx_packets += one.rx_packets;
+		t->rx_bytes += one.rx_bytes;
+		t->drops += one.drops;
+	}
+}
+
+/* The sums of the namespace's counters over every CPU, one per stat. */
+void v4v6_counters_read(struct v4v6_net *vn, u64 *out)
+{
+	const struct v4v6_counters *c;
+	u64 one[__V4V6_STAT_MAX];
+	unsigned int start;
+	int cpu, i;
+
+	memset(out, 0, sizeof(one));
+	for_each_possible_cpu(cpu) {
+		c = per_cpu_ptr(vn->counters, cpu);
+		do {
+			start = u64_stats_fetch_begin(&c->syncp);
+			for (i = 0; i < __V4V6_STAT_MAX; i++)
+				one[i] = u64_stats_read(&c->cnt[i]);
+		} while (u64_stats_fetch_retry(&c->syncp, start));
+		for (i = 0; i < __V4V6_STAT_MAX; i++)
+			out[i] += one[i];
+	}
+}

@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * IPv4 from the LAN: a known device's packet for the IPv4 internet leaves
+ * as IPv6, from the device's IPv6 address, through the device's WAN
+ * identity.
+ */
+#include <linux/etherdevice.h>
+#include <linux/icmp.h>
+#include <linux/if_arp.h>
+#include <net/dst.h>
+#include <net/icmp.h>
+#include <net/ip.h>
+#include <net/ip6_route.h>
+#include <net/ip_fib.h>
+#include <net/route.h>
+
+#include "path.h"
+
+/*
+ * Whether the packet is for the IPv4 internet: not for a special address,
+ * and not for one the router has a route for other than a default route
+ * (the LAN itself, other local networks, VPNs). On an IPv6-only network
+ * there is usually no IPv4 default route at all; if there is one, v4v6
+ * takes precedence over it.
+ */
+static bool v4v6_for_internet(struct net *net, const struct sk_buff *skb,
+			      const struct net_device *in)
+{
+	const struct iphdr *iph = ip_hdr(skb);
+	__be32 daddr = iph->daddr;
+	struct fib_result res;
+	struct flowi4 fl4 = {
+		.daddr = daddr,
+		.saddr = iph->saddr,
+		.flowi4_iif = in->ifindex,
+		.flowi4_mark = skb->mark,
+		.flowi4_tos = RT_TOS(iph->tos),
+		.flowi4_scope = RT_SCOPE_UNIVERSE,
+	};
+
+	if (ipv4_is_multicast(daddr) || ipv4_is_lbcast(daddr) ||
+	    ipv4_is_zeronet(daddr) || ipv4_is_loopback(daddr) ||
+	    ipv4_is_linklocal_169(daddr))
+		return false;
+	if (fib_lookup(net, &fl4, &res, 0))
+		return true;
+	return !res.prefixlen && res.type != RTN_LOCAL &&
+	       res.type != RTN_BROADCAST && res.type != RTN_MULTICAST;
+}
+
+/* The Ethernet source of a packet, or NULL if it has none. */
+static const u8 *v4v6_src_mac(const struct sk_buff *skb,
+			      const struct net_device *in)
+{
+	if (in->type != ARPHRD_ETHER || !skb_mac_header_was_set(skb) ||
+	    skb_mac_header_len(skb) < ETH_HLEN)
+		return NULL;
+	return eth_hdr(skb)->h_source;
+}
+
+/*
+ * Send an ICMP error about @skb back to the device. icmp_send() needs the
+ * packet's input route, which a packet taken before routing has not got
+ * yet: look it up (for a destination without a route that is an
+ * "unreachable" route, which is all icmp_send() needs).
+ */
+static void v4v6_icmp4_reply(struct sk_buff *skb, const struct net_device *in,
+			     int type, int code, u32 info)
+{
+	const struct iphdr *iph = ip_hdr(skb);
+
+	if (!skb_dst(skb) &&
+	    ip_route_input_noref(skb, iph->daddr, iph->saddr, iph->tos,
+				 (struct net_device *)in))
+		return;
+	icmp_send(skb, type, code, htonl(info));
+}
+
+/* The route of the translated packet, through the device's WAN identity. */
+static struct dst_entry *v4v6_route6(struct net *net,
+				     const struct v4v6_config *cfg,
+				     const struct v4v6_device *d,
+				     const struct sk_buff *skb)
+{
+	const struct iphdr *iph = ip_hdr(skb);
+	struct flowi6 fl6 = {
+		.flowi6_oif = d->wan_ifindex ?: cfg->wan_ifindex,
+		.flowi6_mark = skb->mark,
+		.flowi6_proto = iph->protocol == IPPROTO_ICMP ?
+				IPPROTO_ICMPV6 : iph->protocol,
+		.saddr = d->ip6,
+	};
+
+	v4v6_addr_synth(&cfg->pref64, iph->daddr, &fl6.daddr);
+	/* Strictly through the identity: else it would leave with our MAC. */
+	return ip6_route_output_flags(net, NULL, &fl6, RT6_LOOKUP_F_IFACE);
+}
+
+/* Send the translated @skb on @dst (whose reference it takes). */
+static void v4v6_output6(struct net *net, struct v4v6_net *vn,
+			 struct sk_buff *skb, struct dst_entry *dst,
+			 unsigned int mtu)
+{
+	struct sk_buff_head frags;
+	struct sk_buff *n;
+
+	v4v6_scrub(skb);
+	if (skb_is_gso(skb) || skb->len <= mtu) {
+		skb_dst_set(skb, dst);
+		dst_output(net, NULL, skb);
+		return;
+	}
+	/* Without DF, too big for the lowest MTU: RFC 7915 section 4. */
+	if (v4v6_fragment6(skb, mtu, &frags)) {
+		kfree_skb(skb);
+		dst_release(dst);
+		v4v6_count(vn, V4V6_STAT_NOMEM);
+		return;
+	}
+	v4v6_count(vn, V4V6_STAT_FRAGMENTED);
+	while ((n = __skb_dequeue(&frags))) {
+		skb_dst_set(n, dst_clone(dst));
+		dst_output(net, NULL, n);
+	}
+	dst_release(dst);
+}
+
+/* What the core refused: count it, and answer the device where RFC 7915 says. */
+static void v4v6_refuse4(struct v4v6_net *vn, struct v4v6_device *d,
+			 struct sk_buff *skb, const struct net_device *in,
+			 enum v4v6_xlat_result res, u32 mtu4)
+{
+	v4v6_count_result(vn, d, res);
+	if (res == V4V6_XLAT_TTL)
+		v4v6_icmp4_reply(skb, in, ICMP_TIME_EXCEEDED, ICMP_EXC_TTL, 0);
+	else if (res == V4V6_XLAT_FRAG_NEEDED)
+		v4v6_icmp4_reply(skb, in, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED,
+				 mtu4);
+}
+
+/* A packet of a source the table does not have (@d NULL) or of a spoofer. */
+static unsigned int v4v6_stranger(struct net *net, struct v4v6_net *vn,
+				  const struct v4v6_config *cfg,
+				  struct sk_buff *skb, const struct net_device *in,
+				  const struct v4v6_device *d)
+{
+	const u8 *mac = v4v6_src_mac(skb, in);
+
+	if (mac)
+		v4v6_unknown_source(net, vn, mac, ip_hdr(skb)->saddr,
+				    in->ifindex);
+	if (d) {
+		v4v6_count(vn, V4V6_STAT_SPOOFED);
+		return NF_DROP;
+	}
+	v4v6_count(vn, V4V6_STAT_UNKNOWN_SOURCE);
+	return cfg->unknown == V4V6_UNKNOWN_DROP ? NF_DROP : NF_ACCEPT;
+}
+
+/**
+ * v4v6_from_lan() - an IPv4 packet that arrived on the LAN
+ * @net: the namespace
+ * @vn: its instance
+ * @cfg: its configuration, translation on
+ * @skb: the packet, before routing
+ * @in: the LAN interface
+ *
+ * Return: NF_ACCEPT for packets v4v6 leaves to the IPv4 stack, NF_STOLEN
+ * for those it translated and sent, NF_DROP for those it refused.
+ */
+unsigned int v4v6_from_lan(struct net *net, struct v4v6_net *vn,
+			   const struct v4v6_config *cfg, struct sk_buff *skb,
+			   const struct net_device *in)
+{
+	const struct iphdr *iph = ip_hdr(skb);
+	unsigned int len = skb->len;
+	struct v4v6_xlat x = { .pref64 = &cfg->pref64 };
+	enum v4v6_xlat_result res;
+	struct v4v6_device *d;
+	struct dst_entry *dst;
+	const u8 *mac;
+
+	if (!v4v6_addr_translatable(&cfg->pref64, iph->daddr) ||
+	    !v4v6_for_internet(net, skb, in))
+		return NF_ACCEPT;
+	d = v4v6_device_by4(vn, iph->saddr);
+	mac = v4v6_src_mac(skb, in);
+	if (!d || !mac || !ether_addr_equal(mac, d->mac))
+		return v4v6_stranger(net, vn, cfg, skb, in, d);
+
+	dst = v4v6_route6(net, cfg, d, skb);
+	if (dst->error) {
+		dst_release(dst);
+		v4v6_count(vn, V4V6_STAT_NO_ROUTE);
+		v4v6_device_drop(d);
+		v4v6_icmp4_reply(skb, in, ICMP_DEST_UNREACH, ICMP_NET_UNREACH, 0);
+		return NF_DROP;
+	}
+	x.dev4 = d->ip4;
+	x.dev6 = d->ip6;
+	x.lowest_mtu = min(cfg->lowest_mtu, dst_mtu(dst));
+	res = v4v6_xlat_4to6(skb, &x);
+	if (res != V4V6_XLAT_OK) {
+		dst_release(dst);
+		v4v6_refuse4(vn, d, skb, in, res, v4v6_xlat_mtu4(&x));
+		return NF_DROP;
+	}
+	v4v6_output6(net, vn, skb, dst, x.lowest_mtu);
+	v4v6_count(vn, V4V6_STAT_XLAT_4TO6);
+	v4v6_device_count(d, true, len);
+	v4v6_device_seen(d);
+	return NF_STOLEN;
+}

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the parts of the generic netlink family share.
+ */
+#ifndef _V4V6_NETLINK_H
+#define _V4V6_NETLINK_H
+
+#include <net/genetlink.h>
+
+#include "v4v6.h"
+
+#define V4V6_MCGRP_EVENTS 0
+
+extern struct genl_family v4v6_genl_family;
+
+int v4v6_nl_only(struct genl_info *info, u64 allowed);
+
+/* Whether attribute @type is present; if not, the ack says @msg. */
+#define v4v6_nl_need(info, type, msg) ({				\
+	bool __present = (info)->attrs[type];				\
+									\
+	if (!__present) {						\
+		NL_SET_ERR_ATTR_MISS((info)->extack, NULL, type);	\
+		NL_SET_ERR_MSG((info)->extack, msg);			\
+	}								\
+	__present;							\
+})
+
+int v4v6_nl_ifindex(struct net *net, struct nlattr *attr,
+		    struct netlink_ext_ack *extack);
+void v4v6_nl_event(struct net *net, struct sk_buff *msg);
+
+/* nl_device.c */
+int v4v6_nl_new_device(struct sk_buff *skb, struct genl_info *info);
+int v4v6_nl_set_device(struct sk_buff *skb, struct genl_info *info);
+int v4v6_nl_del_device(struct sk_buff *skb, struct genl_info *info);
+int v4v6_nl_get_device(struct sk_buff *skb, struct genl_info *info);
+int v4v6_nl_dump_devices(struct sk_buff *skb, struct netlink_callback *cb);
+int v4v6_nl_flush(struct sk_buff *skb, struct genl_info *info);
+
+#endif /* _V4V6_NETLINK_H */

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * IPv6 from the IPv6 network: a packet from the NAT64 prefix to a device's
+ * IPv6 address goes to the device on the LAN as IPv4.
+ */
+#include <linux/icmpv6.h>
+#include <net/dsfield.h>
+#include <net/dst.h>
+#include <net/ip.h>
+#include <net/ipv6.h>
+#include <net/route.h>
+
+#include "path.h"
+
+/*
+ * Whether @skb is an ICMPv6 error: routers of the IPv6 network send those
+ * about a device's packets from their own addresses, outside the prefix.
+ */
+static bool v4v6_is_icmp6_error(const struct sk_buff *skb)
+{
+	u8 nexthdr = ipv6_hdr(skb)->nexthdr;
+	__be16 frag_off;
+	u8 _type, *type;
+	int off;
+
+	off = ipv6_skip_exthdr(skb, sizeof(struct ipv6hdr), &nexthdr, &frag_off);
+	if (off < 0 || nexthdr != IPPROTO_ICMPV6 || frag_off)
+		return false;
+	type = skb_header_pointer(skb, off, sizeof(_type), &_type);
+	return type && !(*type & ICMPV6_INFOMSG_MASK);
+}
+
+/* Whether the packet is v4v6's to translate for @d. */
+static bool v4v6_for_device(const struct v4v6_config *cfg,
+			    const struct v4v6_device *d,
+			    const struct sk_buff *skb,
+			    const struct net_device *in)
+{
+	const struct ipv6hdr *ip6 = ipv6_hdr(skb);
+	__be32 v4;
+
+	if (in->ifindex != d->wan_ifindex && in->ifindex != cfg->wan_ifindex)
+		return false;
+	/* Anything else to the device's address is the router's own. */
+	return v4v6_addr_extract(&cfg->pref64, &ip6->saddr, &v4) ||
+	       v4v6_is_icmp6_error(skb);
+}
+
+/*
+ * RFC 7915 sets DF on translated packets over 1260 bytes so that IPv4
+ * path MTU discovery works: if such a packet does not fit the LAN, its
+ * IPv6 sender learns it from us. Fragments and reassembled packets go
+ * without DF and are fragmented for the LAN instead.
+ */
+static bool v4v6_too_big_for_lan(const struct sk_buff *skb, unsigned int mtu4)
+{
+	unsigned int len4 = skb->len - sizeof(struct ipv6hdr) + sizeof(struct iphdr);
+
+	return !skb_is_gso(skb) && !IP6CB(skb)->frag_max_size &&
+	       ipv6_hdr(skb)->nexthdr != NEXTHDR_FRAGMENT &&
+	       len4 > V4V6_DF_THRESHOLD && len4 > mtu4;
+}
+
+/* What the core refused: count it, and answer where RFC 7915 says. */
+static void v4v6_refuse6(struct v4v6_net *vn, struct v4v6_device *d,
+			 struct sk_buff *skb, enum v4v6_xlat_result res)
+{
+	int off;
+
+	v4v6_count_result(vn, d, res);
+	if (res == V4V6_XLAT_TTL) {
+		icmpv6_send(skb, ICMPV6_TIME_EXCEED, ICMPV6_EXC_HOPLIMIT, 0);
+	} else if (res == V4V6_XLAT_ROUTING) {
+		/* The pointer is to the routing header's Segments Left. */
+		if (ipv6_find_hdr(skb, &off, NEXTHDR_ROUTING, NULL, NULL) >= 0)
+			icmpv6_send(skb, ICMPV6_PARAMPROB, ICMPV6_HDR_FIELD,
+				    off + 3);
+	}
+}
+
+/* The device's route on the LAN. */
+static struct rtable *v4v6_route4(struct net *net,
+				  const struct v4v6_config *cfg,
+				  const struct v4v6_device *d,
+				  const struct sk_buff *skb)
+{
+	struct flowi4 fl4 = {
+		.daddr = d->ip4,
+		.flowi4_oif = cfg->lan_ifindex,
+		.flowi4_mark = skb->mark,
+		.flowi4_tos = RT_TOS(ipv6_get_dsfield(ipv6_hdr(skb))),
+		.flowi4_scope = RT_SCOPE_UNIVERSE,
+	};
+
+	return ip_route_output_key(net, &fl4);
+}
+
+/* A reassembled packet was fragments: it leaves as fragments, without DF. */
+static void v4v6_clear_df(struct sk_buff *skb)
+{
+	struct iphdr *iph = ip_hdr(skb);
+
+	if (iph->frag_off & htons(IP_DF)) {
+		iph->frag_off &= ~htons(IP_DF);
+		ip_send_check(iph);
+	}
+}
+
+/**
+ * v4v6_from_wan() - an IPv6 packet that arrived from the IPv6 network
+ * @net: the namespace
+ * @vn: its instance
+ * @cfg: its configuration, translation on
+ * @skb: the packet, before routing
+ * @in: the interface it came in on: the WAN or a device's identity
+ *
+ * Return: NF_ACCEPT for packets v4v6 leaves to the IPv6 stack, NF_STOLEN
+ * for those it translated and sent, NF_DROP for those it refused.
+ */
+unsigned int v4v6_from_wan(struct net *net, struct v4v6_net *vn,
+			   const struct v4v6_config *cfg, struct sk_buff *skb,
+			   const struct net_device *in)
+{
+	struct v4v6_xlat x = { .pref64 = &cfg->pref64 };
+	unsigned int len = skb->len;
+	enum v4v6_xlat_result res;
+	struct v4v6_device *d;
+	bool reassembled;
+	struct rtable *rt;
+
+	d = v4v6_device_by6(vn, &ipv6_hdr(skb)->daddr);
+	if (!d || !v4v6_for_device(cfg, d, skb, in))
+		return NF_ACCEPT;
+
+	rt = v4v6_route4(net, cfg, d, skb);
+	if (IS_ERR(rt)) {
+		v4v6_count(vn, V4V6_STAT_NO_ROUTE);
+		v4v6_device_drop(d);
+		return NF_DROP;
+	}
+	if (v4v6_too_big_for_lan(skb, dst_mtu(&rt->dst))) {
+		icmpv6_send(skb, ICMPV6_PKT_TOOBIG, 0,
+			    max_t(u32, IPV6_MIN_MTU, dst_mtu(&rt->dst) +
+				  sizeof(struct ipv6hdr) - sizeof(struct iphdr)));
+		ip_rt_put(rt);
+		v4v6_count(vn, V4V6_STAT_TOO_BIG_LAN);
+		v4v6_device_drop(d);
+		return NF_DROP;
+	}
+	reassembled = IP6CB(skb)->frag_max_size;
+	x.dev4 = d->ip4;
+	x.dev6 = d->ip6;
+	x.lowest_mtu = cfg->lowest_mtu;
+	res = v4v6_xlat_6to4(skb, &x);
+	if (res != V4V6_XLAT_OK) {
+		ip_rt_put(rt);
+		v4v6_refuse6(vn, d, skb, res);
+		return NF_DROP;
+	}
+	if (reassembled)
+		v4v6_clear_df(skb);
+	v4v6_scrub(skb);
+	skb_dst_set(skb, &rt->dst);
+	dst_output(net, NULL, skb);
+	v4v6_count(vn, V4V6_STAT_XLAT_6TO4);
+	v4v6_device_count(d, false, len);
+	v4v6_device_seen(d);
+	return NF_STOLEN;
+}
