@@ -81,6 +81,91 @@ expect 1 config set lan no-such-if0; err 'no such interface "no-such-if0"'
 expect 1 config set lan none wan no-such-if0; err "no-such-if0"
 # "--" ends the options, for an interface named like one.
 expect 1 config set lan -- -j; err 'no such interface "-j"'
+expect 2 config set unknown reject; err 'invalid unknown "reject", expected pass or drop'
+expect 2 config set unknown; err "unknown needs a value"
+
+# Every command has its help, and "help COMMAND" shows it.
+for c in device devices stats status export monitor; do
+	expect 0 --help; out "  $c "
+	expect 0 help "$c"; out "Usage: v4v6ctl"; out "$c"; quiet
+	expect 0 "$c" help; out "Usage: v4v6ctl"; out "$c"; quiet
+done
+expect 0 help device; out "device add MAC ipv4 ADDR ipv6 ADDR"
+out "device set MAC"; out "device del MAC|IPV4"; out "device show MAC|IPV4|IPV6"
+out "device flush [all]"; out "[static|dynamic]"; out "[state active|inactive]"
+expect 0 help devices; out "devices [active|inactive]"
+expect 0 help monitor; out "unknown-source mac MAC ipv4 ADDR lan IFNAME"
+expect 0 help config; out "[unknown pass|drop]"
+expect 0 device h; out "device add"
+expect 2 help dev; err 'ambiguous command "dev"'
+expect 2 help s; err 'ambiguous command "s"'
+
+# device: usage errors, found before any netlink.
+mac=02:00:00:00:00:0a
+expect 2 device; err "Usage: v4v6ctl device add"
+expect 2 device bogus; err 'unknown command "bogus"'
+expect 2 device add; err "the MAC address is missing"
+expect 2 device add $mac; err "ipv4 and ipv6 are needed"
+expect 2 device add $mac ipv4 192.168.1.10; err "ipv4 and ipv6 are needed"
+expect 2 device add $mac ipv6 2001:db8::1; err "ipv4 and ipv6 are needed"
+expect 2 device add 01:00:5e:00:00:01 ipv4 192.168.1.10 ipv6 2001:db8::1
+err 'invalid MAC address "01:00:5e:00:00:01": a multicast address'
+expect 2 device add ff:ff:ff:ff:ff:ff ipv4 192.168.1.10 ipv6 2001:db8::1
+err "a multicast address"
+expect 2 device add 00:00:00:00:00:00 ipv4 192.168.1.10 ipv6 2001:db8::1
+err "the all-zero address"
+expect 2 device add 02:00:00:00:00 ipv4 192.168.1.10 ipv6 2001:db8::1
+err "expected six hex pairs"
+expect 2 device add 02-00-00-00-00-0a ipv4 192.168.1.10 ipv6 2001:db8::1
+err "expected six hex pairs"
+expect 2 device add $mac ipv4 192.168.1.256 ipv6 2001:db8::1
+err 'invalid ipv4 "192.168.1.256": not an IPv4 address'
+expect 2 device add $mac ipv4 2001:db8::1 ipv6 2001:db8::1
+err "not an IPv4 address"
+expect 2 device add $mac ipv4 192.168.1.10 ipv6 192.168.1.10
+err 'invalid ipv6 "192.168.1.10": not an IPv6 address'
+expect 2 device add $mac ipv4 192.168.1.10 ipv6 2001:db8::1 state up
+err 'invalid state "up", expected active or inactive'
+expect 2 device add $mac ipv4 192.168.1.10 ipv6 2001:db8::1 ipv4 10.0.0.1
+err "ipv4 given twice"
+expect 2 device add $mac ipv4 192.168.1.10 ipv6 2001:db8::1 wan
+err "wan needs a value"
+expect 2 device add $mac ipv4 192.168.1.10 ipv6 2001:db8::1 bogus
+err 'unknown keyword "bogus"'
+expect 2 device add $mac ipv4 192.168.1.10 ipv6 2001:db8::1 s
+err 'ambiguous keyword "s"'
+expect 2 device add $mac ipv4 192.168.1.10 ipv6 2001:db8::1 static dynamic
+err "static and dynamic exclude each other"
+expect 1 device add $mac ipv4 192.168.1.10 ipv6 2001:db8::1 wan no-such-if0
+err 'no such interface "no-such-if0"'
+# Every argument is checked before the interface is looked up.
+expect 2 device add $mac wan no-such-if0 ipv4 192.168.1.10 ipv6 2001:db8::1 state x
+expect 2 device set; err "the MAC address is missing"
+expect 2 device set $mac; err "nothing to set"
+expect 2 device set 192.168.1.10 state active; err 'invalid MAC address "192.168.1.10"'
+expect 2 device set $mac static dyn; err "static and dynamic exclude each other"
+expect 2 device set $mac static static; err "static given twice"
+expect 1 device set $mac wan no-such-if0; err 'no such interface "no-such-if0"'
+expect 2 device del; err "Usage: v4v6ctl device"
+expect 2 device del $mac 192.168.1.10; err "Usage: v4v6ctl device"
+expect 2 device del 2001:db8::1; err '"2001:db8::1" is not a MAC or IPv4 address'
+expect 2 device del eth0; err '"eth0" is not a MAC or IPv4 address'
+expect 2 device del 33:33:00:00:00:01; err "a multicast address"
+expect 2 device show; err "Usage: v4v6ctl device"
+expect 2 device show foo; err '"foo" is not a MAC, IPv4 or IPv6 address'
+expect 2 device show 192.168.1; err "is not a MAC, IPv4 or IPv6 address"
+expect 2 device show 00:00:00:00:00:00; err "the all-zero address"
+expect 2 device flush everything; err "Usage: v4v6ctl device"
+expect 2 device flush all all; err "Usage: v4v6ctl device"
+
+# The other commands take no arguments, or a few words.
+expect 2 devices bogus; err "Usage: v4v6ctl [-j] devices"
+expect 2 devices active inactive; err "Usage: v4v6ctl [-j] devices"
+expect 2 stats bogus; err "Usage: v4v6ctl [-j] stats"
+expect 2 status bogus; err "Usage: v4v6ctl [-j] status"
+expect 2 export bogus; err "Usage: v4v6ctl export"
+expect 2 monitor bogus; err "Usage: v4v6ctl [-j] monitor"
+
 if [ -w /dev/full ]; then
 	args="--help >/dev/full"
 	: >"$tmp/out"
@@ -97,6 +182,18 @@ if [ ! -e /sys/module/v4v6 ]; then
 	expect 1 -j config show; err "$msg"
 	expect 1 config show --json; err "$msg"
 	expect 1 config set lowest-mtu 1500 lan none; err "$msg"
+	expect 1 config set unknown drop; err "$msg"
+	expect 1 device add $mac ipv4 192.168.1.10 ipv6 2001:db8::1; err "$msg"
+	expect 1 device set $mac state inactive; err "$msg"
+	expect 1 device del 192.168.1.10; err "$msg"
+	expect 1 device show 2001:db8::1; err "$msg"
+	expect 1 device flush all; err "$msg"
+	expect 1 devices; err "$msg"
+	expect 1 -j devices active; err "$msg"
+	expect 1 stats; err "$msg"
+	expect 1 status -j; err "$msg"
+	expect 1 export; err "$msg"
+	expect 1 monitor; err "$msg"
 fi
 
 echo "cli: $((n - failed)) passed, $failed failed"

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Tests of v4v6ctl's netlink client and config commands against a fake
- * kernel: the libmnl socket calls are wrapped (ld --wrap) so that requests
- * are answered here, the way kmod/netlink.c and the genetlink controller
- * answer them, or deliberately not.
+ * Tests of v4v6ctl's netlink client and commands against a fake kernel: the
+ * libmnl socket calls are wrapped (ld --wrap) so that requests are answered
+ * here, the way uapi/linux/v4v6.h says kmod/netlink.c and the genetlink
+ * controller answer them, or deliberately not.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -25,8 +25,9 @@
 #include <linux/netlink.h>
 #include <linux/v4v6.h>
 
-/* main() of v4v6ctl/main.c, renamed for the test. */
+/* main() of v4v6ctl/main.c, renamed for the test, and its option. */
 int v4v6ctl_main(int argc, char **argv);
+extern bool json_output;
 
 #define FAMILY_ID 0x20
 #define PORTID 4242
@@ -35,33 +36,63 @@ int v4v6ctl_main(int argc, char **argv);
 enum mode {
 	NORMAL,
 	BAD_PREF64_LEN,		/* reply's PREF64 is 15 bytes */
-	MISSING_ATTR,		/* reply lacks LOWEST_MTU */
+	MISSING_ATTR,		/* reply lacks LOWEST_MTU, or a device's DROPS */
 	EXTRA_ATTR,		/* reply has an attribute from the future */
 	NO_REPLY,		/* ack without a reply */
 	NO_ACK,			/* nothing at all */
 	SHORT_ERROR,		/* NLMSG_ERROR shorter than struct nlmsgerr */
 	BAD_ECHO_LEN,		/* uncapped error echoing a bogus length */
 	WRONG_SEQ,		/* reply to another request */
+	DUMP_ERROR,		/* a dump ends with an error in NLMSG_DONE */
+	DUMP_INTR,		/* a dump is marked NLM_F_DUMP_INTR */
+	BAD_STATS,		/* a counter is not a u64 */
+};
+
+#define EVENTS_GROUP 5
+#define MAX_DEVS 8
+#define MAX_CMDS 8
+
+/* A device of the fake table. */
+struct fake_dev {
+	uint8_t mac[6];
+	const char *ipv4;
+	const char *ipv6;
+	uint32_t wan;
+	uint8_t state;
+	uint32_t flags;
+	uint64_t idle_ms, tx_packets, tx_bytes, rx_packets, rx_bytes, drops;
+};
+
+/* A datagram to receive, or the error (-errno) to receive instead. */
+struct dgram {
+	alignas(struct nlmsghdr) char buf[8192];
+	int err;
 };
 
 static struct {
 	bool loaded;
 	enum mode mode;
-	int set_error;		/* SET_CONFIG's answer */
+	int error;		/* the answer to a change, or to GET_DEVICE */
 	const char *extack;	/* its extended-ack message */
 	bool capped;		/* whether the request is left out of errors */
 	uint32_t lan, wan, mtu;
 	struct in6_addr pref64;
 	uint8_t pref64_len;
-	/* The last SET_CONFIG request. */
-	alignas(struct nlmsghdr) char set_req[4096];
+	uint8_t unknown;
+	struct fake_dev devs[MAX_DEVS];
+	int n_devs;
+	uint64_t stats[__V4V6_STAT_MAX];
+	/* The last request of the family, and the commands of a run. */
+	alignas(struct nlmsghdr) char req[4096];
+	uint8_t cmds[MAX_CMDS];
+	int n_cmds;
 	/* The datagrams to receive. */
-	struct {
-		alignas(struct nlmsghdr) char buf[4096];
-	} q[4];
+	struct dgram q[8];
 	int queued, received;
 	int sockets;		/* open ones */
 	bool ext_ack;		/* NETLINK_EXT_ACK was set */
+	uint32_t group;		/* the multicast group joined */
+	void (*on_join)(void);	/* queues the events once joined */
 } k;
 
 static char fake_socket;
@@ -89,6 +120,11 @@ int __wrap_mnl_socket_setsockopt(const struct mnl_socket *nl, int type,
 	assert_int_equal(len, sizeof(int));
 	if (type == NETLINK_EXT_ACK)
 		k.ext_ack = *(int *)buf;
+	if (type == NETLINK_ADD_MEMBERSHIP) {
+		k.group = *(uint32_t *)buf;
+		if (k.on_join)
+			k.on_join();
+	}
 	return 0;
 }
 
@@ -105,44 +141,89 @@ int __wrap_mnl_socket_close(struct mnl_socket *nl)
 	return 0;
 }
 
+/* The length of the messages in @d: up to the first of length 0. */
+static size_t dgram_len(const struct dgram *d)
+{
+	size_t off = 0;
+
+	while (off + NLMSG_HDRLEN <= sizeof(d->buf)) {
+		const struct nlmsghdr *nlh = (const void *)(d->buf + off);
+
+		if (!nlh->nlmsg_len)
+			break;
+		off += NLMSG_ALIGN(nlh->nlmsg_len);
+	}
+	return off;
+}
+
 ssize_t __wrap_mnl_socket_recvfrom(const struct mnl_socket *nl, void *buf,
 				   size_t size)
 {
-	const struct nlmsghdr *nlh;
+	const struct dgram *d;
+	size_t len;
 
 	assert_ptr_equal(nl, &fake_socket);
 	if (k.received == k.queued) {
 		errno = EAGAIN;
 		return -1;
 	}
-	nlh = (const void *)k.q[k.received++].buf;
-	assert_true(nlh->nlmsg_len <= size);
-	memcpy(buf, nlh, nlh->nlmsg_len);
-	return nlh->nlmsg_len;
+	d = &k.q[k.received++];
+	if (d->err) {
+		errno = -d->err;
+		return -1;
+	}
+	len = dgram_len(d);
+	assert_true(len <= size);
+	memcpy(buf, d->buf, len);
+	return (ssize_t)len;
+}
+
+/* A new datagram, empty. */
+static struct dgram *new_dgram(void)
+{
+	struct dgram *d;
+
+	assert_true(k.queued < (int)(sizeof(k.q) / sizeof(k.q[0])));
+	d = &k.q[k.queued++];
+	memset(d, 0, sizeof(*d));
+	return d;
+}
+
+/* A message of @type and @seq, in a new datagram or after the last one. */
+static struct nlmsghdr *put_msg(uint32_t seq, uint16_t type, bool same)
+{
+	struct dgram *d = same ? &k.q[k.queued - 1] : new_dgram();
+	struct nlmsghdr *nlh;
+
+	assert_true(dgram_len(d) + 2048 <= sizeof(d->buf));
+	nlh = mnl_nlmsg_put_header(d->buf + dgram_len(d));
+	nlh->nlmsg_type = type;
+	nlh->nlmsg_seq = seq;
+	nlh->nlmsg_pid = seq ? PORTID : 0;
+	return nlh;
 }
 
 /* A new datagram answering @req. */
 static struct nlmsghdr *put(const struct nlmsghdr *req, uint16_t type)
 {
-	struct nlmsghdr *nlh;
+	return put_msg(req->nlmsg_seq + (k.mode == WRONG_SEQ), type, false);
+}
 
-	assert_true(k.queued < (int)(sizeof(k.q) / sizeof(k.q[0])));
-	nlh = mnl_nlmsg_put_header(k.q[k.queued++].buf);
-	nlh->nlmsg_type = type;
-	nlh->nlmsg_seq = req->nlmsg_seq + (k.mode == WRONG_SEQ);
-	nlh->nlmsg_pid = PORTID;
-	return nlh;
+static void put_genl_hdr(struct nlmsghdr *nlh, uint8_t cmd)
+{
+	struct genlmsghdr *genl;
+
+	genl = mnl_nlmsg_put_extra_header(nlh, sizeof(*genl));
+	genl->cmd = cmd;
+	genl->version = 1;
 }
 
 static struct nlmsghdr *put_genl(const struct nlmsghdr *req, uint16_t type,
 				 uint8_t cmd)
 {
 	struct nlmsghdr *nlh = put(req, type);
-	struct genlmsghdr *genl;
 
-	genl = mnl_nlmsg_put_extra_header(nlh, sizeof(*genl));
-	genl->cmd = cmd;
-	genl->version = 1;
+	put_genl_hdr(nlh, cmd);
 	return nlh;
 }
 
@@ -173,11 +254,26 @@ static void put_err(const struct nlmsghdr *req, int error, const char *msg)
 	}
 }
 
+/* The end of a dump, as netlink_dump_done() lays it out. */
+static void put_done(const struct nlmsghdr *req, int error, const char *msg)
+{
+	struct nlmsghdr *nlh = put_msg(req->nlmsg_seq, NLMSG_DONE, true);
+	int *e = mnl_nlmsg_put_extra_header(nlh, sizeof(int));
+
+	*e = error;
+	nlh->nlmsg_flags = NLM_F_MULTI;
+	if (msg && k.ext_ack) {
+		nlh->nlmsg_flags |= NLM_F_ACK_TLVS;
+		mnl_attr_put_strz(nlh, NLMSGERR_ATTR_MSG, msg);
+	}
+}
+
 static void answer_ctrl(const struct nlmsghdr *req)
 {
 	const struct nlattr *attr;
 	const char *name = NULL;
 	struct nlmsghdr *nlh;
+	struct nlattr *groups, *grp;
 
 	assert_int_equal(((struct genlmsghdr *)(req + 1))->cmd,
 			 CTRL_CMD_GETFAMILY);
@@ -193,24 +289,153 @@ static void answer_ctrl(const struct nlmsghdr *req)
 	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, name);
 	mnl_attr_put_u16(nlh, CTRL_ATTR_FAMILY_ID, FAMILY_ID);
 	mnl_attr_put_u32(nlh, CTRL_ATTR_VERSION, V4V6_GENL_VERSION);
+	/* Another group first, to be told apart. */
+	groups = mnl_attr_nest_start(nlh, CTRL_ATTR_MCAST_GROUPS);
+	grp = mnl_attr_nest_start(nlh, 1);
+	mnl_attr_put_u32(nlh, CTRL_ATTR_MCAST_GRP_ID, EVENTS_GROUP + 1);
+	mnl_attr_put_strz(nlh, CTRL_ATTR_MCAST_GRP_NAME, "eventsx");
+	mnl_attr_nest_end(nlh, grp);
+	grp = mnl_attr_nest_start(nlh, 2);
+	mnl_attr_put_u32(nlh, CTRL_ATTR_MCAST_GRP_ID, EVENTS_GROUP);
+	mnl_attr_put_strz(nlh, CTRL_ATTR_MCAST_GRP_NAME, V4V6_GENL_MCGRP_EVENTS);
+	mnl_attr_nest_end(nlh, grp);
+	mnl_attr_nest_end(nlh, groups);
 	put_err(req, 0, NULL);
 }
 
-static void answer_get(const struct nlmsghdr *req)
+static void put_config(struct nlmsghdr *nlh)
 {
-	if (k.mode != NO_REPLY) {
-		struct nlmsghdr *nlh = put_genl(req, FAMILY_ID, V4V6_CMD_GET_CONFIG);
-		mnl_attr_put_u32(nlh, V4V6_A_CFG_LAN_IFINDEX, k.lan);
-		mnl_attr_put_u32(nlh, V4V6_A_CFG_WAN_IFINDEX, k.wan);
-		mnl_attr_put(nlh, V4V6_A_CFG_PREF64,
-			     sizeof(k.pref64) - (k.mode == BAD_PREF64_LEN),
-			     &k.pref64);
-		mnl_attr_put_u8(nlh, V4V6_A_CFG_PREF64_LEN, k.pref64_len);
-		if (k.mode != MISSING_ATTR)
-			mnl_attr_put_u32(nlh, V4V6_A_CFG_LOWEST_MTU, k.mtu);
-		if (k.mode == EXTRA_ATTR)
-			mnl_attr_put_u64(nlh, V4V6_A_CFG_MAX + 1, 7);
+	mnl_attr_put_u32(nlh, V4V6_A_CFG_LAN_IFINDEX, k.lan);
+	mnl_attr_put_u32(nlh, V4V6_A_CFG_WAN_IFINDEX, k.wan);
+	mnl_attr_put(nlh, V4V6_A_CFG_PREF64,
+		     sizeof(k.pref64) - (k.mode == BAD_PREF64_LEN), &k.pref64);
+	mnl_attr_put_u8(nlh, V4V6_A_CFG_PREF64_LEN, k.pref64_len);
+	if (k.mode != MISSING_ATTR)
+		mnl_attr_put_u32(nlh, V4V6_A_CFG_LOWEST_MTU, k.mtu);
+	mnl_attr_put_u8(nlh, V4V6_A_CFG_UNKNOWN, k.unknown);
+	if (k.mode == EXTRA_ATTR)
+		mnl_attr_put_u64(nlh, V4V6_A_MAX + 1, 7);
+}
+
+static void answer_get_config(const struct nlmsghdr *req)
+{
+	if (k.mode != NO_REPLY)
+		put_config(put_genl(req, FAMILY_ID, V4V6_CMD_GET_CONFIG));
+	put_err(req, 0, NULL);
+}
+
+/* The attributes of a device, as a GET_DEVICE reply lays them out. */
+static void put_dev(struct nlmsghdr *nlh, const struct fake_dev *d)
+{
+	struct in6_addr v6;
+	struct in_addr v4;
+
+	assert_int_equal(inet_pton(AF_INET, d->ipv4, &v4), 1);
+	assert_int_equal(inet_pton(AF_INET6, d->ipv6, &v6), 1);
+	mnl_attr_put(nlh, V4V6_A_DEV_MAC, 6, d->mac);
+	mnl_attr_put_u32(nlh, V4V6_A_DEV_IPV4, v4.s_addr);
+	mnl_attr_put(nlh, V4V6_A_DEV_IPV6, sizeof(v6), &v6);
+	mnl_attr_put_u32(nlh, V4V6_A_DEV_WAN_IFINDEX, d->wan);
+	mnl_attr_put_u8(nlh, V4V6_A_DEV_STATE, d->state);
+	mnl_attr_put_u32(nlh, V4V6_A_DEV_FLAGS, d->flags);
+	/* What nla_put_u64_64bit() may put before a u64. */
+	mnl_attr_put(nlh, V4V6_A_PAD, 0, NULL);
+	mnl_attr_put_u64(nlh, V4V6_A_DEV_IDLE_MS, d->idle_ms);
+	mnl_attr_put_u64(nlh, V4V6_A_DEV_TX_PACKETS, d->tx_packets);
+	mnl_attr_put_u64(nlh, V4V6_A_DEV_TX_BYTES, d->tx_bytes);
+	mnl_attr_put_u64(nlh, V4V6_A_DEV_RX_PACKETS, d->rx_packets);
+	mnl_attr_put_u64(nlh, V4V6_A_DEV_RX_BYTES, d->rx_bytes);
+	if (k.mode != MISSING_ATTR)
+		mnl_attr_put_u64(nlh, V4V6_A_DEV_DROPS, d->drops);
+	if (k.mode == EXTRA_ATTR)
+		mnl_attr_put_u64(nlh, V4V6_A_MAX + 1, 7);
+}
+
+/* Whether @d is the device that the attribute @key names. */
+static bool dev_matches(const struct fake_dev *d, const struct nlattr *key)
+{
+	struct in6_addr v6;
+	struct in_addr v4;
+
+	inet_pton(AF_INET, d->ipv4, &v4);
+	inet_pton(AF_INET6, d->ipv6, &v6);
+	switch (mnl_attr_get_type(key)) {
+	case V4V6_A_DEV_MAC:
+		return !memcmp(mnl_attr_get_payload(key), d->mac, 6);
+	case V4V6_A_DEV_IPV4:
+		return mnl_attr_get_u32(key) == v4.s_addr;
+	case V4V6_A_DEV_IPV6:
+		return !memcmp(mnl_attr_get_payload(key), &v6, sizeof(v6));
 	}
+	fail_msg("GET_DEVICE with attribute %u", mnl_attr_get_type(key));
+	return false;
+}
+
+static void answer_get_device(const struct nlmsghdr *req)
+{
+	const struct nlattr *key = mnl_nlmsg_get_payload_offset(req,
+								GENL_HDRLEN);
+	int i;
+
+	/* Exactly one attribute. */
+	assert_true(mnl_attr_ok(key, (int)(req->nlmsg_len - NLMSG_HDRLEN -
+					   GENL_HDRLEN)));
+	assert_int_equal(NLMSG_HDRLEN + GENL_HDRLEN + NLA_ALIGN(key->nla_len),
+			 req->nlmsg_len);
+	for (i = 0; i < k.n_devs && !k.error; i++) {
+		if (!dev_matches(&k.devs[i], key))
+			continue;
+		if (k.mode != NO_REPLY)
+			put_dev(put_genl(req, FAMILY_ID, V4V6_CMD_GET_DEVICE),
+				&k.devs[i]);
+		put_err(req, 0, NULL);
+		return;
+	}
+	put_err(req, k.error ? k.error : -ENOENT, k.extack);
+}
+
+/* A dump: two devices a datagram, NLMSG_DONE after the last. */
+static void answer_dump(const struct nlmsghdr *req)
+{
+	struct nlmsghdr *nlh;
+	int i;
+
+	assert_int_equal(req->nlmsg_len, NLMSG_HDRLEN + GENL_HDRLEN);
+	for (i = 0; i < k.n_devs; i++) {
+		nlh = put_msg(req->nlmsg_seq, FAMILY_ID, i % 2);
+		nlh->nlmsg_flags = NLM_F_MULTI;
+		if (k.mode == DUMP_INTR)
+			nlh->nlmsg_flags |= NLM_F_DUMP_INTR;
+		put_genl_hdr(nlh, V4V6_CMD_GET_DEVICE);
+		put_dev(nlh, &k.devs[i]);
+		if (k.mode == DUMP_ERROR)
+			break;
+	}
+	if (!k.n_devs)
+		new_dgram();
+	put_done(req, k.mode == DUMP_ERROR ? -EINVAL : 0, k.extack);
+}
+
+static void answer_stats(const struct nlmsghdr *req)
+{
+	struct nlmsghdr *nlh = put_genl(req, FAMILY_ID, V4V6_CMD_GET_STATS);
+	struct nlattr *nest;
+	int i;
+
+	mnl_attr_put_u32(nlh, V4V6_A_DEVICES, (uint32_t)k.n_devs);
+	nest = mnl_attr_nest_start(nlh, V4V6_A_STATS);
+	for (i = 1; i < __V4V6_STAT_MAX; i++) {
+		/* What nla_put_u64_64bit(..., V4V6_STAT_UNSPEC) may add. */
+		if (i % 2)
+			mnl_attr_put(nlh, V4V6_STAT_UNSPEC, 0, NULL);
+		mnl_attr_put_u64(nlh, (uint16_t)i, k.stats[i]);
+	}
+	/* Counters of a newer module. */
+	mnl_attr_put_u64(nlh, 200, 7);
+	mnl_attr_put_u64(nlh, 1000, 8);
+	if (k.mode == BAD_STATS)
+		mnl_attr_put_u32(nlh, 201, 9);
+	mnl_attr_nest_end(nlh, nest);
 	put_err(req, 0, NULL);
 }
 
@@ -219,11 +444,15 @@ ssize_t __wrap_mnl_socket_sendto(const struct mnl_socket *nl, const void *buf,
 {
 	const struct nlmsghdr *req = buf;
 	const struct genlmsghdr *genl = mnl_nlmsg_get_payload(req);
+	bool dump = genl->cmd == V4V6_CMD_GET_DEVICE &&
+		    (req->nlmsg_flags & NLM_F_DUMP);
 
 	assert_ptr_equal(nl, &fake_socket);
 	assert_int_equal(req->nlmsg_len, len);
 	assert_true(len >= NLMSG_HDRLEN + GENL_HDRLEN);
-	assert_int_equal(req->nlmsg_flags, NLM_F_REQUEST | NLM_F_ACK);
+	/* Dumps end with NLMSG_DONE: an ack is not asked for. */
+	assert_int_equal(req->nlmsg_flags, NLM_F_REQUEST |
+			 (dump ? NLM_F_DUMP : NLM_F_ACK));
 	k.queued = k.received = 0;
 	if (k.mode == NO_ACK)
 		return (ssize_t)len;
@@ -233,16 +462,70 @@ ssize_t __wrap_mnl_socket_sendto(const struct mnl_socket *nl, const void *buf,
 	}
 	assert_int_equal(req->nlmsg_type, FAMILY_ID);
 	assert_int_equal(genl->version, V4V6_GENL_VERSION);
-	if (genl->cmd == V4V6_CMD_GET_CONFIG) {
-		answer_get(req);
-	} else {
-		assert_int_equal(genl->cmd, V4V6_CMD_SET_CONFIG);
-		assert_true(len <= sizeof(k.set_req));
-		memcpy(k.set_req, buf, len);
-		put_err(req, k.set_error, k.extack);
+	assert_true(len <= sizeof(k.req));
+	memcpy(k.req, buf, len);
+	assert_true(k.n_cmds < MAX_CMDS);
+	k.cmds[k.n_cmds++] = genl->cmd;
+	switch (genl->cmd) {
+	case V4V6_CMD_GET_CONFIG:
+		answer_get_config(req);
+		break;
+	case V4V6_CMD_GET_DEVICE:
+		if (dump)
+			answer_dump(req);
+		else
+			answer_get_device(req);
+		break;
+	case V4V6_CMD_GET_STATS:
+		answer_stats(req);
+		break;
+	case V4V6_CMD_SET_CONFIG:
+	case V4V6_CMD_NEW_DEVICE:
+	case V4V6_CMD_SET_DEVICE:
+	case V4V6_CMD_DEL_DEVICE:
+	case V4V6_CMD_FLUSH:
+		put_err(req, k.error, k.extack);
+		break;
+	default:
+		fail_msg("unexpected command %u", genl->cmd);
 	}
 	return (ssize_t)len;
 }
+
+/* Three devices, not in the order of their IPv4 addresses. */
+static const struct fake_dev devs[] = {
+	{ { 2, 0, 0, 0, 0, 0x0b }, "192.168.1.11", "2001:db8:6::100b", 0,
+	  V4V6_DEV_STATE_INACTIVE, 0, 600000, 0, 0, 0, 0, 0 },
+	{ { 2, 0, 0, 0, 0, 0x0a }, "192.168.1.10", "2001:db8:6::100a", 1,
+	  V4V6_DEV_STATE_ACTIVE, V4V6_DEV_F_STATIC, 1234, 10, 840, 9, 1000, 0 },
+	{ { 2, 0xab, 0, 0, 0, 0x02 }, "10.0.0.2", "2001:db8:6::2", 999999,
+	  V4V6_DEV_STATE_ACTIVE, 0, 5, 1, 1ull << 40, 2, 3, 4 },
+};
+
+#define DEV_B "02:00:00:00:00:0b 192.168.1.11 2001:db8:6::100b wan - " \
+	      "inactive dynamic idle 600.0s tx 0/0 rx 0/0 drops 0\n"
+#define DEV_A "02:00:00:00:00:0a 192.168.1.10 2001:db8:6::100a wan lo " \
+	      "active static idle 1.2s tx 10/840 rx 9/1000 drops 0\n"
+#define DEV_2 "02:ab:00:00:00:02 10.0.0.2 2001:db8:6::2 wan if999999 " \
+	      "active dynamic idle 0.0s tx 1/1099511627776 rx 2/3 drops 4\n"
+#define JSON_B "{\"mac\":\"02:00:00:00:00:0b\",\"ipv4\":\"192.168.1.11\"," \
+	"\"ipv6\":\"2001:db8:6::100b\",\"wan\":null,\"wan_ifindex\":0," \
+	"\"state\":\"inactive\",\"static\":false,\"idle_ms\":600000," \
+	"\"tx_packets\":0,\"tx_bytes\":0,\"rx_packets\":0,\"rx_bytes\":0," \
+	"\"drops\":0}"
+#define JSON_A "{\"mac\":\"02:00:00:00:00:0a\",\"ipv4\":\"192.168.1.10\"," \
+	"\"ipv6\":\"2001:db8:6::100a\",\"wan\":\"lo\",\"wan_ifindex\":1," \
+	"\"state\":\"active\",\"static\":true,\"idle_ms\":1234," \
+	"\"tx_packets\":10,\"tx_bytes\":840,\"rx_packets\":9," \
+	"\"rx_bytes\":1000,\"drops\":0}"
+#define JSON_2 "{\"mac\":\"02:ab:00:00:00:02\",\"ipv4\":\"10.0.0.2\"," \
+	"\"ipv6\":\"2001:db8:6::2\",\"wan\":\"if999999\"," \
+	"\"wan_ifindex\":999999,\"state\":\"active\",\"static\":false," \
+	"\"idle_ms\":5,\"tx_packets\":1,\"tx_bytes\":1099511627776," \
+	"\"rx_packets\":2,\"rx_bytes\":3,\"drops\":4}"
+#define JSON_CONFIG "{\"lan\":\"lo\",\"lan_ifindex\":1,\"wan\":null," \
+	"\"wan_ifindex\":0,\"pref64\":\"64:ff9b::/96\",\"lowest_mtu\":1280," \
+	"\"unknown\":\"pass\"}"
 
 static int setup(void **state)
 {
@@ -257,8 +540,15 @@ static int setup(void **state)
 	return 0;
 }
 
+/* The fake table: the devices above. */
+static void add_devs(void)
+{
+	memcpy(k.devs, devs, sizeof(devs));
+	k.n_devs = (int)(sizeof(devs) / sizeof(devs[0]));
+}
+
 /* v4v6ctl's stdout and stderr of the last run. */
-static char out[4096], errout[4096];
+static char out[8192], errout[4096];
 
 /* While v4v6ctl runs: its stdout and stderr, and the test's. */
 static FILE *run_out, *run_err;
@@ -306,11 +596,11 @@ static int teardown(void **state)
 #define RUN(...) run((const char *[]){ "v4v6ctl", __VA_ARGS__, NULL })
 static int run(const char **args)
 {
-	char *argv[16];
+	char *argv[24];
 	int argc, ret;
 
 	for (argc = 0; args[argc]; argc++) {
-		assert_true(argc < 15);
+		assert_true(argc < 23);
 		argv[argc] = (char *)args[argc];
 	}
 	argv[argc] = NULL;
@@ -327,6 +617,8 @@ static int run(const char **args)
 	dup2(fileno(run_out), 1);
 	dup2(fileno(run_err), 2);
 	optind = 0;	/* getopt starts afresh */
+	json_output = false;
+	k.n_cmds = 0;
 	ret = v4v6ctl_main(argc, argv);
 	restore();
 	assert_int_equal(k.sockets, 0);	/* every socket closed */
@@ -338,7 +630,7 @@ static void test_show(void **state)
 	(void)state;
 	assert_int_equal(RUN("config", "show"), 0);
 	assert_string_equal(out, "lan: lo\nwan: none\npref64: 64:ff9b::/96\n"
-			    "lowest-mtu: 1280\n");
+			    "lowest-mtu: 1280\nunknown: pass\n");
 	assert_string_equal(errout, "");
 	assert_true(k.ext_ack);
 
@@ -346,23 +638,30 @@ static void test_show(void **state)
 	k.wan = 999999;
 	k.mtu = 1500;
 	k.pref64_len = 32;
+	k.unknown = V4V6_UNKNOWN_DROP;
 	inet_pton(AF_INET6, "2001:db8::", &k.pref64);
 	assert_int_equal(RUN("config"), 0);
 	assert_string_equal(out, "lan: none\n"
 			    "wan: ifindex 999999 (no such interface)\n"
-			    "pref64: 2001:db8::/32\nlowest-mtu: 1500\n");
+			    "pref64: 2001:db8::/32\nlowest-mtu: 1500\n"
+			    "unknown: drop\n");
+	/* A policy of a newer module, by number. */
+	k.unknown = 9;
+	assert_int_equal(RUN("config"), 0);
+	assert_non_null(strstr(out, "\nunknown: 9\n"));
 }
 
 static void test_show_json(void **state)
 {
 	(void)state;
 	assert_int_equal(RUN("-j", "config", "show"), 0);
-	assert_string_equal(out, "{\"lan\":\"lo\",\"lan_ifindex\":1,"
-			    "\"wan\":null,\"wan_ifindex\":0,"
-			    "\"pref64\":\"64:ff9b::/96\",\"lowest_mtu\":1280}\n");
+	assert_string_equal(out, JSON_CONFIG "\n");
 	k.wan = 999999;
 	assert_int_equal(RUN("config", "show", "--json"), 0);
 	assert_non_null(strstr(out, "\"wan\":null,\"wan_ifindex\":999999,"));
+	k.unknown = V4V6_UNKNOWN_DROP;
+	assert_int_equal(RUN("config", "show", "--json"), 0);
+	assert_non_null(strstr(out, ",\"unknown\":\"drop\"}\n"));
 }
 
 static void test_not_loaded(void **state)
@@ -380,16 +679,19 @@ static void test_not_loaded(void **state)
 }
 
 /* The attributes of the last SET_CONFIG request. */
-static void set_attrs(const struct nlattr *tb[V4V6_A_CFG_MAX + 1])
+/* The attributes of the last request of the family, of command @cmd. */
+static void req_attrs(uint8_t cmd, const struct nlattr *tb[V4V6_A_MAX + 1])
 {
-	const struct nlmsghdr *req = (const void *)k.set_req;
+	const struct nlmsghdr *req = (const void *)k.req;
+	const struct genlmsghdr *genl = mnl_nlmsg_get_payload(req);
 	const struct nlattr *attr;
 
-	memset(tb, 0, sizeof(*tb) * (V4V6_A_CFG_MAX + 1));
+	assert_int_equal(genl->cmd, cmd);
+	memset(tb, 0, sizeof(*tb) * (V4V6_A_MAX + 1));
 	mnl_attr_for_each(attr, req, GENL_HDRLEN) {
 		uint16_t type = mnl_attr_get_type(attr);
 
-		assert_in_range(type, 1, V4V6_A_CFG_MAX);
+		assert_in_range(type, 1, V4V6_A_MAX);
 		assert_null(tb[type]);
 		tb[type] = attr;
 	}
@@ -397,16 +699,16 @@ static void set_attrs(const struct nlattr *tb[V4V6_A_CFG_MAX + 1])
 
 static void test_set(void **state)
 {
-	const struct nlattr *tb[V4V6_A_CFG_MAX + 1];
+	const struct nlattr *tb[V4V6_A_MAX + 1];
 	struct in6_addr want;
 
 	(void)state;
 	assert_int_equal(RUN("config", "set", "lan", "lo", "wan", "none",
 			     "pref64", "2001:db8:100::/40", "lowest-mtu",
-			     "1400"), 0);
+			     "1400", "unknown", "drop"), 0);
 	assert_string_equal(out, "");
 	assert_string_equal(errout, "");
-	set_attrs(tb);
+	req_attrs(V4V6_CMD_SET_CONFIG, tb);
 	assert_int_equal(mnl_attr_validate(tb[V4V6_A_CFG_LAN_IFINDEX],
 					   MNL_TYPE_U32), 0);
 	assert_int_equal(mnl_attr_get_u32(tb[V4V6_A_CFG_LAN_IFINDEX]), 1);
@@ -419,15 +721,26 @@ static void test_set(void **state)
 					   MNL_TYPE_U8), 0);
 	assert_int_equal(mnl_attr_get_u8(tb[V4V6_A_CFG_PREF64_LEN]), 40);
 	assert_int_equal(mnl_attr_get_u32(tb[V4V6_A_CFG_LOWEST_MTU]), 1400);
+	assert_int_equal(mnl_attr_validate(tb[V4V6_A_CFG_UNKNOWN],
+					   MNL_TYPE_U8), 0);
+	assert_int_equal(mnl_attr_get_u8(tb[V4V6_A_CFG_UNKNOWN]),
+			 V4V6_UNKNOWN_DROP);
 
 	/* Only what is given, abbreviated or not. */
 	assert_int_equal(RUN("config", "se", "lo", "1500"), 0);
-	set_attrs(tb);
+	req_attrs(V4V6_CMD_SET_CONFIG, tb);
 	assert_null(tb[V4V6_A_CFG_LAN_IFINDEX]);
 	assert_null(tb[V4V6_A_CFG_WAN_IFINDEX]);
 	assert_null(tb[V4V6_A_CFG_PREF64]);
 	assert_null(tb[V4V6_A_CFG_PREF64_LEN]);
+	assert_null(tb[V4V6_A_CFG_UNKNOWN]);
 	assert_int_equal(mnl_attr_get_u32(tb[V4V6_A_CFG_LOWEST_MTU]), 1500);
+
+	assert_int_equal(RUN("config", "set", "unknown", "pass"), 0);
+	req_attrs(V4V6_CMD_SET_CONFIG, tb);
+	assert_null(tb[V4V6_A_CFG_LOWEST_MTU]);
+	assert_int_equal(mnl_attr_get_u8(tb[V4V6_A_CFG_UNKNOWN]),
+			 V4V6_UNKNOWN_PASS);
 }
 
 static void test_set_error(void **state)
@@ -435,7 +748,7 @@ static void test_set_error(void **state)
 	static const char why[] = "pref64 has bits set past its length";
 
 	(void)state;
-	k.set_error = -EINVAL;
+	k.error = -EINVAL;
 	k.extack = why;
 	assert_int_equal(RUN("config", "set", "wan", "lo"), 1);
 	assert_string_equal(errout, "v4v6ctl: Invalid argument: "
@@ -450,12 +763,12 @@ static void test_set_error(void **state)
 	assert_int_equal(RUN("config", "set", "wan", "lo"), 1);
 	assert_string_equal(errout, "v4v6ctl: Invalid argument\n");
 	k.mode = NORMAL;
-	k.set_error = -EPERM;
+	k.error = -EPERM;
 	k.extack = NULL;
 	assert_int_equal(RUN("config", "set", "wan", "lo"), 1);
 	assert_string_equal(errout, "v4v6ctl: Operation not permitted\n");
 	/* A message with an ack is a warning. */
-	k.set_error = 0;
+	k.error = 0;
 	k.extack = "something to know";
 	assert_int_equal(RUN("config", "set", "wan", "lo"), 0);
 	assert_string_equal(errout, "v4v6ctl: warning: something to know\n");
@@ -489,6 +802,492 @@ static void test_bad_replies(void **state)
 	}
 }
 
+/* The same, for the replies about devices and the counters. */
+static void test_bad_device_replies(void **state)
+{
+	(void)state;
+	add_devs();
+	k.mode = MISSING_ATTR;
+	assert_int_equal(RUN("device", "show", "192.168.1.10"), 1);
+	assert_string_equal(errout, "v4v6ctl: Protocol error\n");
+	assert_int_equal(RUN("devices"), 1);
+	assert_string_equal(out, "");
+	assert_string_equal(errout, "v4v6ctl: Protocol error\n");
+	k.mode = NO_REPLY;
+	assert_int_equal(RUN("device", "show", "192.168.1.10"), 1);
+	assert_string_equal(errout, "v4v6ctl: Protocol error\n");
+	k.mode = EXTRA_ATTR;
+	assert_int_equal(RUN("device", "show", "192.168.1.10"), 0);
+	assert_string_equal(out, DEV_A);
+	assert_int_equal(RUN("devices"), 0);
+	assert_string_equal(out, DEV_2 DEV_A DEV_B);
+	k.mode = BAD_STATS;
+	assert_int_equal(RUN("stats"), 1);
+	assert_string_equal(out, "");
+	assert_string_equal(errout, "v4v6ctl: Protocol error\n");
+}
+
+static void assert_mac(const struct nlattr *attr, const char *mac)
+{
+	uint8_t want[6];
+
+	assert_non_null(attr);
+	assert_int_equal(sscanf(mac, "%hhx:%hhx:%hhx:%hhx:%hhx:%hhx", &want[0],
+				&want[1], &want[2], &want[3], &want[4],
+				&want[5]), 6);
+	assert_int_equal(mnl_attr_get_payload_len(attr), 6);
+	assert_memory_equal(mnl_attr_get_payload(attr), want, 6);
+}
+
+static void assert_ipv4(const struct nlattr *attr, const char *ipv4)
+{
+	struct in_addr want;
+
+	assert_non_null(attr);
+	assert_int_equal(inet_pton(AF_INET, ipv4, &want), 1);
+	assert_int_equal(mnl_attr_validate(attr, MNL_TYPE_U32), 0);
+	/* In network byte order. */
+	assert_int_equal(mnl_attr_get_u32(attr), want.s_addr);
+}
+
+static void assert_ipv6(const struct nlattr *attr, const char *ipv6)
+{
+	struct in6_addr want;
+
+	assert_non_null(attr);
+	assert_int_equal(inet_pton(AF_INET6, ipv6, &want), 1);
+	assert_int_equal(mnl_attr_get_payload_len(attr), 16);
+	assert_memory_equal(mnl_attr_get_payload(attr), &want, 16);
+}
+
+static void assert_u32(const struct nlattr *attr, uint32_t v)
+{
+	assert_non_null(attr);
+	assert_int_equal(mnl_attr_validate(attr, MNL_TYPE_U32), 0);
+	assert_int_equal(mnl_attr_get_u32(attr), v);
+}
+
+static void assert_u8(const struct nlattr *attr, uint8_t v)
+{
+	assert_non_null(attr);
+	assert_int_equal(mnl_attr_validate(attr, MNL_TYPE_U8), 0);
+	assert_int_equal(mnl_attr_get_u8(attr), v);
+}
+
+/* The attributes of the last request but @n, all NULL. */
+static void assert_only(const struct nlattr *tb[V4V6_A_MAX + 1], int n)
+{
+	int type, present = 0;
+
+	for (type = 1; type <= V4V6_A_MAX; type++)
+		present += !!tb[type];
+	assert_int_equal(present, n);
+}
+
+static void test_device_add(void **state)
+{
+	const struct nlattr *tb[V4V6_A_MAX + 1];
+
+	(void)state;
+	assert_int_equal(RUN("device", "add", "02:00:00:00:00:0A", "ipv4",
+			     "192.168.1.10", "ipv6", "2001:db8:6::100a"), 0);
+	assert_string_equal(out, "");
+	assert_string_equal(errout, "");
+	req_attrs(V4V6_CMD_NEW_DEVICE, tb);
+	assert_mac(tb[V4V6_A_DEV_MAC], "02:00:00:00:00:0a");
+	assert_ipv4(tb[V4V6_A_DEV_IPV4], "192.168.1.10");
+	assert_ipv6(tb[V4V6_A_DEV_IPV6], "2001:db8:6::100a");
+	assert_only(tb, 3);
+
+	assert_int_equal(RUN("device", "add", "02:00:00:00:00:0b", "state",
+			     "inactive", "ipv6", "2001:db8:6::100b", "static",
+			     "wan", "lo", "ipv4", "192.168.1.11"), 0);
+	req_attrs(V4V6_CMD_NEW_DEVICE, tb);
+	assert_mac(tb[V4V6_A_DEV_MAC], "02:00:00:00:00:0b");
+	assert_ipv4(tb[V4V6_A_DEV_IPV4], "192.168.1.11");
+	assert_ipv6(tb[V4V6_A_DEV_IPV6], "2001:db8:6::100b");
+	assert_u32(tb[V4V6_A_DEV_WAN_IFINDEX], 1);
+	assert_u8(tb[V4V6_A_DEV_STATE], V4V6_DEV_STATE_INACTIVE);
+	assert_u32(tb[V4V6_A_DEV_FLAGS], V4V6_DEV_F_STATIC);
+	assert_only(tb, 6);
+
+	/* Abbreviated, and the WAN itself. */
+	assert_int_equal(RUN("dev", "a", "02:00:00:00:00:0c", "ipv4",
+			     "10.0.0.1", "ipv6", "2001:db8::1", "w", "none",
+			     "sta", "a"), 2);	/* "dev" is ambiguous */
+	assert_int_equal(RUN("device", "a", "02:00:00:00:00:0c", "ipv4",
+			     "10.0.0.1", "ipv6", "2001:db8::1", "w", "none",
+			     "stat", "a"), 2);	/* so is "stat" */
+	assert_int_equal(RUN("device", "a", "02:00:00:00:00:0c", "ipv4",
+			     "10.0.0.1", "ipv6", "2001:db8::1", "w", "none",
+			     "state", "a"), 0);
+	req_attrs(V4V6_CMD_NEW_DEVICE, tb);
+	assert_u32(tb[V4V6_A_DEV_WAN_IFINDEX], 0);
+	assert_u8(tb[V4V6_A_DEV_STATE], V4V6_DEV_STATE_ACTIVE);
+	assert_null(tb[V4V6_A_DEV_FLAGS]);
+}
+
+static void test_device_set(void **state)
+{
+	const struct nlattr *tb[V4V6_A_MAX + 1];
+
+	(void)state;
+	assert_int_equal(RUN("device", "set", "02:00:00:00:00:0a", "dynamic"),
+			 0);
+	assert_string_equal(errout, "");
+	req_attrs(V4V6_CMD_SET_DEVICE, tb);
+	assert_mac(tb[V4V6_A_DEV_MAC], "02:00:00:00:00:0a");
+	/* The whole flags, without the static bit. */
+	assert_u32(tb[V4V6_A_DEV_FLAGS], 0);
+	assert_only(tb, 2);
+
+	assert_int_equal(RUN("device", "set", "02:00:00:00:00:0a", "static"),
+			 0);
+	req_attrs(V4V6_CMD_SET_DEVICE, tb);
+	assert_u32(tb[V4V6_A_DEV_FLAGS], V4V6_DEV_F_STATIC);
+	assert_only(tb, 2);
+
+	/* Neither static nor dynamic: the flags stay as they are. */
+	assert_int_equal(RUN("device", "set", "02:00:00:00:00:0a", "state",
+			     "inactive", "wan", "none", "ipv4", "192.168.1.20",
+			     "ipv6", "2001:db8:6::20"), 0);
+	req_attrs(V4V6_CMD_SET_DEVICE, tb);
+	assert_u8(tb[V4V6_A_DEV_STATE], V4V6_DEV_STATE_INACTIVE);
+	assert_u32(tb[V4V6_A_DEV_WAN_IFINDEX], 0);
+	assert_ipv4(tb[V4V6_A_DEV_IPV4], "192.168.1.20");
+	assert_ipv6(tb[V4V6_A_DEV_IPV6], "2001:db8:6::20");
+	assert_null(tb[V4V6_A_DEV_FLAGS]);
+	assert_only(tb, 5);
+}
+
+static void test_device_del(void **state)
+{
+	const struct nlattr *tb[V4V6_A_MAX + 1];
+
+	(void)state;
+	assert_int_equal(RUN("device", "del", "02:00:00:00:00:0a"), 0);
+	assert_string_equal(out, "");
+	req_attrs(V4V6_CMD_DEL_DEVICE, tb);
+	assert_mac(tb[V4V6_A_DEV_MAC], "02:00:00:00:00:0a");
+	assert_only(tb, 1);
+
+	assert_int_equal(RUN("device", "del", "192.168.1.10"), 0);
+	req_attrs(V4V6_CMD_DEL_DEVICE, tb);
+	assert_ipv4(tb[V4V6_A_DEV_IPV4], "192.168.1.10");
+	assert_only(tb, 1);
+
+	/* Not by IPv6: nothing sent. */
+	assert_int_equal(RUN("device", "del", "2001:db8:6::100a"), 2);
+	assert_int_equal(k.n_cmds, 0);
+}
+
+static void test_device_errors(void **state)
+{
+	(void)state;
+	k.error = -EEXIST;
+	k.extack = "IPv4 address in use by 02:00:00:00:00:0b";
+	assert_int_equal(RUN("device", "add", "02:00:00:00:00:0a", "ipv4",
+			     "192.168.1.11", "ipv6", "2001:db8:6::100a"), 1);
+	assert_string_equal(out, "");
+	assert_string_equal(errout, "v4v6ctl: File exists: IPv4 address in "
+			    "use by 02:00:00:00:00:0b\n");
+	k.capped = false;
+	assert_int_equal(RUN("device", "set", "02:00:00:00:00:0a", "ipv4",
+			     "192.168.1.11"), 1);
+	assert_string_equal(errout, "v4v6ctl: File exists: IPv4 address in "
+			    "use by 02:00:00:00:00:0b\n");
+	/* Without the kernel's message. */
+	k.error = -ENOENT;
+	k.extack = NULL;
+	assert_int_equal(RUN("device", "del", "192.168.1.99"), 1);
+	assert_string_equal(errout, "v4v6ctl: No such file or directory: "
+			    "no such device\n");
+	k.error = -ENOSPC;
+	assert_int_equal(RUN("device", "add", "02:00:00:00:00:0a", "ipv4",
+			     "192.168.1.11", "ipv6", "2001:db8:6::100a"), 1);
+	assert_string_equal(errout, "v4v6ctl: No space left on device\n");
+	k.error = -EPERM;
+	assert_int_equal(RUN("device", "flush"), 1);
+	assert_string_equal(errout, "v4v6ctl: Operation not permitted\n");
+	k.loaded = false;
+	assert_int_equal(RUN("device", "del", "192.168.1.99"), 1);
+	assert_string_equal(errout, "v4v6ctl: the v4v6 module is not loaded "
+			    "(generic netlink family v4v6 not found)\n");
+}
+
+static void test_device_show(void **state)
+{
+	const struct nlattr *tb[V4V6_A_MAX + 1];
+
+	(void)state;
+	add_devs();
+	assert_int_equal(RUN("device", "show", "02:00:00:00:00:0a"), 0);
+	assert_string_equal(out, DEV_A);
+	assert_string_equal(errout, "");
+	req_attrs(V4V6_CMD_GET_DEVICE, tb);
+	assert_mac(tb[V4V6_A_DEV_MAC], "02:00:00:00:00:0a");
+	assert_only(tb, 1);
+
+	assert_int_equal(RUN("device", "show", "192.168.1.11"), 0);
+	assert_string_equal(out, DEV_B);
+	req_attrs(V4V6_CMD_GET_DEVICE, tb);
+	assert_ipv4(tb[V4V6_A_DEV_IPV4], "192.168.1.11");
+	assert_only(tb, 1);
+
+	assert_int_equal(RUN("-j", "device", "sh", "2001:db8:6::2"), 0);
+	assert_string_equal(out, JSON_2 "\n");
+	req_attrs(V4V6_CMD_GET_DEVICE, tb);
+	assert_ipv6(tb[V4V6_A_DEV_IPV6], "2001:db8:6::2");
+	assert_only(tb, 1);
+
+	assert_int_equal(RUN("device", "show", "192.168.1.12"), 1);
+	assert_string_equal(out, "");
+	assert_string_equal(errout, "v4v6ctl: No such file or directory: "
+			    "no such device\n");
+	k.extack = "no device with IPv4 address 192.168.1.12";
+	assert_int_equal(RUN("device", "show", "192.168.1.12"), 1);
+	assert_string_equal(errout, "v4v6ctl: No such file or directory: "
+			    "no device with IPv4 address 192.168.1.12\n");
+}
+
+static void test_flush(void **state)
+{
+	const struct nlattr *tb[V4V6_A_MAX + 1];
+
+	(void)state;
+	assert_int_equal(RUN("device", "flush"), 0);
+	assert_string_equal(out, "");
+	req_attrs(V4V6_CMD_FLUSH, tb);
+	assert_only(tb, 0);
+	assert_int_equal(RUN("device", "flush", "all"), 0);
+	req_attrs(V4V6_CMD_FLUSH, tb);
+	assert_non_null(tb[V4V6_A_FLUSH_ALL]);
+	assert_int_equal(mnl_attr_get_payload_len(tb[V4V6_A_FLUSH_ALL]), 0);
+	assert_only(tb, 1);
+	assert_int_equal(RUN("device", "flush", "everything"), 2);
+	assert_int_equal(k.n_cmds, 0);
+}
+
+static void test_devices(void **state)
+{
+	(void)state;
+	assert_int_equal(RUN("devices"), 0);
+	assert_string_equal(out, "");
+	assert_string_equal(errout, "");
+	assert_int_equal(RUN("-j", "devices"), 0);
+	assert_string_equal(out, "[]\n");
+
+	/* Two datagrams of two messages, the last one NLMSG_DONE. */
+	add_devs();
+	assert_int_equal(RUN("devices"), 0);
+	assert_string_equal(out, DEV_2 DEV_A DEV_B);
+	assert_string_equal(errout, "");
+	assert_int_equal(k.received, 2);
+	assert_int_equal(RUN("devices", "active"), 0);
+	assert_string_equal(out, DEV_2 DEV_A);
+	assert_int_equal(RUN("devices", "inactive"), 0);
+	assert_string_equal(out, DEV_B);
+	assert_int_equal(RUN("devices", "-j"), 0);
+	assert_string_equal(out, "[" JSON_2 "," JSON_A "," JSON_B "]\n");
+	assert_int_equal(RUN("devices", "-j", "in"), 0);
+	assert_string_equal(out, "[" JSON_B "]\n");
+
+	/* One datagram: the device and NLMSG_DONE. */
+	k.n_devs = 1;
+	assert_int_equal(RUN("devices"), 0);
+	assert_string_equal(out, DEV_B);
+	assert_int_equal(k.received, 1);
+}
+
+static void test_dump_errors(void **state)
+{
+	(void)state;
+	add_devs();
+	k.mode = DUMP_ERROR;
+	k.extack = "the table went away";
+	assert_int_equal(RUN("devices"), 1);
+	assert_string_equal(out, "");
+	assert_string_equal(errout, "v4v6ctl: Invalid argument: the table "
+			    "went away\n");
+	k.extack = NULL;
+	assert_int_equal(RUN("-j", "devices"), 1);
+	assert_string_equal(out, "");
+	assert_string_equal(errout, "v4v6ctl: Invalid argument\n");
+
+	/* Better no list than an inconsistent one. */
+	k.mode = DUMP_INTR;
+	assert_int_equal(RUN("devices"), 1);
+	assert_string_equal(out, "");
+	assert_string_equal(errout, "v4v6ctl: Interrupted system call: the "
+			    "table changed during the dump: run it again\n");
+}
+
+static void set_stats(void)
+{
+	int i;
+
+	for (i = 1; i < __V4V6_STAT_MAX; i++)
+		k.stats[i] = (uint64_t)i * 10;
+	k.stats[V4V6_STAT_XLAT_4TO6] = 1ull << 40;
+}
+
+static void test_stats(void **state)
+{
+	const struct nlattr *tb[V4V6_A_MAX + 1];
+
+	(void)state;
+	add_devs();
+	set_stats();
+	assert_int_equal(RUN("stats"), 0);
+	assert_string_equal(errout, "");
+	req_attrs(V4V6_CMD_GET_STATS, tb);
+	assert_only(tb, 0);
+	assert_true(!strncmp(out, "devices 3\nxlat_4to6 1099511627776\n"
+			     "xlat_6to4 20\nunknown_source 30\nspoofed 40\n",
+			     strlen("devices 3\nxlat_4to6 1099511627776\n"
+				    "xlat_6to4 20\nunknown_source 30\n"
+				    "spoofed 40\n")));
+	assert_non_null(strstr(out, "\nfrag_needed 210\n"
+			       "events_suppressed 220\nstat_200 7\n"));
+	/* A counter past what v4v6ctl keeps is skipped. */
+	assert_null(strstr(out, "stat_1000"));
+	assert_null(strstr(out, "(null)"));
+
+	assert_int_equal(RUN("-j", "stats"), 0);
+	assert_true(!strncmp(out, "{\"devices\":3,\"stats\":{\"xlat_4to6\":"
+			     "1099511627776,\"xlat_6to4\":20,", 52));
+	assert_non_null(strstr(out, ",\"events_suppressed\":220,"
+			       "\"stat_200\":7}}\n"));
+}
+
+static void test_status(void **state)
+{
+	(void)state;
+	add_devs();
+	set_stats();
+	assert_int_equal(RUN("status"), 0);
+	assert_string_equal(errout, "");
+	/*
+	 * The drops: the counters 4 to 21 but 7 (fragmented), 10 times their
+	 * type each.
+	 */
+	assert_string_equal(out, "lan: lo\nwan: none\npref64: 64:ff9b::/96\n"
+			    "lowest-mtu: 1280\nunknown: pass\n"
+			    "devices: 3 (2 active, 1 inactive)\n"
+			    "xlat_4to6: 1099511627776\nxlat_6to4: 20\n"
+			    "unknown_source: 30\ndrops: 2180\n");
+	assert_int_equal(k.n_cmds, 3);
+	assert_int_equal(k.cmds[0], V4V6_CMD_GET_CONFIG);
+	assert_int_equal(k.cmds[1], V4V6_CMD_GET_DEVICE);
+	assert_int_equal(k.cmds[2], V4V6_CMD_GET_STATS);
+
+	assert_int_equal(RUN("-j", "status"), 0);
+	assert_string_equal(out, "{\"config\":" JSON_CONFIG ",\"devices\":"
+			    "{\"total\":3,\"active\":2,\"inactive\":1},"
+			    "\"stats\":{\"xlat_4to6\":1099511627776,"
+			    "\"xlat_6to4\":20,\"unknown_source\":30,"
+			    "\"drops\":2180}}\n");
+
+	k.mode = DUMP_ERROR;
+	assert_int_equal(RUN("status"), 1);
+	assert_string_equal(out, "");
+	assert_string_equal(errout, "v4v6ctl: Invalid argument\n");
+	assert_int_equal(k.n_cmds, 2);
+}
+
+static void test_export(void **state)
+{
+	static const char want[] = "{\"config\":" JSON_CONFIG ",\"devices\":["
+				   JSON_2 "," JSON_A "," JSON_B "]}\n";
+
+	(void)state;
+	add_devs();
+	assert_int_equal(RUN("export"), 0);
+	assert_string_equal(out, want);
+	assert_string_equal(errout, "");
+	assert_int_equal(RUN("export", "-j"), 0);
+	assert_string_equal(out, want);
+	k.n_devs = 0;
+	assert_int_equal(RUN("export"), 0);
+	assert_string_equal(out, "{\"config\":" JSON_CONFIG ",\"devices\":[]}\n");
+	k.mode = MISSING_ATTR;
+	assert_int_equal(RUN("export"), 1);
+	assert_string_equal(out, "");
+}
+
+/* An event of @cmd in a new datagram, or after the last one. */
+static struct nlmsghdr *put_event(uint8_t cmd, bool same)
+{
+	struct nlmsghdr *nlh = put_msg(0, FAMILY_ID, same);
+
+	put_genl_hdr(nlh, cmd);
+	return nlh;
+}
+
+/* Once v4v6ctl monitor has joined the group: one event of each kind. */
+static void queue_events(void)
+{
+	struct nlmsghdr *nlh;
+	struct in_addr v4;
+
+	assert_int_equal(k.group, EVENTS_GROUP);
+	nlh = put_event(V4V6_CMD_UNKNOWN_SOURCE, false);
+	mnl_attr_put(nlh, V4V6_A_DEV_MAC, 6, devs[0].mac);
+	inet_pton(AF_INET, "192.168.1.99", &v4);
+	mnl_attr_put_u32(nlh, V4V6_A_DEV_IPV4, v4.s_addr);
+	mnl_attr_put_u32(nlh, V4V6_A_CFG_LAN_IFINDEX, 1);
+	put_dev(put_event(V4V6_CMD_NEW_DEVICE, true), &devs[1]);
+	k.q[k.queued++].err = -ENOBUFS;
+	put_dev(put_event(V4V6_CMD_SET_DEVICE, false), &devs[0]);
+	put_dev(put_event(V4V6_CMD_DEL_DEVICE, true), &devs[2]);
+	/* One of a newer module, and a malformed one: skipped. */
+	put_event(V4V6_CMD_MAX + 1, false);
+	put_event(V4V6_CMD_NEW_DEVICE, true);
+	put_config(put_event(V4V6_CMD_SET_CONFIG, false));
+}
+
+static void test_monitor(void **state)
+{
+	char want[2048];
+
+	(void)state;
+	k.on_join = queue_events;
+	/* Until the fake kernel has nothing more to say. */
+	assert_int_equal(RUN("monitor"), 1);
+	assert_string_equal(out,
+			    "unknown-source mac 02:00:00:00:00:0b ipv4 "
+			    "192.168.1.99 lan lo\n"
+			    "new-device " DEV_A
+			    "set-device " DEV_B
+			    "del-device " DEV_2
+			    "config lan lo wan none pref64 64:ff9b::/96 "
+			    "lowest-mtu 1280 unknown pass\n");
+	assert_string_equal(errout,
+			    "v4v6ctl: warning: events were lost: the socket's "
+			    "buffer overflowed\n"
+			    "v4v6ctl: warning: malformed new-device event\n"
+			    "v4v6ctl: Resource temporarily unavailable\n");
+	assert_int_equal(k.n_cmds, 0);
+
+	/* The event first, then the members of the object, past its "{". */
+	snprintf(want, sizeof(want),
+		 "{\"event\":\"unknown_source\",\"mac\":"
+		 "\"02:00:00:00:00:0b\",\"ipv4\":\"192.168.1.99\","
+		 "\"lan\":\"lo\",\"lan_ifindex\":1}\n"
+		 "{\"event\":\"new_device\",%s\n"
+		 "{\"event\":\"set_device\",%s\n"
+		 "{\"event\":\"del_device\",%s\n"
+		 "{\"event\":\"config\",%s\n", JSON_A + 1, JSON_B + 1,
+		 JSON_2 + 1, JSON_CONFIG + 1);
+	assert_int_equal(RUN("-j", "monitor"), 1);
+	assert_string_equal(out, want);
+	assert_string_equal(errout,
+			    "v4v6ctl: warning: events were lost: the socket's "
+			    "buffer overflowed\n"
+			    "v4v6ctl: warning: malformed new-device event\n"
+			    "v4v6ctl: Resource temporarily unavailable\n");
+}
+
 int main(void)
 {
 	static const struct CMUnitTest tests[] = {
@@ -498,6 +1297,21 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_set, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_set_error, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_replies, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bad_device_replies, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_device_add, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_device_set, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_device_del, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_device_errors, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_device_show, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_flush, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_devices, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dump_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stats, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_status, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_export, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_monitor, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL) ? 1 : 0;

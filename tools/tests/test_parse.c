@@ -9,11 +9,13 @@
 #include <cmocka.h>
 
 #include <arpa/inet.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <linux/v4v6.h>
 
+#include "names.h"
 #include "parse.h"
 #include "v4v6ctl.h"
 
@@ -337,7 +339,7 @@ static void test_strerror(void **state)
 	enum parse_err e, f;
 
 	(void)state;
-	for (e = PARSE_OK; e <= PARSE_ERANGE; e++) {
+	for (e = PARSE_OK; e <= PARSE_LAST; e++) {
 		assert_non_null(parse_strerror(e));
 		for (f = PARSE_OK; f < e; f++)
 			assert_string_not_equal(parse_strerror(e),
@@ -345,6 +347,188 @@ static void test_strerror(void **state)
 	}
 	assert_non_null(strstr(parse_strerror(PARSE_EPASTLEN),
 			       "past the prefix length"));
+}
+
+static void test_mac(void **state)
+{
+	static const struct {
+		const char *s;
+		enum parse_err err;
+		uint8_t mac[MAC_LEN];
+	} cases[] = {
+		{ "02:00:00:00:00:0a", PARSE_OK, { 2, 0, 0, 0, 0, 0x0a } },
+		{ "02:AB:cd:Ef:99:ff", PARSE_OK,
+		  { 2, 0xab, 0xcd, 0xef, 0x99, 0xff } },
+		{ "fe:ff:ff:ff:ff:ff", PARSE_OK,
+		  { 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff } },
+		{ "00:00:00:00:00:01", PARSE_OK, { 0, 0, 0, 0, 0, 1 } },
+		/* The group bit: multicast, broadcast. */
+		{ "01:00:5e:00:00:01", PARSE_EMULTICAST, { 0 } },
+		{ "33:33:00:00:00:01", PARSE_EMULTICAST, { 0 } },
+		{ "ff:ff:ff:ff:ff:ff", PARSE_EMULTICAST, { 0 } },
+		{ "00:00:00:00:00:00", PARSE_EZERO, { 0 } },
+		{ "", PARSE_ESYNTAX, { 0 } },
+		{ "02:00:00:00:00", PARSE_ESYNTAX, { 0 } },
+		{ "02:00:00:00:00:0", PARSE_ESYNTAX, { 0 } },
+		{ "02:00:00:00:00:0a:", PARSE_ESYNTAX, { 0 } },
+		{ "02:00:00:00:00:0a:0b", PARSE_ESYNTAX, { 0 } },
+		{ "2:0:0:0:0:a", PARSE_ESYNTAX, { 0 } },
+		{ "02-00-00-00-00-0a", PARSE_ESYNTAX, { 0 } },
+		{ "02:00:00:00:00-0a", PARSE_ESYNTAX, { 0 } },
+		{ "0200.0000.000a", PARSE_ESYNTAX, { 0 } },
+		{ "020000:00:00:0a", PARSE_ESYNTAX, { 0 } },
+		{ "02:00:00:00:00:0g", PARSE_ESYNTAX, { 0 } },
+		{ "02:00:00:00:00:0 ", PARSE_ESYNTAX, { 0 } },
+		{ " 02:00:00:00:00:0", PARSE_ESYNTAX, { 0 } },
+		{ "0x:00:00:00:00:0a", PARSE_ESYNTAX, { 0 } },
+		{ "+2:00:00:00:00:0a", PARSE_ESYNTAX, { 0 } },
+		{ "02:00:00:00:00:0a ", PARSE_ESYNTAX, { 0 } },
+	};
+	uint8_t mac[MAC_LEN];
+	char back[MAC_STRLEN];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		enum parse_err err;
+
+		memset(mac, 0x55, sizeof(mac));
+		err = parse_mac(cases[i].s, mac);
+		if (err != cases[i].err)
+			fail_msg("\"%s\": got %d, want %d", cases[i].s, err,
+				 cases[i].err);
+		if (err) {
+			/* Left alone. */
+			assert_int_equal(mac[0], 0x55);
+			continue;
+		}
+		assert_memory_equal(mac, cases[i].mac, MAC_LEN);
+		format_mac(mac, back);
+		assert_int_equal(strcasecmp(back, cases[i].s), 0);
+	}
+}
+
+static void test_format_mac(void **state)
+{
+	static const uint8_t mac[MAC_LEN] = { 0xfe, 0, 0x0a, 0xb0, 0x12, 0xff };
+	char buf[MAC_STRLEN];
+
+	(void)state;
+	memset(buf, 'x', sizeof(buf));
+	format_mac(mac, buf);
+	assert_string_equal(buf, "fe:00:0a:b0:12:ff");
+}
+
+static void test_dev_key(void **state)
+{
+	struct in6_addr v6;
+	struct dev_key key;
+
+	(void)state;
+	assert_int_equal(parse_dev_key("02:00:00:00:00:0a", &key), PARSE_OK);
+	assert_int_equal(key.type, DEV_KEY_MAC);
+	assert_int_equal(key.mac[5], 0x0a);
+	assert_int_equal(parse_dev_key("192.168.1.10", &key), PARSE_OK);
+	assert_int_equal(key.type, DEV_KEY_IPV4);
+	assert_int_equal(key.ipv4.s_addr, htonl(0xc0a8010a));
+	assert_int_equal(parse_dev_key("2001:db8:6::100a", &key), PARSE_OK);
+	assert_int_equal(key.type, DEV_KEY_IPV6);
+	inet_pton(AF_INET6, "2001:db8:6::100a", &v6);
+	assert_memory_equal(&key.ipv6, &v6, sizeof(v6));
+	/* MAC-like, but not a device's: the MAC's error, not "malformed". */
+	assert_int_equal(parse_dev_key("ff:ff:ff:ff:ff:ff", &key),
+			 PARSE_EMULTICAST);
+	assert_int_equal(parse_dev_key("00:00:00:00:00:00", &key), PARSE_EZERO);
+	assert_int_equal(parse_dev_key("", &key), PARSE_ESYNTAX);
+	assert_int_equal(parse_dev_key("192.168.1", &key), PARSE_ESYNTAX);
+	assert_int_equal(parse_dev_key("192.168.1.256", &key), PARSE_ESYNTAX);
+	assert_int_equal(parse_dev_key("192.168.1.10/24", &key), PARSE_ESYNTAX);
+	assert_int_equal(parse_dev_key("2001:db8::g", &key), PARSE_ESYNTAX);
+	assert_int_equal(parse_dev_key("02:00:00:00:00:0a:00", &key),
+			 PARSE_ESYNTAX);
+	assert_int_equal(parse_dev_key("eth0", &key), PARSE_ESYNTAX);
+}
+
+static void test_format_idle(void **state)
+{
+	static const struct {
+		uint64_t ms;
+		const char *s;
+	} cases[] = {
+		{ 0, "0.0s" }, { 99, "0.0s" }, { 100, "0.1s" }, { 1234, "1.2s" },
+		{ 1999, "1.9s" }, { 60000, "60.0s" },
+		{ UINT64_MAX, "18446744073709551.6s" },
+	};
+	char buf[32];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		format_idle(cases[i].ms, buf, sizeof(buf));
+		assert_string_equal(buf, cases[i].s);
+	}
+}
+
+static void test_stat_names(void **state)
+{
+	unsigned int i, j;
+	const char *p;
+
+	(void)state;
+	assert_null(stat_name(V4V6_STAT_UNSPEC));
+	assert_null(stat_name(__V4V6_STAT_MAX));
+	assert_null(stat_name(100000));
+	assert_false(stat_is_drop(__V4V6_STAT_MAX));
+	assert_string_equal(stat_name(V4V6_STAT_XLAT_4TO6), "xlat_4to6");
+	assert_string_equal(stat_name(V4V6_STAT_UNKNOWN_SOURCE),
+			    "unknown_source");
+	assert_string_equal(stat_name(V4V6_STAT_EVENTS_SUPPRESSED),
+			    "events_suppressed");
+	/* Every counter named, in lower case, once. */
+	for (i = 1; i < __V4V6_STAT_MAX; i++) {
+		if (!stat_name(i))
+			fail_msg("counter %u has no name", i);
+		for (p = stat_name(i); *p; p++)
+			assert_true(islower((unsigned char)*p) ||
+				    isdigit((unsigned char)*p) || *p == '_');
+		for (j = 1; j < i; j++)
+			assert_string_not_equal(stat_name(i), stat_name(j));
+	}
+	assert_false(stat_is_drop(V4V6_STAT_XLAT_4TO6));
+	assert_false(stat_is_drop(V4V6_STAT_XLAT_6TO4));
+	assert_false(stat_is_drop(V4V6_STAT_FRAGMENTED));
+	assert_false(stat_is_drop(V4V6_STAT_EVENTS_SUPPRESSED));
+	assert_true(stat_is_drop(V4V6_STAT_SPOOFED));
+	assert_true(stat_is_drop(V4V6_STAT_NOMEM));
+	assert_true(stat_is_drop(V4V6_STAT_FRAG_NEEDED));
+}
+
+static void test_state_names(void **state)
+{
+	char buf[NUM_BUFSIZE];
+
+	(void)state;
+	assert_string_equal(dev_state_name(V4V6_DEV_STATE_ACTIVE), "active");
+	assert_string_equal(dev_state_name(V4V6_DEV_STATE_INACTIVE),
+			    "inactive");
+	assert_null(dev_state_name(V4V6_DEV_STATE_UNSPEC));
+	assert_null(dev_state_name(__V4V6_DEV_STATE_MAX));
+	assert_int_equal(dev_state_lookup("active"), V4V6_DEV_STATE_ACTIVE);
+	assert_int_equal(dev_state_lookup("a"), V4V6_DEV_STATE_ACTIVE);
+	assert_int_equal(dev_state_lookup("inactive"), V4V6_DEV_STATE_INACTIVE);
+	assert_int_equal(dev_state_lookup("in"), V4V6_DEV_STATE_INACTIVE);
+	assert_int_equal(dev_state_lookup("up"), KEYWORD_UNKNOWN);
+	assert_int_equal(dev_state_lookup(""), KEYWORD_UNKNOWN);
+
+	assert_string_equal(unknown_policy_name(V4V6_UNKNOWN_PASS), "pass");
+	assert_string_equal(unknown_policy_name(V4V6_UNKNOWN_DROP), "drop");
+	assert_null(unknown_policy_name(__V4V6_UNKNOWN_MAX));
+	assert_int_equal(unknown_policy_lookup("pass"), V4V6_UNKNOWN_PASS);
+	assert_int_equal(unknown_policy_lookup("d"), V4V6_UNKNOWN_DROP);
+	assert_int_equal(unknown_policy_lookup("reject"), KEYWORD_UNKNOWN);
+
+	assert_string_equal(name_or_num("x", 7, buf), "x");
+	assert_string_equal(name_or_num(NULL, 4294967295u, buf), "4294967295");
 }
 
 int main(void)
@@ -360,6 +544,12 @@ int main(void)
 		cmocka_unit_test(test_mtu),
 		cmocka_unit_test(test_keyword_lookup),
 		cmocka_unit_test(test_strerror),
+		cmocka_unit_test(test_mac),
+		cmocka_unit_test(test_format_mac),
+		cmocka_unit_test(test_dev_key),
+		cmocka_unit_test(test_format_idle),
+		cmocka_unit_test(test_stat_names),
+		cmocka_unit_test(test_state_names),
 	};
 
 	/* The number of failures, which an exit status could wrap round. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * v4v6ctl: show and change the configuration of the v4v6 kernel module.
+ * v4v6ctl: show and change the configuration and the device table of the
+ * v4v6 kernel module, and watch its events.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -17,6 +18,12 @@ static int cmd_help(int argc, char **argv);
 
 static const struct cmd commands[] = {
 	{ "config", cmd_config, "show or change the configuration" },
+	{ "device", cmd_device, "add, change, remove or show a device" },
+	{ "devices", cmd_devices, "list the devices" },
+	{ "stats", cmd_stats, "print the counters" },
+	{ "status", cmd_status, "print a summary of it all" },
+	{ "export", cmd_export, "print the configuration and devices as JSON" },
+	{ "monitor", cmd_monitor, "print events as they come" },
 	{ "help", cmd_help, "show this help, or a command's" },
 };
 

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include <libmnl/libmnl.h>
+#include <linux/v4v6.h>
 
 /* Room for any message v4v6ctl sends or receives, and then some. */
 #define NL_BUFSIZE 32768
@@ -20,6 +21,12 @@ struct nl {
 	uint16_t family;	/* the family's id, as resolved by nl_open() */
 	char extack[256];	/* the kernel's message about the last request */
 	alignas(struct nlmsghdr) char buf[NL_BUFSIZE];
+};
+
+/* How nl_parse() checks an attribute; MNL_TYPE_UNSPEC: one it skips. */
+struct nl_policy {
+	enum mnl_attr_data_type type;
+	size_t len;	/* the exact length of an MNL_TYPE_BINARY */
 };
 
 /*
@@ -39,14 +46,50 @@ void nl_close(struct nl *nl);
  */
 struct nlmsghdr *nl_request(struct nl *nl, uint8_t cmd, uint8_t version);
 
+/* Like nl_request(), for a dump: all of the objects, without an ack. */
+struct nlmsghdr *nl_dump_request(struct nl *nl, uint8_t cmd, uint8_t version);
+
 /*
- * Send @req and receive until the kernel acks it, passing every message of
- * the family to @cb (which may be NULL) with @data. Returns 0 or -errno: the
- * kernel's error, whose extended-ack message is then in nl->extack.
+ * Send @req and receive until the kernel acks it (or ends the dump),
+ * passing every message of the family to @cb (which may be NULL) with
+ * @data. Returns 0 or -errno: the kernel's error, whose extended-ack message
+ * is then in nl->extack; -EINTR for a dump that a change interrupted
+ * (NLM_F_DUMP_INTR), which is better run again than believed.
  */
 int nl_talk(struct nl *nl, struct nlmsghdr *req, mnl_cb_t cb, void *data);
 
 /* Print "v4v6ctl: <strerror(-err)>[: <kernel's message>]" on stderr. */
 void nl_perror(const struct nl *nl, int err);
+
+/*
+ * The end of a command's talk: say why @err if it is not 0, close @nl.
+ * Returns EXIT_OK or EXIT_FAIL.
+ */
+int nl_finish(struct nl *nl, int err);
+
+/*
+ * Join the multicast group @group of the family @name: 0, -ENOENT when the
+ * family has no such group, or another -errno.
+ */
+int nl_subscribe(struct nl *nl, const char *name, const char *group);
+
+/*
+ * Receive one datagram of notifications and pass each message of the
+ * family to @cb with @data: 0, or -errno (-ENOBUFS: some were lost).
+ */
+int nl_recv(struct nl *nl, mnl_cb_t cb, void *data);
+
+/*
+ * Put the attributes of @nlh (past its genetlink header) that @policy knows
+ * into @tb, of @n entries (cleared first), after checking their types and
+ * lengths. Attributes @policy does not know are skipped: a newer module's.
+ * Returns 0, or -EPROTO when one is malformed or given twice.
+ */
+int nl_parse(const struct nlmsghdr *nlh, const struct nl_policy *policy,
+	     size_t n, const struct nlattr **tb);
+
+/* nl_parse() for the v4v6 family's attributes, enum v4v6_attr. */
+int v4v6_parse(const struct nlmsghdr *nlh,
+	       const struct nlattr *tb[V4V6_A_MAX + 1]);
 
 #endif /* V4V6CTL_NL_H */

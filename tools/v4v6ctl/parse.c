@@ -3,7 +3,9 @@
  * Parsing and formatting of command-line values.
  */
 #include <arpa/inet.h>
+#include <ctype.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +34,10 @@ const char *parse_strerror(enum parse_err err)
 		return "bits 64-71 (the RFC 6052 u octet) must be zero";
 	case PARSE_ERANGE:
 		return "out of range";
+	case PARSE_EMULTICAST:
+		return "a multicast address, not a device's";
+	case PARSE_EZERO:
+		return "the all-zero address, not a device's";
 	}
 	return "unknown error";
 }
@@ -123,6 +129,65 @@ enum parse_err parse_mtu(const char *s, uint32_t *mtu)
 		return PARSE_ERANGE;
 	*mtu = (uint32_t)v;
 	return PARSE_OK;
+}
+
+/* The value of the hex digit @c; @c must be one. */
+static uint8_t hex_value(char c)
+{
+	return (uint8_t)(isdigit((unsigned char)c) ? c - '0' :
+			 tolower((unsigned char)c) - 'a' + 10);
+}
+
+enum parse_err parse_mac(const char *s, uint8_t mac[MAC_LEN])
+{
+	uint8_t m[MAC_LEN];
+	size_t i;
+
+	if (strlen(s) != MAC_STRLEN - 1)
+		return PARSE_ESYNTAX;
+	for (i = 0; i < MAC_LEN; i++) {
+		const char *p = s + 3 * i;
+
+		if (!isxdigit((unsigned char)p[0]) ||
+		    !isxdigit((unsigned char)p[1]) ||
+		    (i < MAC_LEN - 1 && p[2] != ':'))
+			return PARSE_ESYNTAX;
+		m[i] = (uint8_t)(hex_value(p[0]) << 4 | hex_value(p[1]));
+	}
+	if (m[0] & 1)
+		return PARSE_EMULTICAST;
+	if (!(m[0] | m[1] | m[2] | m[3] | m[4] | m[5]))
+		return PARSE_EZERO;
+	memcpy(mac, m, sizeof(m));
+	return PARSE_OK;
+}
+
+void format_mac(const uint8_t mac[MAC_LEN], char buf[MAC_STRLEN])
+{
+	snprintf(buf, MAC_STRLEN, "%02x:%02x:%02x:%02x:%02x:%02x",
+		 mac[0], mac[1], mac[2], mac[3], mac[4], mac[5]);
+}
+
+enum parse_err parse_dev_key(const char *s, struct dev_key *key)
+{
+	enum parse_err err = parse_mac(s, key->mac);
+
+	key->type = DEV_KEY_MAC;
+	if (err != PARSE_ESYNTAX)
+		return err;
+	key->type = DEV_KEY_IPV4;
+	if (inet_pton(AF_INET, s, &key->ipv4) == 1)
+		return PARSE_OK;
+	key->type = DEV_KEY_IPV6;
+	if (inet_pton(AF_INET6, s, &key->ipv6) == 1)
+		return PARSE_OK;
+	return PARSE_ESYNTAX;
+}
+
+void format_idle(uint64_t ms, char *buf, size_t size)
+{
+	snprintf(buf, size, "%" PRIu64 ".%" PRIu64 "s", ms / 1000,
+		 ms % 1000 / 100);
 }
 
 int keyword_lookup(const char *arg, const char *const *words, size_t n,

@@ -13,6 +13,10 @@
 /* "ADDR/LEN" is at most an IPv6 address, '/' and three digits. */
 #define PREF64_STRLEN (INET6_ADDRSTRLEN + 4)
 
+/* "xx:xx:xx:xx:xx:xx" and its NUL. */
+#define MAC_STRLEN 18
+#define MAC_LEN 6
+
 enum parse_err {
 	PARSE_OK,
 	PARSE_ESYNTAX,	/* not of the expected form */
@@ -21,6 +25,9 @@ enum parse_err {
 	PARSE_EPASTLEN,	/* bits set past the prefix length */
 	PARSE_EUOCTET,	/* bits 64..71 set */
 	PARSE_ERANGE,	/* a number out of range */
+	PARSE_EMULTICAST, /* a multicast Ethernet address */
+	PARSE_EZERO,	/* the all-zero Ethernet address */
+	PARSE_LAST = PARSE_EZERO
 };
 
 /* A sentence saying what @err means. */
@@ -42,6 +49,40 @@ void format_pref64(const struct in6_addr *addr, unsigned int len, char *buf,
 
 /* Parse a decimal MTU in V4V6_MIN_MTU..V4V6_MAX_MTU. */
 enum parse_err parse_mtu(const char *s, uint32_t *mtu);
+
+/*
+ * Parse an Ethernet address of a device: six pairs of hex digits separated
+ * by ':', e.g. "02:00:00:00:00:0a", neither multicast nor all zeros.
+ */
+enum parse_err parse_mac(const char *s, uint8_t mac[MAC_LEN]);
+
+/* Write @mac as "xx:xx:xx:xx:xx:xx" into @buf, of MAC_STRLEN bytes. */
+void format_mac(const uint8_t mac[MAC_LEN], char buf[MAC_STRLEN]);
+
+/* What names a device on the command line. */
+enum dev_key_type {
+	DEV_KEY_MAC,
+	DEV_KEY_IPV4,
+	DEV_KEY_IPV6,
+};
+
+struct dev_key {
+	enum dev_key_type type;
+	union {
+		uint8_t mac[MAC_LEN];
+		struct in_addr ipv4;
+		struct in6_addr ipv6;
+	};
+};
+
+/*
+ * Parse a MAC, IPv4 or IPv6 address naming a device: PARSE_ESYNTAX if it
+ * is none of them, or parse_mac()'s error for a MAC that is not a device's.
+ */
+enum parse_err parse_dev_key(const char *s, struct dev_key *key);
+
+/* Write milliseconds @ms as seconds with one decimal, e.g. "1.2s". */
+void format_idle(uint64_t ms, char *buf, size_t size);
 
 /*
  * Look @arg up among @n keywords, the first at @words, the next @stride bytes

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The configuration of a namespace's v4v6 instance: reading it from the
+ * kernel's messages, printing it as text and JSON.
+ */
+#ifndef V4V6CTL_CONFIG_H
+#define V4V6CTL_CONFIG_H
+
+#include <netinet/in.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <json-c/json.h>
+
+#include "nl.h"
+
+struct config {
+	uint32_t lan_ifindex;
+	uint32_t wan_ifindex;
+	struct in6_addr pref64;
+	uint8_t pref64_len;
+	uint32_t lowest_mtu;
+	uint8_t unknown;	/* enum v4v6_unknown_policy */
+};
+
+/*
+ * Read a V4V6_CMD_GET_CONFIG reply or V4V6_CMD_SET_CONFIG event: 0, or
+ * -EPROTO if an attribute is malformed or missing.
+ */
+int config_parse(const struct nlmsghdr *nlh, struct config *cfg);
+
+/* Ask the kernel: 0 or -errno, the kernel's reason in nl->extack. */
+int config_get(struct nl *nl, struct config *cfg);
+
+/*
+ * Add the members "lan", "lan_ifindex", "wan", "wan_ifindex", "pref64",
+ * "lowest_mtu" and "unknown" to @obj: false if there was no memory.
+ */
+bool config_json_add(struct json_object *obj, const struct config *cfg);
+
+/* A new JSON object of the members above, or NULL. */
+struct json_object *config_json(const struct config *cfg);
+
+/* Print "lan: eth1" and so on, one setting a line. */
+void config_print(const struct config *cfg);
+
+/* Print "lan eth1 wan eth0 pref64 ... unknown pass" and a newline. */
+void config_print_line(const struct config *cfg);
+
+#endif /* V4V6CTL_CONFIG_H */

@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The devices of the table: reading them from the kernel's messages,
+ * printing them as text and JSON.
+ */
+#ifndef V4V6CTL_DEVICE_H
+#define V4V6CTL_DEVICE_H
+
+#include <netinet/in.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <json-c/json.h>
+
+#include "nl.h"
+#include "parse.h"
+
+struct dev {
+	uint8_t mac[MAC_LEN];
+	struct in_addr ipv4;
+	struct in6_addr ipv6;
+	uint32_t wan_ifindex;	/* 0: the WAN itself */
+	uint8_t state;		/* enum v4v6_dev_state */
+	uint32_t flags;		/* V4V6_DEV_F_* */
+	uint64_t idle_ms;
+	uint64_t tx_packets;
+	uint64_t tx_bytes;
+	uint64_t rx_packets;
+	uint64_t rx_bytes;
+	uint64_t drops;
+};
+
+struct dev_list {
+	struct dev *v;
+	size_t n;
+	size_t cap;
+};
+
+/*
+ * Read a V4V6_CMD_GET_DEVICE reply or a device event: 0, or -EPROTO if an
+ * attribute is malformed or missing.
+ */
+int dev_parse(const struct nlmsghdr *nlh, struct dev *d);
+
+/*
+ * Add the members "mac", "ipv4", "ipv6", "wan", "wan_ifindex", "state",
+ * "static", "idle_ms", "tx_packets", "tx_bytes", "rx_packets", "rx_bytes"
+ * and "drops" to @obj: false if there was no memory.
+ */
+bool dev_json_add(struct json_object *obj, const struct dev *d);
+
+/* A new JSON object of the members above, or NULL. */
+struct json_object *dev_json(const struct dev *d);
+
+/*
+ * Print @d on one line: "MAC IPV4 IPV6 wan IFNAME|- STATE static|dynamic
+ * idle 1.2s tx PACKETS/BYTES rx PACKETS/BYTES drops N".
+ */
+void dev_print(const struct dev *d);
+
+/*
+ * Dump the table into @list, sorted by IPv4 address: 0 or -errno, the
+ * kernel's reason in nl->extack. Free @list with dev_list_free() either way.
+ */
+int devices_get(struct nl *nl, struct dev_list *list);
+
+void dev_list_free(struct dev_list *list);
+
+/*
+ * A JSON array of the devices of @list in @state (0: all), or NULL if there
+ * was no memory.
+ */
+struct json_object *dev_list_json(const struct dev_list *list,
+				  unsigned int state);
+
+#endif /* V4V6CTL_DEVICE_H */
