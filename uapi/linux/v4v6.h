@@ -61,7 +61,7 @@
  * to the table:
  *
  *    V4V6_A_DEV_MAC: 6 bytes, required: a unicast Ethernet address
- *    V4V6_A_DEV_IPV4: NLA_U32, required: a unicast IPv4 address
+ *    V4V6_A_DEV_IPV4: NLA_BE32, required: a unicast IPv4 address
  *    V4V6_A_DEV_IPV6: 16 bytes, required: a global unicast IPv6 address,
  *                     outside the NAT64 prefix
  *    V4V6_A_DEV_WAN_IFINDEX: NLA_U32, optional: the device's WAN identity
@@ -71,6 +71,12 @@
  *    V4V6_A_DEV_STATE: NLA_U8, optional: enum v4v6_dev_state, default active
  *    V4V6_A_DEV_FLAGS: NLA_U32, optional: V4V6_DEV_F_* bits
  *
+ * A device's translated packets leave through its WAN identity, routed on
+ * that interface only (so that they carry the device's MAC): the identity
+ * needs its own IPv6 route towards the NAT64 prefix, e.g. a default route
+ * with a metric above the WAN's so the router's own traffic keeps using the
+ * WAN. Without one they are dropped and counted (V4V6_STAT_NO_ROUTE).
+ *
  * Each of the MAC, the IPv4 and the IPv6 address belongs to at most one
  * device: a second one fails with -EEXIST. The table holds at most
  * V4V6_MAX_DEVICES devices (-ENOSPC).
@@ -79,20 +85,22 @@
  * -------------------
  *
  * Like V4V6_CMD_NEW_DEVICE, for the device with V4V6_A_DEV_MAC (-ENOENT if
- * none): the other attributes present replace the device's; its counters and
- * last-seen time carry over. Fails as a whole (-EEXIST) if the new IPv4 or
+ * none): the other attributes present replace the device's (V4V6_A_DEV_FLAGS
+ * as a whole: read, change and write back); its counters and last-seen time
+ * carry over. Fails as a whole (-EEXIST) if the new IPv4 or
  * IPv6 address belongs to another device.
  *
  * V4V6_CMD_DEL_DEVICE
  * -------------------
  *
- * Removes the device with V4V6_A_DEV_MAC, or else the one with
- * V4V6_A_DEV_IPV4 (exactly one of the two); -ENOENT if there is none.
+ * Removes one device, named by exactly one of V4V6_A_DEV_MAC and
+ * V4V6_A_DEV_IPV4; -ENOENT if there is none.
  *
  * V4V6_CMD_GET_DEVICE
  * -------------------
  *
- * With NLM_F_DUMP: one message per device. Without: the device with
+ * With NLM_F_DUMP: one message per device. A dump during which the table
+ * changed has NLM_F_DUMP_INTR set on its messages: run it again. Without: the device with
  * V4V6_A_DEV_MAC, V4V6_A_DEV_IPV4 or V4V6_A_DEV_IPV6 (exactly one), or
  * -ENOENT. A device is described by:
  *
@@ -118,7 +126,9 @@
  * The reply carries V4V6_A_DEVICES (NLA_U32, the number of devices) and
  * V4V6_A_STATS, a nest of NLA_U64 counters of the namespace whose attribute
  * types are enum v4v6_stat. Counters a newer module adds appear with new
- * types; readers skip the ones they do not know.
+ * types; readers skip the ones they do not know. Attributes of type 0 in the
+ * nest are padding (machines without efficient unaligned access add them
+ * before 64-bit values) and carry nothing.
  *
  * Multicast group V4V6_GENL_MCGRP_EVENTS
  * --------------------------------------
@@ -137,6 +147,9 @@
  *                         V4V6_A_CFG_LAN_IFINDEX. At most one per second for
  *                         a given MAC and address, and at most
  *                         V4V6_UNKNOWN_EVENTS_PER_SEC in all.
+ *
+ * Joining the group needs no privilege: it tells what the neighbour table
+ * (readable by any user) already tells.
  */
 #ifndef _UAPI_LINUX_V4V6_H
 #define _UAPI_LINUX_V4V6_H
@@ -194,7 +207,7 @@ enum v4v6_cmd {
  * @V4V6_A_CFG_LOWEST_MTU: u32, lowest IPv6 MTU on the path to the NAT64
  * @V4V6_A_CFG_UNKNOWN: u8, enum v4v6_unknown_policy
  * @V4V6_A_DEV_MAC: 6 bytes, the device's Ethernet address
- * @V4V6_A_DEV_IPV4: u32 (network byte order), the device's IPv4 address
+ * @V4V6_A_DEV_IPV4: be32, the device's IPv4 address
  * @V4V6_A_DEV_IPV6: 16 bytes, the device's IPv6 address
  * @V4V6_A_DEV_WAN_IFINDEX: u32, the device's WAN identity, 0 for the WAN
  * @V4V6_A_DEV_STATE: u8, enum v4v6_dev_state
