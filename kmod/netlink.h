@@ -12,16 +12,19 @@
 #define V4V6_MCGRP_EVENTS 0
 
 extern struct genl_family v4v6_genl_family;
+extern const struct nla_policy v4v6_nl_policy[V4V6_A_MAX + 1];
 
 int v4v6_nl_only(struct genl_info *info, u64 allowed);
 
 /* Whether attribute @type is present; if not, the ack says @msg. */
 #define v4v6_nl_need(info, type, msg) ({				\
-	bool __present = (info)->attrs[type];				\
+	struct genl_info *__info = (info);				\
+	int __type = (type);						\
+	bool __present = __info->attrs[__type];				\
 									\
 	if (!__present) {						\
-		NL_SET_ERR_ATTR_MISS((info)->extack, NULL, type);	\
-		NL_SET_ERR_MSG((info)->extack, msg);			\
+		NL_SET_ERR_ATTR_MISS(__info->extack, NULL, __type);	\
+		NL_SET_ERR_MSG(__info->extack, msg);			\
 	}								\
 	__present;							\
 })
@@ -31,6 +34,8 @@ int v4v6_nl_ifindex(struct net *net, struct nlattr *attr,
 void v4v6_nl_event(struct net *net, struct sk_buff *msg);
 
 /* nl_device.c */
+int v4v6_dev_parse(struct net *net, struct genl_info *info,
+		   const struct v4v6_config *cfg, struct v4v6_device *d);
 int v4v6_nl_new_device(struct sk_buff *skb, struct genl_info *info);
 int v4v6_nl_set_device(struct sk_buff *skb, struct genl_info *info);
 int v4v6_nl_del_device(struct sk_buff *skb, struct genl_info *info);

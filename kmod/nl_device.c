@@ -110,8 +110,8 @@ static int v4v6_dev_ipv6(struct genl_info *info, const struct v4v6_config *cfg,
 }
 
 /* Apply the device attributes of @info to @d, or say why not. */
-static int v4v6_dev_parse(struct net *net, struct genl_info *info,
-			  const struct v4v6_config *cfg, struct v4v6_device *d)
+int v4v6_dev_parse(struct net *net, struct genl_info *info,
+		   const struct v4v6_config *cfg, struct v4v6_device *d)
 {
 	struct nlattr **tb = info->attrs;
 	int err;
@@ -177,8 +177,7 @@ int v4v6_nl_new_device(struct sk_buff *skb, struct genl_info *info)
 		return -ENOMEM;
 
 	mutex_lock(&vn->lock);
-	err = v4v6_dev_parse(net, info, rcu_dereference_protected(vn->cfg,
-			     lockdep_is_held(&vn->lock)), d);
+	err = v4v6_dev_parse(net, info, v4v6_cfg_locked(vn), d);
 	if (!err)
 		err = v4v6_device_insert(vn, d);
 	if (err) {
@@ -255,8 +254,7 @@ int v4v6_nl_set_device(struct sk_buff *skb, struct genl_info *info)
 	d->wan_ifindex = old->wan_ifindex;
 	d->state = old->state;
 	d->flags = old->flags;
-	err = v4v6_dev_parse(net, info, rcu_dereference_protected(vn->cfg,
-			     lockdep_is_held(&vn->lock)), d);
+	err = v4v6_dev_parse(net, info, v4v6_cfg_locked(vn), d);
 	if (!err)
 		err = v4v6_device_replace(vn, old, d);
 	if (!err) {

@@ -171,6 +171,12 @@ struct v4v6_net {
 	struct v4v6_recent recent[V4V6_RECENT_SLOTS];
 };
 
+/* The configuration, for a writer holding &struct v4v6_net.lock. */
+static inline struct v4v6_config *v4v6_cfg_locked(struct v4v6_net *vn)
+{
+	return rcu_dereference_protected(vn->cfg, lockdep_is_held(&vn->lock));
+}
+
 /* Bump counter @stat of the namespace (BH disabled, as in the hooks). */
 static inline void v4v6_count(struct v4v6_net *vn, enum v4v6_stat stat)
 {
