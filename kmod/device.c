@@ -59,16 +59,20 @@ void v4v6_table_destroy(struct v4v6_net *vn)
 	rhashtable_destroy(&vn->by4);
 }
 
-/* Under rcu_read_lock() or the namespace's lock. */
+/*
+ * Under rcu_read_lock() or the namespace's lock. The _fast lookups take the
+ * RCU read lock themselves: the hash tables' buckets need it even when the
+ * namespace's lock keeps the device alive.
+ */
 struct v4v6_device *v4v6_device_by4(struct v4v6_net *vn, __be32 ip4)
 {
-	return rhashtable_lookup(&vn->by4, &ip4, v4v6_by4_params);
+	return rhashtable_lookup_fast(&vn->by4, &ip4, v4v6_by4_params);
 }
 
 struct v4v6_device *v4v6_device_by6(struct v4v6_net *vn,
 				    const struct in6_addr *ip6)
 {
-	return rhashtable_lookup(&vn->by6, ip6, v4v6_by6_params);
+	return rhashtable_lookup_fast(&vn->by6, ip6, v4v6_by6_params);
 }
 
 /* Under the namespace's lock: the control path only. */
@@ -192,6 +196,7 @@ void v4v6_device_remove(struct v4v6_net *vn, struct v4v6_device *d)
 int v4v6_device_replace(struct v4v6_net *vn, struct v4v6_device *old,
 			struct v4v6_device *d)
 {
+	struct v4v6_dev_stats __percpu *own = d->stats;
 	struct v4v6_device *other;
 	int err;
 
@@ -204,8 +209,13 @@ int v4v6_device_replace(struct v4v6_net *vn, struct v4v6_device *old,
 		return -EEXIST;
 
 	v4v6_device_unlink(vn, old);
+	/* Before readers can find @d: they count into its counters at once. */
+	d->stats = old->stats;
+	d->last_seen = READ_ONCE(old->last_seen);
 	err = v4v6_device_insert(vn, d);
 	if (err) {
+		/* No reader saw @d: it gets its own counters back. */
+		d->stats = own;
 		/*
 		 * Its addresses are free again: it goes back, once no reader
 		 * can still be walking its old hash chains.
@@ -214,10 +224,8 @@ int v4v6_device_replace(struct v4v6_net *vn, struct v4v6_device *old,
 		WARN_ON(v4v6_device_insert(vn, old));
 		return err;
 	}
-	free_percpu(d->stats);
-	d->stats = old->stats;
+	free_percpu(own);
 	old->stats_moved = true;
-	d->last_seen = READ_ONCE(old->last_seen);
 	call_rcu(&old->rcu, v4v6_device_free_rcu);
 	return 0;
 }

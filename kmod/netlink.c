@@ -22,7 +22,7 @@ static struct netlink_range_validation v4v6_mtu_range __ro_after_init = {
 
 #define V4V6_READ_ONLY { .type = NLA_REJECT, .reject_message = "read-only attribute" }
 
-static const struct nla_policy v4v6_policy[V4V6_A_MAX + 1] = {
+const struct nla_policy v4v6_nl_policy[V4V6_A_MAX + 1] = {
 	[V4V6_A_CFG_LAN_IFINDEX] = { .type = NLA_U32 },
 	[V4V6_A_CFG_WAN_IFINDEX] = { .type = NLA_U32 },
 	[V4V6_A_CFG_PREF64] = NLA_POLICY_EXACT_LEN(sizeof(struct in6_addr)),
@@ -376,7 +376,7 @@ struct genl_family v4v6_genl_family __ro_after_init = {
 	.name = V4V6_GENL_NAME,
 	.version = V4V6_GENL_VERSION,
 	.maxattr = V4V6_A_MAX,
-	.policy = v4v6_policy,
+	.policy = v4v6_nl_policy,
 	.netnsok = true,
 	.parallel_ops = true,
 	.module = THIS_MODULE,

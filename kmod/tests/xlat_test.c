@@ -1366,6 +1366,8 @@ static void xlat_random_test(struct kunit *test)
 			random_check_output(test, skb, !v6, ok, n);
 		if (test->status == KUNIT_FAILURE)
 			return;
+		/* The guest has one CPU and no preemption: let RCU breathe. */
+		cond_resched();
 	}
 	for (r = 0; r < __V4V6_XLAT_MAX; r++)
 		kunit_info(test, "%-42s 4to6 %6u  6to4 %6u\n", v4v6_xlat_reason(r),
