@@ -2,20 +2,26 @@
 /*
  * Netfilter hooks: where packets enter v4v6.
  *
- * Both hooks sit in PRE_ROUTING between defragmentation (-400) and the raw
- * table (-300) on one side and connection tracking (-200) on the other:
+ * Both hooks sit in PRE_ROUTING after defragmentation, the raw table,
+ * connection tracking, mangle and destination NAT, and before routing:
  *
- * - After defragmentation, because where the namespace tracks connections
- *   defrag hands whole packets to everything after it; where nothing loaded
- *   defrag, the translator carries fragments as fragments (RFC 7915).
- * - After the raw table, so that rules there (OpenWrt's fw4 has a
- *   raw_prerouting chain) still see every packet.
- * - Before connection tracking: a packet v4v6 translates leaves the stack
- *   of its family here (NF_STOLEN) and never reaches routing, the filter
- *   chains or conntrack's confirmation. Tracking it would only create an
- *   entry to throw away, one per packet, and could mark it invalid on the
- *   way. Everything v4v6 does not take continues untouched, tracked and
- *   filtered as usual.
+ * - After defragmentation: where the namespace tracks connections, defrag
+ *   hands whole packets to everything after it; where nothing loaded defrag,
+ *   the translator carries fragments as fragments (RFC 7915).
+ * - After connection tracking, so that the ICMP errors v4v6 sends about a
+ *   packet (Time Exceeded, Fragmentation Needed, Packet Too Big) are
+ *   RELATED to it: icmp_send() attaches the packet's entry to the error, and
+ *   a firewall that drops invalid packets (fw4 with drop_invalid) lets them
+ *   through. The price, where conntrack is loaded: each translated packet
+ *   gets an unconfirmed entry that is freed with its old family.
+ * - After mangle and destination NAT, so that marks (policy routing, QoS)
+ *   apply and a DNAT or redirect rule for LAN traffic (e.g. DNS to the
+ *   router) wins over translation: the packet is then local, and v4v6 leaves
+ *   local destinations alone.
+ *
+ * A packet v4v6 translates leaves the stack of its family here (NF_STOLEN):
+ * it is routed and sent by v4v6 and never reaches the filter chains.
+ * Everything else continues untouched.
  */
 #include <linux/netfilter.h>
 #include <linux/netfilter_ipv4.h>
@@ -25,9 +31,9 @@
 
 #include "path.h"
 
-/* -250: between raw (-300) and conntrack (-200), see above. */
-#define V4V6_PRI_IPV4 (NF_IP_PRI_RAW + 50)
-#define V4V6_PRI_IPV6 (NF_IP6_PRI_RAW + 50)
+/* -75: after destination NAT (-100), see above. */
+#define V4V6_PRI_IPV4 (NF_IP_PRI_NAT_DST + 25)
+#define V4V6_PRI_IPV6 (NF_IP6_PRI_NAT_DST + 25)
 
 /* The counter of each result of the translator. */
 static const u8 v4v6_result_stat[__V4V6_XLAT_MAX] = {
