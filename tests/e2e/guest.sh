@@ -4,39 +4,87 @@
 # Inside the guest: run each end-to-end test in a fresh topology and print
 # one line per test, then "e2e: N passed, N failed".
 #
-#   guest.sh JOOL_DIR V4V6_KO [TEST...]
+#   guest.sh JOOL_DIR V4V6_KO [-v] [TEST...]
+#
+# -v prints the output of passing tests too.
+#
+# A test whose file has the line "# e2e: xlat-off must fail" (the traffic
+# tests) runs twice: as it is, and as TEST/off, with V4V6_XLAT_OFF=1, where
+# lib.sh's helpers switch translation off ("config set lan none") once the
+# test has set everything up. TEST/off passes only if the test then fails,
+# after lib.sh said "xlat: switched off": each of them proves that its
+# traffic went through v4v6. TEST/on and TEST/off name one of the two runs.
 set -u
 export JOOL_DIR=$1 V4V6_KO=$2 V4V6_CTL=$PWD/tools/build/v4v6ctl
 shift 2
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 
-tests=("$@")
-[ ${#tests[@]} -gt 0 ] || tests=($(cd "$here/t" && ls *.sh | sed 's/\.sh$//'))
+off_marker='# e2e: xlat-off must fail'
+verbose=
+[ "${1:-}" != -v ] || { verbose=1; shift; }
+args=("$@")
+[ ${#args[@]} -gt 0 ] || args=($(cd "$here/t" && ls *.sh | sed 's/\.sh$//'))
+runs=()
+for a in "${args[@]}"; do
+	case $a in
+	*/on) runs+=("${a%/on}") ;;
+	*/off) runs+=("$a") ;;
+	*)
+		runs+=("$a")
+		if grep -qxF "$off_marker" "$here/t/$a.sh" 2> /dev/null; then
+			runs+=("$a/off")
+		fi
+		;;
+	esac
+done
 
 passed=0 failed=0
-for t in "${tests[@]}"; do
+for run in "${runs[@]}"; do
+	t=${run%/off}
+	off=
+	[ "$run" = "$t" ] || off=1
+	logf=/tmp/e2e-${run//\//-}.log
 	start=$(date +%s%N)
-	timeout -k 5 "${E2E_TEST_TIMEOUT:-300}" bash -c '
+	if [ -n "$off" ]; then
+		secs=${E2E_OFF_TIMEOUT:-90}
+	else
+		secs=${E2E_TEST_TIMEOUT:-300}
+	fi
+	V4V6_XLAT_OFF=${off:-0} timeout -k 5 "$secs" bash -c '
 		. "$1/lib.sh"
 		trap topo_down EXIT
 		topo_up || die "topology"
-		. "$1/t/$2.sh"' sh "$here" "$t" > "/tmp/e2e-$t.log" 2>&1
+		. "$1/t/$2.sh"' sh "$here" "$t" > "$logf" 2>&1
 	rc=$?
-	[ $rc -ne 124 ] || echo "  FAIL: timed out" >> "/tmp/e2e-$t.log"
+	[ $rc -ne 124 ] || echo "  FAIL: timed out" >> "$logf"
 	topo_down > /dev/null 2>&1
 	ms=$((($(date +%s%N) - start) / 1000000))
-	if [ $rc -eq 0 ]; then
+	ok=
+	if [ -z "$off" ]; then
+		[ $rc -ne 0 ] || ok=1
+	elif [ $rc -ne 0 ] && grep -q '^  xlat: switched off' "$logf"; then
+		ok=1
+	elif [ $rc -eq 0 ]; then
+		echo "  FAIL: passed with translation switched off" >> "$logf"
+	else
+		echo "  FAIL: failed before translation was switched off" >> "$logf"
+	fi
+	if [ -n "$ok" ]; then
 		passed=$((passed + 1))
-		printf 'e2e: PASS %-32s %d.%03ds\n' "$t" $((ms / 1000)) $((ms % 1000))
+		printf 'e2e: PASS %-32s %d.%03ds' "$run" $((ms / 1000)) $((ms % 1000))
+		# what failed, as it had to
+		[ -z "$off" ] || printf '  (%s)' "$(grep -m 1 '^  FAIL: ' "$logf" | sed 's/^  FAIL: //')"
+		echo
+		[ -z "$verbose" ] || sed 's/^/    | /' "$logf"
 	else
 		failed=$((failed + 1))
-		printf 'e2e: FAIL %-32s %d.%03ds\n' "$t" $((ms / 1000)) $((ms % 1000))
-		sed 's/^/    | /' "/tmp/e2e-$t.log"
+		printf 'e2e: FAIL %-32s %d.%03ds\n' "$run" $((ms / 1000)) $((ms % 1000))
+		sed 's/^/    | /' "$logf"
 	fi
 	# A test must leave nothing behind.
 	left=$(ip netns list)
-	[ -z "$left" ] || { echo "e2e: namespaces left by $t: $left"; failed=$((failed + 1)); }
+	[ -z "$left" ] || { echo "e2e: namespaces left by $run: $left"; failed=$((failed + 1)); }
 done
 echo "e2e: $passed passed, $failed failed"
 [ $failed -eq 0 ]

@@ -18,6 +18,7 @@
 # packet of these tests can leave it.
 
 E2E_TMP=${E2E_TMP:-/tmp/e2e}
+E2E_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 PREF64=64:ff9b::
 NET6=2001:db8:6
 NET6_ROUTER=$NET6::1
@@ -194,6 +195,216 @@ dev_add() {
 	NAMESPACES="$NAMESPACES $name"
 }
 
+# The test devices of the traffic tests: NAME MAC IPV4 IPV6 (the IPv6
+# addresses lie outside Kea's pool).
+D1="d1 02:00:00:00:00:0a $LAN_NET.10 $NET6::4:10"
+D2="d2 02:00:00:00:00:0b $LAN_NET.11 $NET6::4:11"
+D3="d3 02:00:00:00:00:0c $LAN_NET.12 $NET6::4:12"
+
+# v4v6ctl in the gateway.
+ctl() { on gw "$V4V6_CTL" "$@"; }
+
+# Translation switched off (tests/e2e/guest.sh runs the traffic tests a
+# second time so, and requires them to fail).
+xlat_off() { [ "${V4V6_XLAT_OFF:-0}" = 1 ]; }
+
+# xt SECONDS: how long to wait for translated traffic: SECONDS, or 2 with
+# translation off, where it cannot come and the test is to fail quickly.
+xt() { if xlat_off; then echo 2; else echo "$1"; fi; }
+
+# With V4V6_XLAT_OFF=1, switch translation off once everything is set up.
+# Called by the helpers below after every change that could switch it on.
+xlat_off_apply() {
+	xlat_off || return 0
+	ctl config set lan none > /dev/null || die "config set lan none"
+	[ -n "${XLAT_OFF_SAID:-}" ] || log "xlat: switched off"
+	XLAT_OFF_SAID=1
+}
+
+# v4v6_up [CONFIG...]: load v4v6.ko (if it is not) and translate between
+# the LAN (eth0) and the WAN (eth1), with more "config set" settings.
+v4v6_up() {
+	lsmod | grep -q '^v4v6 ' || insmod "$V4V6_KO" || die "insmod v4v6"
+	ctl config set lan eth0 wan eth1 "$@" || die "config set lan eth0 wan eth1 $*"
+	xlat_off_apply
+}
+
+# ident_add NAME MAC IPV6: a device's WAN identity in the gateway: a macvlan
+# NAME on the WAN with the device's MAC, holding its IPv6 address.
+#
+# It is made to look like a host, not a router: forwarding is off on it, so
+# that its neighbour advertisements carry no router flag (with the gateway's
+# forwarding on they would: ndisc takes the flag from the interface's
+# forwarding setting), and it takes no RAs. Its routes: a policy rule sends
+# everything from IPV6 to a table of its own (default via the PLAT router and
+# the on-link prefix, both through NAME), and the main table has a default
+# route through NAME too, for lookups that are strict about the interface
+# but carry no source; its metric, 4096 + ifindex (one per identity: no
+# multipath), leaves the gateway's own default route (from the RA, 1024) in
+# front for everything else.
+ident_add() {
+	local name=$1 mac=$2 addr=$3 ifindex table
+	on gw ip link add link eth1 name "$name" address "$mac" type macvlan mode private ||
+		die "macvlan $name"
+	on gw sysctl -qw "net.ipv6.conf.$name.forwarding=0" \
+		"net.ipv6.conf.$name.accept_ra=0" "net.ipv6.conf.$name.accept_dad=0" ||
+		die "sysctl $name"
+	on gw ip addr add "$addr/64" dev "$name" nodad || die "address $addr on $name"
+	on gw ip link set "$name" up || die "$name up"
+	ifindex=$(on gw cat "/sys/class/net/$name/ifindex")
+	table=$((1000 + ifindex))
+	on gw ip -6 route add "$NET6::/64" dev "$name" table $table &&
+		on gw ip -6 route add default via $NET6_ROUTER dev "$name" table $table &&
+		on gw ip -6 rule add from "$addr" lookup $table pref 1000 &&
+		on gw ip -6 route add default via $NET6_ROUTER dev "$name" metric $((4096 + ifindex)) ||
+		die "routes of $name"
+	wait_for 10 sh -c "ip -n gw -6 addr show dev $name scope global | grep -q '$addr' &&
+		! ip -n gw -6 addr show dev $name | grep -q tentative" ||
+		die "$addr on $name not usable"
+}
+
+# v4v6_device MAC IPV4 IPV6 IDENT: the device in v4v6's table
+v4v6_device() {
+	ctl device add "$1" ipv4 "$2" ipv6 "$3" wan "$4" ||
+		die "device add $1 ipv4 $2 ipv6 $3 wan $4"
+	xlat_off_apply
+}
+
+# v4v6_map IDENT MAC IPV4 IPV6: WAN identity IDENT for a device, and the
+# device in v4v6's table
+v4v6_map() {
+	ident_add "$1" "$2" "$4"
+	v4v6_device "$2" "$3" "$4" "$1"
+}
+
+# mapped_dev NAME MAC IPV4 IPV6 (e.g. mapped_dev $D1): a LAN device NAME
+# whose WAN identity is the macvlan "id-NAME", in v4v6's table
+mapped_dev() {
+	dev_add "$1" "$2" "$3"
+	v4v6_map "id-$1" "$2" "$3" "$4"
+}
+
+# stat_get NAME: a counter of "v4v6ctl stats" ("NAME VALUE" lines)
+stat_get() {
+	ctl stats | awk -v k="$1" '$1 == k { v = $2 } END { print v + 0 }'
+}
+
+# dev_get KEY DEVICE: a member of "v4v6ctl -j device show DEVICE"
+dev_get() {
+	ctl -j device show "$2" | python3 -c 'import json, sys
+print(json.load(sys.stdin)[sys.argv[1]])' "$1"
+}
+
+# blob NAME MIB: a file of MIB MiB of random bytes, $E2E_TMP/NAME
+blob() { head -c $(($2 * 1048576)) /dev/urandom > "$E2E_TMP/$1"; }
+
+# listening NS PROTO PORT: NS has a socket listening on PORT (tcp or udp)
+listening() {
+	if [ "$2" = tcp ]; then
+		on "$1" ss -Hltn "sport = :$3" | grep -q .
+	else
+		on "$1" ss -Hlun "sport = :$3" | grep -q .
+	fi
+}
+
+# same_file A B WHAT: die unless A and B have the same SHA-256
+same_file() {
+	local a b
+	a=$(sha256sum < "$1" | cut -d' ' -f1)
+	b=$(sha256sum < "$2" 2> /dev/null | cut -d' ' -f1)
+	[ "$a" = "$b" ] || die "$3: sha256 $b, sent $a ($(stat -c %s "$2" 2> /dev/null || echo no) bytes)"
+}
+
+# tcp_up NS FILE PORT [SECONDS]: NS sends FILE to srv4 over TCP, which
+# must receive it intact
+tcp_up() {
+	local ns=$1 f=$2 port=$3 secs=${4:-60} got=$E2E_TMP/got-up-$1-$3 srv rc
+	ip netns exec srv4 timeout "$secs" socat -u "TCP4-LISTEN:$port,reuseaddr" "CREATE:$got" &
+	srv=$!
+	wait_for 10 listening srv4 tcp "$port" || die "srv4 does not listen on $port"
+	on "$ns" timeout "$(xt "$secs")" socat -u "OPEN:$f" "TCP4:$SRV4_ADDR:$port,connect-timeout=$(xt 20)"
+	rc=$?
+	[ $rc -eq 0 ] || kill $srv 2> /dev/null
+	wait $srv
+	[ $rc -eq 0 ] || die "TCP upload from $ns to $SRV4_ADDR:$port (exit $rc)"
+	same_file "$f" "$got" "TCP upload from $ns"
+}
+
+# tcp_down NS FILE PORT [SECONDS]: srv4 sends FILE to NS over TCP, which
+# must receive it intact
+tcp_down() {
+	local ns=$1 f=$2 port=$3 secs=${4:-60} got=$E2E_TMP/got-down-$1-$3 srv rc
+	ip netns exec srv4 timeout "$secs" socat -u "OPEN:$f" "TCP4-LISTEN:$port,reuseaddr" &
+	srv=$!
+	wait_for 10 listening srv4 tcp "$port" || die "srv4 does not listen on $port"
+	on "$ns" timeout "$(xt "$secs")" socat -u "TCP4:$SRV4_ADDR:$port,connect-timeout=$(xt 20)" "CREATE:$got"
+	rc=$?
+	[ $rc -eq 0 ] || kill $srv 2> /dev/null
+	wait $srv
+	[ $rc -eq 0 ] || die "TCP download from $SRV4_ADDR:$port to $ns (exit $rc)"
+	same_file "$f" "$got" "TCP download to $ns"
+}
+
+# udp_serve PORT [OPTIONS...]: a UDP echo server on srv4 (tests/e2e/udp.py)
+# logging every datagram to $E2E_TMP/udp-PORT.log
+udp_serve() {
+	local port=$1
+	shift
+	ip netns exec srv4 python3 "$E2E_DIR/udp.py" serve "$port" "$E2E_TMP/udp-$port.log" "$@" &
+	wait_for 20 listening srv4 udp "$port" || die "no UDP server on srv4:$port"
+}
+
+# udp_ask NS PORT [OPTIONS...]: NS sends datagrams to srv4:PORT and must get
+# each back (tests/e2e/udp.py ask)
+udp_ask() {
+	local ns=$1 port=$2
+	shift 2
+	on "$ns" python3 "$E2E_DIR/udp.py" ask "$SRV4_ADDR" "$port" --timeout "$(xt 5)" "$@"
+}
+
+# capture NAME NS IF FILTER...: tcpdump -e in NS on IF into $E2E_TMP/NAME.txt
+# until capture_stop NAME. (Processes in the background ignore SIGINT, and
+# a background shell function would be a subshell: ip netns exec runs here
+# and capture_stop ends tcpdump with SIGTERM.)
+capture() {
+	local name=$1 ns=$2 dev=$3
+	shift 3
+	ip netns exec "$ns" tcpdump -l -n -e -i "$dev" "$@" > "$E2E_TMP/$name.txt" 2> "$E2E_TMP/$name.err" &
+	echo $! > "$E2E_TMP/$name.pid"
+	wait_for 20 grep -q 'listening on' "$E2E_TMP/$name.err" ||
+		{ cat "$E2E_TMP/$name.err"; die "tcpdump $name did not start"; }
+}
+
+capture_stop() {
+	local pid
+	pid=$(cat "$E2E_TMP/$1.pid")
+	sleep 0.5
+	kill "$pid" 2> /dev/null
+	wait "$pid" 2> /dev/null
+	return 0
+}
+
+# fw4_load [drop_invalid]: OpenWrt's fw4 ruleset (tests/e2e/fw4.nft) in the
+# gateway, with fw4's option drop_invalid if asked for (invalid flows
+# dropped in input, forward and output)
+fw4_load() {
+	local m
+	for m in nfnetlink nf_tables nf_conntrack nf_conntrack_netlink nft_ct nft_limit \
+		nf_nat nft_chain_nat nft_nat nft_masq nf_reject_ipv4 nf_reject_ipv6 \
+		nft_reject nft_reject_inet; do
+		modprobe $m || die "modprobe $m"
+	done
+	if [ "${1:-}" = drop_invalid ]; then
+		sed 's/ct state vmap { established : accept, related : accept }/ct state vmap { established : accept, related : accept, invalid : drop }/' \
+			"$E2E_DIR/fw4.nft" > "$E2E_TMP/fw4.nft"
+		grep -c 'invalid : drop' "$E2E_TMP/fw4.nft" | grep -qx 3 || die "fw4.nft: no ct state vmaps"
+	else
+		cp "$E2E_DIR/fw4.nft" "$E2E_TMP/fw4.nft"
+	fi
+	on gw nft -f "$E2E_TMP/fw4.nft" || die "loading fw4.nft"
+	on gw nft list chain inet fw4 input | grep -q 'policy drop' || die "fw4 input chain"
+}
+
 topo_down() {
 	local ns pid
 	for ns in $NAMESPACES; do
@@ -208,5 +419,7 @@ topo_down() {
 		done
 		ip netns del "$ns" 2>/dev/null
 	done
+	# The next test starts without v4v6 too.
+	! lsmod | grep -q '^v4v6 ' || rmmod v4v6
 	rm -rf "$E2E_TMP"
 }

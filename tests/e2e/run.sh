@@ -4,7 +4,11 @@
 # make e2e: build v4v6.ko and Jool for the guest kernel, boot it, run the
 # end-to-end tests (tests/e2e/t/) inside, and print their results.
 #
-#   tests/e2e/run.sh [--kernel KVER] [TEST...]
+#   tests/e2e/run.sh [--kernel KVER] [-v] [TEST[/on|/off]...]
+#
+# -v shows the output of passing tests too. The traffic tests run a second
+# time with translation switched off, as TEST/off, and must fail then
+# (tests/e2e/guest.sh); TEST/on or TEST/off runs one of the two.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -22,7 +26,7 @@ jool=$(bash tests/e2e/jool-build.sh "$kdir")
 
 log=${V4V6_E2E_LOG:-$(mktemp)}
 set +e
-bash tests/vm/run.sh --quiet --kernel "$kver" --timeout "${V4V6_E2E_TIMEOUT:-1500}" \
+bash tests/vm/run.sh --quiet --kernel "$kver" --timeout "${V4V6_E2E_TIMEOUT:-2400}" \
 	--log "$log" tests/e2e/guest.sh "$jool" "$top/kmod/v4v6.ko" "$@"
 rc=$?
 set -e
