@@ -96,8 +96,10 @@ void v4v6_nl_event(struct net *net, struct sk_buff *msg)
 				V4V6_MCGRP_EVENTS, GFP_KERNEL);
 }
 
-static int v4v6_cfg_fill(struct sk_buff *skb, const struct v4v6_config *cfg)
+static int v4v6_cfg_fill(struct sk_buff *skb, const void *arg)
 {
+	const struct v4v6_config *cfg = arg;
+
 	if (nla_put_u32(skb, V4V6_A_CFG_LAN_IFINDEX, cfg->lan_ifindex) ||
 	    nla_put_u32(skb, V4V6_A_CFG_WAN_IFINDEX, cfg->wan_ifindex) ||
 	    nla_put_in6_addr(skb, V4V6_A_CFG_PREF64, &cfg->pref64.addr) ||
@@ -108,9 +110,17 @@ static int v4v6_cfg_fill(struct sk_buff *skb, const struct v4v6_config *cfg)
 	return 0;
 }
 
-/* A message of @cmd carrying @cfg, or NULL. */
-static struct sk_buff *v4v6_cfg_msg(const struct v4v6_config *cfg, u32 portid,
-				    u32 seq, u8 cmd)
+/**
+ * v4v6_nl_msg() - a finished message of @cmd, or NULL
+ * @portid: its destination, 0 for an event
+ * @seq: the request's sequence number, 0 for an event
+ * @cmd: the command
+ * @fill: puts its attributes
+ * @arg: what @fill describes
+ */
+struct sk_buff *v4v6_nl_msg(u32 portid, u32 seq, u8 cmd,
+			    int (*fill)(struct sk_buff *, const void *),
+			    const void *arg)
 {
 	struct sk_buff *msg;
 	void *hdr;
@@ -119,7 +129,7 @@ static struct sk_buff *v4v6_cfg_msg(const struct v4v6_config *cfg, u32 portid,
 	if (!msg)
 		return NULL;
 	hdr = genlmsg_put(msg, portid, seq, &v4v6_genl_family, 0, cmd);
-	if (!hdr || v4v6_cfg_fill(msg, cfg)) {
+	if (!hdr || fill(msg, arg)) {
 		nlmsg_free(msg);
 		return NULL;
 	}
@@ -137,10 +147,8 @@ static int v4v6_get_config(struct sk_buff *skb, struct genl_info *info)
 	if (err)
 		return err;
 	mutex_lock(&vn->lock);
-	msg = v4v6_cfg_msg(rcu_dereference_protected(vn->cfg,
-						     lockdep_is_held(&vn->lock)),
-			   info->snd_portid, info->snd_seq,
-			   V4V6_CMD_GET_CONFIG);
+	msg = v4v6_nl_msg(info->snd_portid, info->snd_seq, V4V6_CMD_GET_CONFIG,
+			  v4v6_cfg_fill, v4v6_cfg_locked(vn));
 	mutex_unlock(&vn->lock);
 	if (!msg)
 		return -ENOMEM;
@@ -239,7 +247,7 @@ static int v4v6_set_config(struct sk_buff *skb, struct genl_info *info)
 		return err;
 	}
 	rcu_assign_pointer(vn->cfg, cfg);
-	event = v4v6_cfg_msg(cfg, 0, 0, V4V6_CMD_SET_CONFIG);
+	event = v4v6_nl_msg(0, 0, V4V6_CMD_SET_CONFIG, v4v6_cfg_fill, cfg);
 	mutex_unlock(&vn->lock);
 	kfree_rcu(old, rcu);
 

@@ -32,6 +32,9 @@ int v4v6_nl_only(struct genl_info *info, u64 allowed);
 int v4v6_nl_ifindex(struct net *net, struct nlattr *attr,
 		    struct netlink_ext_ack *extack);
 void v4v6_nl_event(struct net *net, struct sk_buff *msg);
+struct sk_buff *v4v6_nl_msg(u32 portid, u32 seq, u8 cmd,
+			    int (*fill)(struct sk_buff *, const void *),
+			    const void *arg);
 
 /* nl_device.c */
 int v4v6_dev_parse(struct net *net, struct genl_info *info,

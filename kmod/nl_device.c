@@ -15,8 +15,9 @@
 			BIT_ULL(V4V6_A_DEV_WAN_IFINDEX) | \
 			BIT_ULL(V4V6_A_DEV_STATE) | BIT_ULL(V4V6_A_DEV_FLAGS))
 
-static int v4v6_dev_fill(struct sk_buff *skb, const struct v4v6_device *d)
+static int v4v6_dev_fill(struct sk_buff *skb, const void *arg)
 {
+	const struct v4v6_device *d = arg;
 	u64 idle = jiffies64_to_msecs(jiffies - READ_ONCE(d->last_seen));
 	struct v4v6_dev_totals t;
 
@@ -41,30 +42,11 @@ static int v4v6_dev_fill(struct sk_buff *skb, const struct v4v6_device *d)
 	return 0;
 }
 
-/* A message of @cmd describing @d, or NULL. */
-static struct sk_buff *v4v6_dev_msg(const struct v4v6_device *d, u32 portid,
-				    u32 seq, u8 cmd)
-{
-	struct sk_buff *msg;
-	void *hdr;
-
-	msg = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
-	if (!msg)
-		return NULL;
-	hdr = genlmsg_put(msg, portid, seq, &v4v6_genl_family, 0, cmd);
-	if (!hdr || v4v6_dev_fill(msg, d)) {
-		nlmsg_free(msg);
-		return NULL;
-	}
-	genlmsg_end(msg, hdr);
-	return msg;
-}
-
 /* Announce that @d was added, changed or (about to be) removed. */
 static void v4v6_dev_event(struct net *net, const struct v4v6_device *d,
 			   u8 cmd)
 {
-	struct sk_buff *msg = v4v6_dev_msg(d, 0, 0, cmd);
+	struct sk_buff *msg = v4v6_nl_msg(0, 0, cmd, v4v6_dev_fill, d);
 
 	if (msg)
 		v4v6_nl_event(net, msg);
@@ -314,8 +296,8 @@ int v4v6_nl_get_device(struct sk_buff *skb, struct genl_info *info)
 		mutex_unlock(&vn->lock);
 		return PTR_ERR(d);
 	}
-	msg = v4v6_dev_msg(d, info->snd_portid, info->snd_seq,
-			   V4V6_CMD_GET_DEVICE);
+	msg = v4v6_nl_msg(info->snd_portid, info->snd_seq, V4V6_CMD_GET_DEVICE,
+			  v4v6_dev_fill, d);
 	mutex_unlock(&vn->lock);
 	if (!msg)
 		return -ENOMEM;
