@@ -15,7 +15,8 @@
 # after lib.sh said "xlat: switched off": each of them proves that its
 # traffic went through v4v6. TEST/on and TEST/off name one of the two runs.
 set -u
-export JOOL_DIR=$1 V4V6_KO=$2 V4V6_CTL=$PWD/tools/build/v4v6ctl
+export JOOL_DIR=$1 V4V6_KO=$2 V4V6_CTL=$PWD/tools/build/v4v6ctl \
+	V4V6D=$PWD/tools/build/asan/v4v6d V4V6D_PLAIN=$PWD/tools/build/v4v6d
 shift 2
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"

@@ -164,17 +164,21 @@ kea_lease_of() {
 		"$E2E_TMP/kea/leases6.csv"
 }
 
+# radvd_up: radvd on net6's br0, the router with the M flag and the prefix
+# on-link without the A flag (RADVD_MANAGED=off RADVD_AUTONOMOUS=on: the
+# other way round, addresses by SLAAC)
 radvd_up() {
 	local d=$E2E_TMP/radvd
 	mkdir -p "$d"
+	rm -f "$d/radvd.pid"
 	cat > "$d/radvd.conf" <<-RA
 	interface br0 {
 		AdvSendAdvert on;
 		MinRtrAdvInterval 3;
 		MaxRtrAdvInterval 10;
-		AdvManagedFlag on;
+		AdvManagedFlag ${RADVD_MANAGED:-on};
 		AdvOtherConfigFlag on;
-		prefix $NET6::/64 { AdvOnLink on; AdvAutonomous off; };
+		prefix $NET6::/64 { AdvOnLink on; AdvAutonomous ${RADVD_AUTONOMOUS:-off}; };
 	};
 	RA
 	ip netns exec net6 radvd -n -C "$d/radvd.conf" -p "$d/radvd.pid" -m logfile \
@@ -383,6 +387,186 @@ capture_stop() {
 	wait "$pid" 2> /dev/null
 	return 0
 }
+
+# v4v6d_up [CONFIG-LINE...]: v4v6.ko loaded and v4v6d running in the
+# gateway (LAN eth0, WAN eth1) with a configuration of these lines more; its
+# log is $E2E_TMP/v4v6d/log, its state file $E2E_TMP/v4v6d/state.json.
+V4V6D_DIR=$E2E_TMP/v4v6d
+v4v6d_up() {
+	local l
+	lsmod | grep -q '^v4v6 ' || insmod "$V4V6_KO" || die "insmod v4v6"
+	mkdir -p "$V4V6D_DIR"
+	{
+		echo "lan eth0"
+		echo "wan eth1"
+		echo "state $V4V6D_DIR/state.json"
+		for l in "$@"; do echo "$l"; done
+	} > "$V4V6D_DIR/v4v6d.conf"
+	v4v6d_start
+}
+
+# v4v6d_start: (re)start v4v6d with the configuration v4v6d_up wrote
+v4v6d_start() {
+	local n
+	n=$(cat "$V4V6D_DIR/log" 2> /dev/null | grep -c 'v4v6d: LAN')
+	ASAN_OPTIONS=detect_leaks=1:exitcode=99 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		ip netns exec gw "$V4V6D" -f -v -c "$V4V6D_DIR/v4v6d.conf" >> "$V4V6D_DIR/log" 2>&1 &
+	echo $! > "$V4V6D_DIR/pid"
+	wait_for 20 sh -c "[ \$(grep -c 'v4v6d: LAN' '$V4V6D_DIR/log') -gt $n ]" ||
+		{ cat "$V4V6D_DIR/log"; die "v4v6d did not start"; }
+	xlat_off_apply
+}
+
+# v4v6d_stop [SIGNAL]: stop v4v6d (SIGTERM: it saves its state and exits
+# cleanly, which is checked; -9: killed)
+v4v6d_stop() {
+	local sig=${1:-TERM} pid rc
+	pid=$(cat "$V4V6D_DIR/pid")
+	kill -"$sig" "$pid" 2> /dev/null
+	wait "$pid"
+	rc=$?
+	if [ "$sig" = TERM ] && [ $rc -ne 0 ]; then
+		tail -n 40 "$V4V6D_DIR/log"
+		die "v4v6d exited with $rc on SIGTERM"
+	fi
+	return 0
+}
+
+# v4v6d_log_has PATTERN: v4v6d logged a line matching PATTERN (grep -E)
+v4v6d_log_has() { grep -qE "$1" "$V4V6D_DIR/log"; }
+
+# v4v6d_dump: v4v6d's log, for a failing test
+v4v6d_dump() { sed 's/^/  v4v6d| /' "$V4V6D_DIR/log" | tail -n "${1:-60}"; }
+
+# kea_duid_of MAC: the DUID of Kea's lease for MAC
+kea_duid_of() {
+	awk -F, -v mac="$1" '$1 ~ /:/ && $3 > 0 && tolower($13) == tolower(mac) { d = $2 } END { if (d) print d; else exit 1 }' \
+		"$E2E_TMP/kea/leases6.csv"
+}
+
+# ---- The daemon tests (t/6*-daemon-*) ----
+
+# kea_restart: Kea stopped and started again, with the times of KEA_T1,
+# KEA_T2, KEA_PREFERRED and KEA_VALID from the environment (seconds); its
+# lease file is kept
+kea_restart() {
+	kea_down
+	kea_up
+}
+
+# kea_log_has PATTERN: Kea logged a line matching PATTERN (grep -E)
+kea_log_has() { grep -qE "$1" "$E2E_TMP/kea/kea.log"; }
+
+# kea_expiries ADDR: the expire column (Unix time) of every line Kea wrote
+# for ADDR in its lease file, one a line, oldest first (memfile appends a
+# line for each change of a lease)
+kea_expiries() {
+	awk -F, -v a="$1" '$1 == a { print $4 }' "$E2E_TMP/kea/leases6.csv"
+}
+
+# kea_addresses: how many addresses Kea's lease file has ever leased
+kea_addresses() {
+	awk -F, '$1 ~ /:/ { a[$1] = 1 } END { print length(a) }' "$E2E_TMP/kea/leases6.csv"
+}
+
+# radvd_down: radvd stopped (it says goodbye with a router lifetime of 0)
+radvd_down() {
+	local d=$E2E_TMP/radvd pid
+	pid=$(cat "$d/radvd.pid" 2> /dev/null) || return 0
+	kill "$pid" 2> /dev/null
+	wait_for 10 sh -c "! kill -0 $pid" || die "radvd does not stop"
+	rm -f "$d/radvd.pid"
+}
+
+# ra_pref64 PREFIX/LEN [LIFETIME]: net6's router advertises the NAT64
+# prefix PREFIX/LEN in a PREF64 option (RFC 8781): three RAs like radvd's
+# (M and O flags) with the option. (radvd 2.19 cannot: tests/e2e/ra.py.)
+ra_pref64() {
+	on net6 python3 "$E2E_DIR/ra.py" br0 --managed --other --router-lifetime 30 \
+		--pref64 "$1" --pref64-lifetime "${2:-600}" --count 3 --interval 0.5 ||
+		die "ra.py: no RA with PREF64 $1"
+}
+
+# dnsmasq_up: dnsmasq as net6's DHCPv6 server instead of Kea (stop Kea
+# first): no DNS, addresses from the same pool, leases in
+# $E2E_TMP/dnsmasq/leases, its log in $E2E_TMP/dnsmasq/log
+dnsmasq_up() {
+	local d=$E2E_TMP/dnsmasq
+	mkdir -p "$d"
+	ip netns exec net6 /usr/sbin/dnsmasq --no-daemon --conf-file=/dev/null --port=0 \
+		--user=root --group=root --interface=br0 --bind-interfaces \
+		--dhcp-range=$NET6::1000,$NET6::1fff,64,120 --dhcp-rapid-commit \
+		--dhcp-leasefile="$d/leases" --pid-file="$d/dnsmasq.pid" \
+		--log-dhcp --log-facility="$d/log" > "$d/out" 2>&1 &
+	echo $! > "$d/pid"
+	wait_for 20 sh -c "! kill -0 $(cat "$d/pid") || ip netns exec net6 ss -Hlun | grep -q ':547 '"
+	kill -0 "$(cat "$d/pid")" && on net6 ss -Hlun | grep -q ':547 ' ||
+		{ cat "$d/out" "$d/log" 2> /dev/null; die "dnsmasq did not start"; }
+}
+
+dnsmasq_down() {
+	local d=$E2E_TMP/dnsmasq
+	[ -f "$d/pid" ] || return 0
+	kill "$(cat "$d/pid")" 2> /dev/null
+	wait_for 10 sh -c "! kill -0 $(cat "$d/pid")"
+	rm -f "$d/pid"
+}
+
+# dnsmasq_lease_of MAC: the address dnsmasq leased to the DUID-LL of MAC
+# (its lease file's DHCPv6 lines: EXPIRY IAID ADDRESS NAME DUID)
+dnsmasq_lease_of() {
+	awk -v duid="00:03:00:01:$1" 'NF >= 5 && $3 ~ /:/ && tolower($5) == tolower(duid) { a = $3 } END { if (a) print a; else exit 1 }' \
+		"$E2E_TMP/dnsmasq/leases"
+}
+
+# dhcp6_capture NAME: DHCPv6 on net6's switch (tcpdump -e -tt, into
+# $E2E_TMP/NAME.txt) until capture_stop NAME
+dhcp6_capture() { capture "$1" net6 br0 -tt -vv udp port 547 or udp port 546; }
+
+# dhcp6_count NAME MAC TYPE: how many DHCPv6 messages of TYPE (solicit,
+# request, renew, rebind, release, decline...) capture NAME saw from MAC
+dhcp6_count() {
+	grep -ciE "^[0-9.]+ $2 > .* dhcp6 $3 " "$E2E_TMP/$1.txt"
+}
+
+# dhcp6_times NAME MAC TYPE: the times (Unix, tcpdump -tt) of those messages
+dhcp6_times() {
+	grep -iE "^[0-9.]+ $2 > .* dhcp6 $3 " "$E2E_TMP/$1.txt" | awk '{ print $1 }'
+}
+
+# in_kernel MAC: MAC is in v4v6's device table
+in_kernel() { ctl device show "$1" > /dev/null 2>&1; }
+
+# eui64_of PREFIX MAC: the SLAAC address (RFC 4291's modified EUI-64) of
+# MAC in the /64 PREFIX (such as 2001:db8:6::), as inet_ntop writes it
+eui64_of() {
+	python3 -c 'import ipaddress, sys
+m = bytes.fromhex(sys.argv[2].replace(":", ""))
+iid = bytes([m[0] ^ 2]) + m[1:3] + b"\xff\xfe" + m[3:6]
+p = ipaddress.IPv6Address(sys.argv[1]).packed[:8]
+print(ipaddress.IPv6Address(p + iid))' "$1" "$2"
+}
+
+# ident_addrs IDENT: the global IPv6 addresses on identity IDENT (gw), one
+# a line, as "ADDRESS valid_lft VALID" (ip -o)
+ident_addrs() {
+	on gw ip -6 -o addr show dev "$1" scope global |
+		sed -n 's|.* inet6 \([0-9a-f:]*\)/[0-9]* .*valid_lft \([a-z0-9]*\).*|\1 valid_lft \2|p'
+}
+
+# v4v6d_pid: the daemon's pid (the pid file holds the "ip netns exec" one,
+# which execs into v4v6d: checked)
+v4v6d_pid() {
+	local pid
+	pid=$(cat "$V4V6D_DIR/pid") || return 1
+	case $(cat "/proc/$pid/comm" 2> /dev/null) in
+	v4v6d) echo "$pid" ;;
+	*) pgrep -P "$pid" -x v4v6d ;;
+	esac
+}
+
+# v4v6d_log_count PATTERN: how many lines of v4v6d's log match PATTERN
+v4v6d_log_count() { grep -cE "$1" "$V4V6D_DIR/log"; }
 
 # fw4_load [drop_invalid]: OpenWrt's fw4 ruleset (tests/e2e/fw4.nft) in the
 # gateway, with fw4's option drop_invalid if asked for (invalid flows

@@ -22,6 +22,7 @@ kdir=/usr/src/linux-headers-$kver
 
 make -s module KDIR="$kdir" > /dev/null
 make -s tools > /dev/null
+make -s -C tools build/asan/v4v6d > /dev/null
 jool=$(bash tests/e2e/jool-build.sh "$kdir")
 
 log=${V4V6_E2E_LOG:-$(mktemp)}

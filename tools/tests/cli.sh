@@ -43,6 +43,8 @@ expect() {
 out() { grep -qF -- "$1" "$tmp/out" || fail "no \"$1\" on stdout"; }
 err() { grep -qF -- "$1" "$tmp/err" || fail "no \"$1\" on stderr"; }
 quiet() { [ ! -s "$tmp/err" ] || fail "stderr not empty"; }
+# outre REGEX: a line of the last run's stdout matches the extended REGEX.
+outre() { grep -qE -- "$1" "$tmp/out" || fail "no line matching /$1/ on stdout"; }
 
 expect 0 --help; out "Usage: v4v6ctl"; out config; quiet
 expect 0 -h; out "Usage: v4v6ctl"
@@ -85,7 +87,7 @@ expect 2 config set unknown reject; err 'invalid unknown "reject", expected pass
 expect 2 config set unknown; err "unknown needs a value"
 
 # Every command has its help, and "help COMMAND" shows it.
-for c in device devices stats status export monitor; do
+for c in device devices stats status export monitor leases; do
 	expect 0 --help; out "  $c "
 	expect 0 help "$c"; out "Usage: v4v6ctl"; out "$c"; quiet
 	expect 0 "$c" help; out "Usage: v4v6ctl"; out "$c"; quiet
@@ -94,6 +96,7 @@ expect 0 help device; out "device add MAC ipv4 ADDR ipv6 ADDR"
 out "device set MAC"; out "device del MAC|IPV4"; out "device show MAC|IPV4|IPV6"
 out "device flush [all]"; out "[static|dynamic]"; out "[state active|inactive]"
 expect 0 help devices; out "devices [active|inactive]"
+expect 0 help leases; out "leases [file PATH]"; out /var/lib/v4v6/state.json
 expect 0 help monitor; out "unknown-source mac MAC ipv4 ADDR lan IFNAME"
 expect 0 help config; out "[unknown pass|drop]"
 expect 0 device h; out "device add"
@@ -165,6 +168,96 @@ expect 2 stats bogus; err "Usage: v4v6ctl [-j] stats"
 expect 2 status bogus; err "Usage: v4v6ctl [-j] status"
 expect 2 export bogus; err "Usage: v4v6ctl export"
 expect 2 monitor bogus; err "Usage: v4v6ctl [-j] monitor"
+expect 2 leases bogus; err 'unknown keyword "bogus"'; err "Usage: v4v6ctl [-j] leases"
+expect 2 leases file; err "file needs a value"
+expect 2 leases file a file b; err "file given twice"
+
+# leases: v4v6d's state file, one written here, read without the module.
+st=$tmp/state.json
+now=$(date +%s)
+cat >"$st" <<EOF
+{"version": 1, "pref64": "64:ff9b::/96", "devices": [
+ {"mac": "02:00:00:00:00:0b", "ipv4": "192.168.1.11", "static": true,
+  "inactive": false, "mode": "slaac", "ipv6": "2001:db8::b",
+  "last_seen": $now},
+ {"mac": "02:00:00:00:00:0a", "ipv4": "192.168.1.10", "static": false,
+  "inactive": false, "mode": "dhcpv6", "ipv6": "2001:db8::a",
+  "last_seen": $now, "dhcp6_state": "bound",
+  "lease": {"address": "2001:db8::a", "iaid": 1, "t1": 1800, "t2": 2880,
+   "preferred": 3600, "valid": 7200, "start": $((now - 60)),
+   "server_duid": "000300010200000000fe"}},
+ {"mac": "02:00:00:00:00:0c", "ipv4": "192.168.1.9", "static": false,
+  "inactive": true, "mode": "dhcpv6", "last_seen": 1000,
+  "dhcp6_state": "solicit",
+  "lease": {"address": "2001:db8::c", "iaid": 2, "t1": 10, "t2": 20,
+   "preferred": 30, "valid": 40, "start": 1000, "server_duid": "00"}},
+ {"mac": "02:00:00:00:00:0d", "ipv4": "192.168.1.200", "static": false,
+  "inactive": false, "mode": "dhcpv6", "ipv6": "2001:db8::d",
+  "last_seen": $now, "dhcp6_state": "bound",
+  "lease": {"address": "2001:db8::d", "iaid": 3, "t1": 4294967295,
+   "t2": 4294967295, "preferred": 4294967295, "valid": 4294967295,
+   "start": $now, "server_duid": "0001"}},
+ {"mac": "02:00:00:00:00:0e", "ipv4": "10.0.0.1", "static": true,
+  "inactive": false, "mode": "fixed", "ipv6": "2001:db8::e",
+  "last_seen": 0}
+]}
+EOF
+expect 0 leases file "$st"; quiet
+outre '^02:00:00:00:00:0a 192\.168\.1\.10 2001:db8::a dhcpv6 bound valid 71[0-9][0-9]s t1 17[0-9][0-9]s t2 28[0-9][0-9]s$'
+outre '^02:00:00:00:00:0b 192\.168\.1\.11 2001:db8::b slaac - static$'
+outre '^02:00:00:00:00:0c 192\.168\.1\.9 - dhcpv6 solicit valid expired t1 expired t2 expired inactive$'
+outre '^02:00:00:00:00:0d 192\.168\.1\.200 2001:db8::d dhcpv6 bound valid infinite t1 infinite t2 infinite$'
+outre '^02:00:00:00:00:0e 10\.0\.0\.1 2001:db8::e fixed - static$'
+[ "$(cut -d ' ' -f 2 "$tmp/out" | tr '\n' ' ')" = \
+  "10.0.0.1 192.168.1.9 192.168.1.10 192.168.1.11 192.168.1.200 " ] ||
+	fail "not one line a device, sorted by IPv4 address"
+expect 0 lea f "$st"; out "02:00:00:00:00:0e 10.0.0.1"
+expect 0 -j leases file "$st"; quiet
+python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert [x["ipv4"] for x in d] == ["10.0.0.1", "192.168.1.9", "192.168.1.10",
+                                  "192.168.1.11", "192.168.1.200"]
+a = d[2]
+assert a["mac"] == "02:00:00:00:00:0a" and a["ipv6"] == "2001:db8::a"
+assert a["mode"] == "dhcpv6" and a["dhcp6_state"] == "bound"
+assert a["static"] is False and a["inactive"] is False
+l = a["lease"]
+assert l["address"] == "2001:db8::a" and l["iaid"] == 1
+assert l["server_duid"] == "000300010200000000fe"
+assert (l["t1"], l["t2"], l["preferred"], l["valid"]) == (1800, 2880, 3600, 7200)
+assert 7100 < l["valid_left"] <= 7140 and 1700 < l["t1_left"] <= 1740
+assert 2780 < l["t2_left"] <= 2820
+assert d[1]["lease"]["valid_left"] == 0 and d[1]["ipv6"] is None
+assert d[1]["inactive"] is True
+assert d[4]["lease"]["valid_left"] is None and d[4]["lease"]["t1_left"] is None
+assert d[0]["lease"] is None and d[0]["dhcp6_state"] is None
+assert d[0]["mode"] == "fixed" and d[0]["static"] is True
+' <"$tmp/out" 2>"$tmp/err" || fail "leases -j: not the JSON expected"
+expect 1 leases file "$tmp/missing.json"
+err "no state file at $tmp/missing.json: is v4v6d running?"
+expect 1 -j leases file "$tmp/missing.json"; err "no state file at"
+# A corrupt file with a good .bak: listed from the .bak, with a warning.
+cp "$st" "$st.bak"
+printf '{"version": 1, "devices": [{"mac": "02:00:00:00' >"$st"
+expect 0 leases file "$st"
+out "02:00:00:00:00:0e 10.0.0.1 2001:db8::e fixed - static"
+out "02:00:00:00:00:0d 192.168.1.200"
+err "warning: $st: the JSON text ends early"; err "listing $st.bak instead"
+# The file missing, the .bak good: the same.
+rm "$st"
+expect 0 leases file "$st"; out "02:00:00:00:00:0a"; err "listing $st.bak"
+# Neither good.
+printf '{"version": 1, "devices": [{"mac": "02:00:00:00:00:0a", "ipv4": "300.1.2.3"}]}' >"$st"
+printf '[]' >"$st.bak"
+expect 1 leases file "$st"; err "cannot load the state"
+err "devices[0].ipv4: \"300.1.2.3\" is not an IPv4 address"
+err "$st.bak: not a JSON object"
+rm "$st.bak"
+printf '{"version": 1, "devices": []}\n' >"$st"
+expect 0 leases file "$st"; quiet
+[ ! -s "$tmp/out" ] || fail "output for no devices"
+expect 0 -j leases file "$st"; out "[]"
 
 if [ -w /dev/full ]; then
 	args="--help >/dev/full"

@@ -24,6 +24,7 @@ static const struct cmd commands[] = {
 	{ "status", cmd_status, "print a summary of it all" },
 	{ "export", cmd_export, "print the configuration and devices as JSON" },
 	{ "monitor", cmd_monitor, "print events as they come" },
+	{ "leases", cmd_leases, "list v4v6d's devices and DHCPv6 leases" },
 	{ "help", cmd_help, "show this help, or a command's" },
 };
 

@@ -77,5 +77,6 @@ int cmd_stats(int argc, char **argv);		/* stats.c */
 int cmd_status(int argc, char **argv);		/* status.c */
 int cmd_export(int argc, char **argv);		/* status.c */
 int cmd_monitor(int argc, char **argv);		/* monitor.c */
+int cmd_leases(int argc, char **argv);		/* leases.c */
 
 #endif /* V4V6CTL_H */

@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * v4v6d's configuration: a file of "keyword value..." lines, then the
+ * command line's flags over it. See v4v6d.8 and README.md.
+ */
+#ifndef V4V6D_CONFIG_H
+#define V4V6D_CONFIG_H
+
+#include <net/if.h>
+#include <netinet/in.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#define CONFIG_FILE_DEFAULT	"/etc/v4v6/v4v6d.conf"
+#define CONFIG_MAX_STATIC	1024
+
+enum addressing {
+	ADDR_AUTO,	/* DHCPv6, or SLAAC when the RA has A and no M */
+	ADDR_DHCPV6,
+	ADDR_SLAAC,
+};
+
+/**
+ * struct static_dev - a device configured by the operator ("static")
+ * @mac: its MAC
+ * @ipv4: its IPv4 address
+ * @has_ipv6: @ipv6 is fixed (no DHCPv6, no SLAAC for it)
+ * @ipv6: that address
+ */
+struct static_dev {
+	uint8_t mac[6];
+	struct in_addr ipv4;
+	bool has_ipv6;
+	struct in6_addr ipv6;
+};
+
+/**
+ * struct config - everything v4v6d can be told
+ * @lan: the LAN interface (devices live there)
+ * @wan: the IPv6-only network's interface (identities are made on it)
+ * @state_file: where the device table is saved
+ * @has_pref64: @pref64 was configured (used when the network tells none)
+ * @pref64: the configured NAT64 prefix
+ * @pref64_len: its length
+ * @dns64: look the prefix up per RFC 7050
+ * @addressing: how identities get their addresses
+ * @inactive_after: seconds without a sign of a device before it is inactive
+ * @release_after: seconds without a sign before its lease is released
+ * @unknown_drop: the kernel drops IPv4 from unknown sources
+ * @lowest_mtu: the kernel's lowest MTU on the IPv6 path, 0 to leave it
+ * @ident_prefix: identity interface names: this and the MAC's 12 digits
+ * @statics: static devices
+ * @n_statics: how many
+ */
+struct config {
+	char lan[IF_NAMESIZE];
+	char wan[IF_NAMESIZE];
+	char state_file[256];
+	bool has_pref64;
+	struct in6_addr pref64;
+	uint8_t pref64_len;
+	bool dns64;
+	enum addressing addressing;
+	uint32_t inactive_after;
+	uint32_t release_after;
+	bool unknown_drop;
+	uint32_t lowest_mtu;
+	char ident_prefix[4];
+	struct static_dev statics[CONFIG_MAX_STATIC];
+	unsigned int n_statics;
+};
+
+/* config_defaults(): the settings without a file. */
+void config_defaults(struct config *cfg);
+/*
+ * config_load(): the file @path over @cfg. Returns 0; -1 with a message
+ * "PATH:LINE: what" in @err. A missing file is an error only if @must.
+ */
+int config_load(struct config *cfg, const char *path, bool must, char *err,
+		size_t errlen);
+/* config_line(): one "keyword value..." line over @cfg; -1 with @err. */
+int config_line(struct config *cfg, char *line, char *err, size_t errlen);
+/* config_check(): what must be set is; -1 with @err. */
+int config_check(const struct config *cfg, char *err, size_t errlen);
+
+#endif

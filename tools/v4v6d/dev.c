@@ -1,0 +1,578 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A device's life: learnt from a sign on the LAN, given an identity, an
+ * address (DHCPv6, SLAAC or configured) and a place in v4v6.ko's table;
+ * aged to inactive when it is not seen, released and removed after longer.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <linux/if_addr.h>
+#include <linux/v4v6.h>
+
+#include "knl.h"
+#include "log.h"
+#include "rtnl.h"
+#include "v4v6d.h"
+
+#define LL_WAIT_MS	1500	/* longest wait for a usable link-local */
+#define RETRY_MS	5000	/* between attempts to make an identity */
+#define INFINITE	0xffffffffu
+
+struct dev *dev_find(const uint8_t mac[6])
+{
+	struct dev *d;
+
+	for (d = d4.devs; d; d = d->next)
+		if (!d->dead && !memcmp(d->mac, mac, 6))
+			return d;
+	return NULL;
+}
+
+static struct dev *dev_by_ipv4(struct in_addr ipv4)
+{
+	struct dev *d;
+
+	for (d = d4.devs; d; d = d->next)
+		if (!d->dead && d->ipv4.s_addr == ipv4.s_addr)
+			return d;
+	return NULL;
+}
+
+struct dev *dev_by_ifindex(int ifindex)
+{
+	struct dev *d;
+
+	for (d = d4.devs; d && ifindex; d = d->next)
+		if (!d->dead && d->ifindex == ifindex)
+			return d;
+	return NULL;
+}
+
+static void dev_kernel_put(struct dev *d)
+{
+	struct kdev k = {
+		.ipv4 = d->ipv4,
+		.ipv6 = d->ipv6,
+		.wan_ifindex = d->ifindex,
+		.flags = d->is_static ? V4V6_DEV_F_STATIC : 0,
+		.state = d->inactive ? V4V6_DEV_STATE_INACTIVE :
+			 V4V6_DEV_STATE_ACTIVE,
+	};
+
+	if (!d->has_ipv6 || !d->ifindex || d->releasing)
+		return;
+	memcpy(k.mac, d->mac, 6);
+	if (!knl_dev_put(&k)) {
+		if (!d->in_kernel)
+			log_info("%s %s: translated as %s on %s",
+				 mac_str(d->mac), inet_ntoa(d->ipv4),
+				 ip6_str(&d->ipv6), d->ident);
+		d->in_kernel = true;
+	}
+}
+
+static void dev_kernel_del(struct dev *d)
+{
+	if (d->in_kernel)
+		knl_dev_del(d->mac);
+	d->in_kernel = false;
+}
+
+/* dev_drop_addr(): the device's address leaves the kernel and identity. */
+static void dev_drop_addr(struct dev *d)
+{
+	if (!d->has_ipv6)
+		return;
+	dev_kernel_del(d);
+	d->has_ipv6 = false;
+	ident_rule(d, NULL);
+	if (d->ifindex)
+		rtnl_addr6_del(d->ifindex, &d->ipv6, 128);
+	d4.dirty = true;
+}
+
+void dev_set_addr(struct dev *d, const struct in6_addr *a, uint32_t valid,
+		  uint32_t preferred)
+{
+	if (d->has_ipv6 && memcmp(&d->ipv6, a, 16)) {
+		log_info("%s: address %s replaced", d->ident, ip6_str(&d->ipv6));
+		dev_drop_addr(d);
+	}
+	if (rtnl_addr6_set(d->ifindex, a, 128, valid, preferred, true))
+		return;
+	d->ipv6 = *a;
+	d->has_ipv6 = true;
+	ident_rule(d, a);
+	dev_kernel_put(d);
+	d4.dirty = true;
+}
+
+static void on_send(void *ctx, const uint8_t *msg, size_t len)
+{
+	ident_send(ctx, msg, len);
+}
+
+static void on_bound(void *ctx, const struct dhcp6_lease *l)
+{
+	struct dev *d = ctx;
+
+	log_info("%s: DHCPv6 lease %s (T1 %us, T2 %us, valid %us)", d->ident,
+		 ip6_str(&l->addr), l->t1, l->t2, l->valid);
+	dev_set_addr(d, &l->addr, l->valid, l->preferred);
+}
+
+static void on_lost(void *ctx, const struct dhcp6_lease *l)
+{
+	struct dev *d = ctx;
+
+	log_warn("%s: lease of %s lost", d->ident, ip6_str(&l->addr));
+	if (d->has_ipv6 && !memcmp(&d->ipv6, &l->addr, 16))
+		dev_drop_addr(d);
+}
+
+static void on_released(void *ctx)
+{
+	struct dev *d = ctx;
+
+	d->dead = true;
+}
+
+static uint32_t on_random(void *ctx)
+{
+	(void)ctx;
+	return arc4random();
+}
+
+static const struct dhcp6_ops dhcp_ops = {
+	.send = on_send,
+	.bound = on_bound,
+	.lost = on_lost,
+	.released = on_released,
+	.random = on_random,
+};
+
+struct dev *dev_new(const uint8_t mac[6], struct in_addr ipv4)
+{
+	struct dev *d = calloc(1, sizeof(*d));
+	uint32_t iaid;
+
+	if (!d) {
+		log_err("out of memory for device %s", mac_str(mac));
+		return NULL;
+	}
+	memcpy(d->mac, mac, 6);
+	d->ipv4 = ipv4;
+	d->sock = -1;
+	d->mode = STATE_MODE_DHCPV6;
+	d->seen_ms = now_ms();
+	iaid = (uint32_t)mac[2] << 24 | mac[3] << 16 | mac[4] << 8 | mac[5];
+	dhcp6_client_init(&d->dhcp, mac, iaid, &dhcp_ops, d);
+	d->next = d4.devs;
+	d4.devs = d;
+	d4.n_devs++;
+	d4.dirty = true;
+	if (ident_create(d))
+		d->created_ms = now_ms();	/* tried: retry later */
+	log_info("%s %s: new device, identity %s", mac_str(mac),
+		 inet_ntoa(ipv4), d->ident);
+	return d;
+}
+
+static bool ipv4_usable(struct in_addr a)
+{
+	uint32_t h = ntohl(a.s_addr);
+
+	return h && (h >> 24) != 0 && (h >> 24) != 127 &&
+	       (h >> 16) != 0xa9fe && (h >> 28) < 0xe;
+}
+
+/* dev_take_ipv4(): @ipv4 is @d's now; a device that had it gives it up. */
+static bool dev_take_ipv4(struct dev *d, const uint8_t mac[6],
+			  struct in_addr ipv4)
+{
+	struct dev *other = dev_by_ipv4(ipv4);
+
+	if (!other || other == d)
+		return true;
+	if (other->is_static) {
+		log_warn("%s claims %s, a static device's address: ignored",
+			 mac_str(mac), inet_ntoa(ipv4));
+		return false;
+	}
+	log_info("%s moved from %s to %s", inet_ntoa(ipv4),
+		 mac_str(other->mac), mac_str(mac));
+	dev_release(other);
+	return true;
+}
+
+void dev_seen(const uint8_t mac[6], struct in_addr ipv4, bool sure)
+{
+	struct dev *d = dev_find(mac);
+
+	if (!ipv4_usable(ipv4) || (d && d->releasing))
+		return;
+	if (!d) {
+		if ((sure || !dev_by_ipv4(ipv4)) && dev_take_ipv4(NULL, mac, ipv4))
+			dev_new(mac, ipv4);
+		return;
+	}
+	d->seen_ms = now_ms();
+	d->probed = false;
+	if (d->inactive) {
+		log_info("%s: active again", mac_str(mac));
+		d->inactive = false;
+		dev_kernel_put(d);
+		d4.dirty = true;
+	}
+	if (sure && !d->is_static && d->ipv4.s_addr != ipv4.s_addr &&
+	    dev_take_ipv4(d, mac, ipv4)) {
+		log_info("%s: IPv4 %s now", mac_str(mac), inet_ntoa(ipv4));
+		d->ipv4 = ipv4;
+		dev_kernel_put(d);
+		d4.dirty = true;
+	} else if (sure && !d->in_kernel) {
+		dev_kernel_put(d);
+	}
+}
+
+/* EUI-64 interface identifier of @mac after the /64 @prefix (RFC 4291). */
+static void slaac_addr(const struct in6_addr *prefix, const uint8_t mac[6],
+		       struct in6_addr *a)
+{
+	*a = *prefix;
+	a->s6_addr[8] = mac[0] ^ 0x02;
+	a->s6_addr[9] = mac[1];
+	a->s6_addr[10] = mac[2];
+	a->s6_addr[11] = 0xff;
+	a->s6_addr[12] = 0xfe;
+	a->s6_addr[13] = mac[3];
+	a->s6_addr[14] = mac[4];
+	a->s6_addr[15] = mac[5];
+}
+
+static uint32_t remaining(uint32_t lifetime, uint64_t since, uint64_t now)
+{
+	uint64_t gone = (now - since) / 1000;
+
+	if (lifetime == INFINITE)
+		return INFINITE;
+	return gone >= lifetime ? 0 : lifetime - gone;
+}
+
+static void dev_slaac(struct dev *d, uint64_t now)
+{
+	const struct wan_info *w = &d4.wan;
+	struct in6_addr a;
+	uint32_t valid, pref;
+
+	if (!w->have_slaac || !d->ifindex)
+		return;
+	valid = remaining(w->slaac.valid, w->slaac_at_ms, now);
+	pref = remaining(w->slaac.preferred, w->slaac_at_ms, now);
+	if (!valid)
+		return;
+	slaac_addr(&w->slaac.prefix, d->mac, &a);
+	if (!d->has_ipv6 || memcmp(&a, &d->ipv6, 16))
+		log_info("%s: SLAAC address %s", d->ident, ip6_str(&a));
+	dev_set_addr(d, &a, valid, pref);
+}
+
+void dev_slaac_refresh(void)
+{
+	uint64_t now = now_ms();
+	struct dev *d;
+
+	for (d = d4.devs; d; d = d->next)
+		if (d->started && d->mode == STATE_MODE_SLAAC && !d->releasing)
+			dev_slaac(d, now);
+}
+
+void dev_routes_refresh(void)
+{
+	struct dev *d;
+
+	for (d = d4.devs; d; d = d->next)
+		if (!d->releasing && !d->dead)
+			ident_routes(d);
+}
+
+static enum state_mode choose_mode(const struct dev *d)
+{
+	const struct wan_info *w = &d4.wan;
+
+	if (d->mode == STATE_MODE_FIXED)
+		return STATE_MODE_FIXED;
+	if (d4.cfg.addressing == ADDR_SLAAC)
+		return STATE_MODE_SLAAC;
+	if (d4.cfg.addressing == ADDR_AUTO && w->ra_seen && !w->managed &&
+	    w->have_slaac)
+		return STATE_MODE_SLAAC;
+	return STATE_MODE_DHCPV6;
+}
+
+/* dev_start(): the identity can talk: get the device an address. */
+static void dev_start(struct dev *d, uint64_t now)
+{
+	d->started = true;
+	d->mode = choose_mode(d);
+	log_debug("%s: %s link-local: %s", d->ident,
+		  d->ll_ready ? "usable" : "still no usable",
+		  d->mode == STATE_MODE_DHCPV6 ? "DHCPv6" :
+		  d->mode == STATE_MODE_SLAAC ? "SLAAC" : "fixed address");
+	switch (d->mode) {
+	case STATE_MODE_FIXED:
+		dev_set_addr(d, &d->fixed6, INFINITE, INFINITE);
+		break;
+	case STATE_MODE_SLAAC:
+		dev_slaac(d, now);
+		break;
+	case STATE_MODE_DHCPV6:
+		if (d->has_restore)
+			dhcp6_client_restore(&d->dhcp, &d->restore, now);
+		else
+			dhcp6_client_start(&d->dhcp, now);
+		d->has_restore = false;
+		break;
+	}
+}
+
+void dev_timers(uint64_t now)
+{
+	struct dev *d;
+
+	for (d = d4.devs; d; d = d->next) {
+		if (d->dead || d->releasing) {
+			if (d->releasing && !d->dead &&
+			    dhcp6_client_deadline(&d->dhcp) <= now)
+				dhcp6_client_timer(&d->dhcp, now);
+			continue;
+		}
+		if (!d->ifindex && now >= d->created_ms + RETRY_MS &&
+		    ident_create(d))
+			d->created_ms = now;
+		if (d->ifindex && !d->started &&
+		    (d->ll_ready || now >= d->created_ms + LL_WAIT_MS))
+			dev_start(d, now);
+		if (d->started && d->mode == STATE_MODE_DHCPV6 &&
+		    dhcp6_client_deadline(&d->dhcp) <= now)
+			dhcp6_client_timer(&d->dhcp, now);
+	}
+}
+
+uint64_t dev_deadline(void)
+{
+	uint64_t t = UINT64_MAX, x;
+	struct dev *d;
+
+	for (d = d4.devs; d; d = d->next) {
+		if (d->dead)
+			continue;
+		x = dhcp6_client_deadline(&d->dhcp);
+		if (!d->started && !d->releasing)
+			x = d->ifindex ? d->created_ms + LL_WAIT_MS :
+			    d->created_ms + RETRY_MS;
+		if (x < t)
+			t = x;
+	}
+	return t;
+}
+
+void dev_kernel_idle(const uint8_t mac[6], uint64_t idle_ms, uint64_t now)
+{
+	struct dev *d = dev_find(mac);
+	uint64_t seen = idle_ms < now ? now - idle_ms : 0;
+
+	if (d && seen > d->seen_ms + 1000 && !d->releasing)
+		dev_seen(mac, d->ipv4, false);
+}
+
+static void dev_age_one(struct dev *d, uint64_t now)
+{
+	/* events may have seen it after @now was taken */
+	uint64_t idle = now > d->seen_ms ? now - d->seen_ms : 0;
+	const struct config *c = &d4.cfg;
+
+	if (!d->probed && idle > (uint64_t)c->inactive_after * 500) {
+		rtnl_neigh4_probe(d4.lan_ifindex, d->ipv4);
+		d->probed = true;
+	}
+	if (!d->inactive && idle > (uint64_t)c->inactive_after * 1000) {
+		log_info("%s %s: inactive (not seen for %llus)",
+			 mac_str(d->mac), inet_ntoa(d->ipv4),
+			 (unsigned long long)idle / 1000);
+		d->inactive = true;
+		dev_kernel_put(d);
+		d4.dirty = true;
+	}
+	if (idle > (uint64_t)c->release_after * 1000) {
+		log_info("%s %s: gone for %llus: released",
+			 mac_str(d->mac), inet_ntoa(d->ipv4),
+			 (unsigned long long)idle / 1000);
+		dev_release(d);
+	}
+}
+
+void dev_age(uint64_t now)
+{
+	static uint64_t sysctl_ms;
+	bool sysctls = now >= sysctl_ms + 10000;
+	struct dev *d;
+
+	if (sysctls)
+		sysctl_ms = now;
+	for (d = d4.devs; d; d = d->next) {
+		if (d->dead || d->releasing)
+			continue;
+		if (sysctls && d->ifindex)
+			ident_sysctls(d, false);
+		if (!d->is_static)
+			dev_age_one(d, now);
+	}
+}
+
+void dev_receive(struct dev *d)
+{
+	uint8_t buf[4096];
+	ssize_t n;
+
+	while ((n = recv(d->sock, buf, sizeof(buf), 0)) >= 0)
+		if (d->mode == STATE_MODE_DHCPV6 &&
+		    (d->started || d->releasing))
+			dhcp6_client_receive(&d->dhcp, buf, n, now_ms());
+}
+
+void dev_addr_event(int ifindex, const struct in6_addr *addr,
+		    unsigned int flags, bool gone)
+{
+	struct dev *d = dev_by_ifindex(ifindex);
+	struct in6_addr a = *addr;
+
+	if (!d)
+		return;
+	if (IN6_IS_ADDR_LINKLOCAL(addr) && !gone &&
+	    (!(flags & IFA_F_TENTATIVE) || (flags & IFA_F_OPTIMISTIC)))
+		d->ll_ready = true;
+	if (!d->has_ipv6 || memcmp(addr, &d->ipv6, 16))
+		return;
+	if (!gone && !(flags & IFA_F_DADFAILED))
+		return;
+	if (gone)
+		log_warn("%s: address %s went away", d->ident, ip6_str(addr));
+	else
+		log_warn("%s: %s is in use by another host (DAD failed)",
+			 d->ident, ip6_str(addr));
+	dev_drop_addr(d);
+	if (!gone && d->mode == STATE_MODE_DHCPV6)
+		dhcp6_client_decline(&d->dhcp, &a, now_ms());
+}
+
+void dev_link_gone(int ifindex)
+{
+	struct dev *d = dev_by_ifindex(ifindex);
+
+	if (!d || d->releasing)
+		return;
+	log_warn("%s was removed: making it again", d->ident);
+	dev_drop_addr(d);
+	ident_rule(d, NULL);
+	d->has_rule = false;
+	if (d->dhcp.have_lease) {
+		d->restore = d->dhcp.lease;
+		d->has_restore = true;
+	}
+	dhcp6_client_stop(&d->dhcp);
+	ident_destroy(d);
+	d->started = false;
+	d->ll_ready = false;
+	d->created_ms = now_ms() - RETRY_MS;
+}
+
+void dev_kernel_deleted(const uint8_t mac[6])
+{
+	struct dev *d = dev_find(mac);
+
+	if (d && d->in_kernel) {
+		log_info("%s: removed from the kernel's table by someone else",
+			 mac_str(mac));
+		d->in_kernel = false;
+	}
+}
+
+void dev_release(struct dev *d)
+{
+	if (d->releasing || d->dead)
+		return;
+	d->releasing = true;
+	dev_drop_addr(d);
+	d4.dirty = true;
+	if (d->mode == STATE_MODE_DHCPV6 && d->started && d->ifindex)
+		dhcp6_client_release(&d->dhcp, now_ms());
+	else
+		d->dead = true;
+}
+
+void dev_sweep(void)
+{
+	struct dev **pp = &d4.devs, *d;
+
+	while ((d = *pp)) {
+		if (!d->dead) {
+			pp = &d->next;
+			continue;
+		}
+		*pp = d->next;
+		ident_destroy(d);
+		log_info("%s: removed", mac_str(d->mac));
+		free(d);
+		d4.n_devs--;
+		d4.dirty = true;
+	}
+}
+
+/* dev_stop_all(): exit: clients silenced, identities and table kept. */
+void dev_stop_all(void)
+{
+	struct dev *d;
+
+	while ((d = d4.devs)) {
+		d4.devs = d->next;
+		dhcp6_client_stop(&d->dhcp);
+		if (d->sock >= 0)
+			close(d->sock);
+		free(d);
+	}
+	d4.n_devs = 0;
+}
+
+void dev_apply_statics(void)
+{
+	const struct config *c = &d4.cfg;
+	struct dev *d;
+	unsigned int i;
+
+	for (d = d4.devs; d; d = d->next)
+		d->is_static = false;
+	for (i = 0; i < c->n_statics; i++) {
+		const struct static_dev *s = &c->statics[i];
+
+		d = dev_find(s->mac);
+		if (!dev_take_ipv4(d, s->mac, s->ipv4))
+			continue;
+		if (!d)
+			d = dev_new(s->mac, s->ipv4);
+		if (!d)
+			continue;
+		d->is_static = true;
+		d->ipv4 = s->ipv4;
+		if (s->has_ipv6) {
+			d->mode = STATE_MODE_FIXED;
+			d->fixed6 = s->ipv6;
+		}
+		dev_kernel_put(d);
+	}
+}

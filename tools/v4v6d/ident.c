@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A device's WAN identity: a private-mode macvlan on the WAN with the
+ * device's MAC, set up as a host (no forwarding, no RAs, DAD on, optimistic
+ * so a new lease is usable at once), with routes of its own and the UDP
+ * socket its DHCPv6 client talks through.
+ *
+ * Routes: table IDENT_TABLE_BASE + ifindex holds the default route via the
+ * WAN's router and the on-link prefixes, all through the identity, and a
+ * rule sends everything from the device's address there; the main table
+ * has a default route through the identity too, metric IDENT_METRIC_BASE +
+ * ifindex, for lookups bound to the interface without a source. v4v6.ko
+ * routes each translated packet strictly on its identity, so without these
+ * it would have no way out.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "log.h"
+#include "rtnl.h"
+#include "v4v6d.h"
+
+static const struct in6_addr any6;
+
+static void ident_name(struct dev *d)
+{
+	const uint8_t *m = d->mac;
+
+	snprintf(d->ident, sizeof(d->ident), "%s%02x%02x%02x%02x%02x%02x",
+		 d4.cfg.ident_prefix, m[0], m[1], m[2], m[3], m[4], m[5]);
+}
+
+/* sysctl_write(): net.ipv6.@dir.@ifname.@key = @v ("conf" or "neigh") */
+static int sysctl_write(const char *dir, const char *ifname, const char *key,
+			const char *v, bool only_if_differs)
+{
+	char path[128], cur[16];
+	int fd, n, ret = 0;
+
+	snprintf(path, sizeof(path), "/proc/sys/net/ipv6/%s/%s/%s", dir,
+		 ifname, key);
+	fd = open(path, O_RDWR | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	if (only_if_differs) {
+		n = read(fd, cur, sizeof(cur) - 1);
+		cur[n > 0 ? n : 0] = '\0';
+		if (n > 0 && atoi(cur) == atoi(v))
+			goto out;
+		lseek(fd, 0, SEEK_SET);
+	}
+	if (write(fd, v, strlen(v)) < 0)
+		ret = -errno;
+	else if (only_if_differs)
+		log_info("%s: %s was changed: set back to %s", ifname, key, v);
+out:
+	close(fd);
+	return ret;
+}
+
+/*
+ * ident_sysctls(): the identity behaves as a host. Anything writing
+ * net.ipv6.conf.all.forwarding resets every interface's forwarding, so the
+ * loop calls this again now and then (@all false: forwarding only, and only
+ * written when it changed).
+ *
+ * DAD stays on, but quick: the kernel waits up to router_solicitation_delay
+ * before its first probe, then retrans_time_ms per probe, a second or two
+ * by default, and a new device is to be leased within two seconds. With
+ * IPv6 forwarding on anywhere, optimistic DAD (RFC 4429) is off for every
+ * interface, so it cannot help on a router; it is asked for all the same,
+ * for gateways that do not forward IPv6.
+ */
+void ident_sysctls(struct dev *d, bool all)
+{
+	static const char *const set[][3] = {
+		{ "conf", "forwarding", "0" },
+		{ "conf", "accept_ra", "0" },
+		{ "conf", "accept_dad", "1" },
+		{ "conf", "router_solicitation_delay", "0" },
+		{ "neigh", "retrans_time_ms", "250" },
+		{ "conf", "optimistic_dad", "1" },
+		{ "conf", "use_optimistic", "1" },
+	};
+	unsigned int i;
+	int err;
+
+	if (!all) {
+		sysctl_write("conf", d->ident, "forwarding", "0", true);
+		return;
+	}
+	for (i = 0; i < sizeof(set) / sizeof(set[0]); i++) {
+		err = sysctl_write(set[i][0], d->ident, set[i][1], set[i][2],
+				   false);
+		/* kernels without CONFIG_IPV6_OPTIMISTIC_DAD lack the last two */
+		if (err && !(err == -ENOENT && i >= 5))
+			log_warn("%s: %s: %s", d->ident, set[i][1],
+				 strerror(-err));
+	}
+}
+
+static int dhcp6_socket(struct dev *d)
+{
+	struct sockaddr_in6 sa = {
+		.sin6_family = AF_INET6,
+		.sin6_port = htons(DHCP6_CLIENT_PORT),
+	};
+	int one = 1, hops = 1;
+	int fd = socket(AF_INET6, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+
+	if (fd < 0)
+		return -errno;
+	if (setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) ||
+	    setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, d->ident,
+		       strlen(d->ident)) ||
+	    setsockopt(fd, IPPROTO_IPV6, IPV6_MULTICAST_IF, &d->ifindex,
+		       sizeof(d->ifindex)) ||
+	    setsockopt(fd, IPPROTO_IPV6, IPV6_MULTICAST_HOPS, &hops,
+		       sizeof(hops)) ||
+	    bind(fd, (struct sockaddr *)&sa, sizeof(sa))) {
+		int err = -errno;
+
+		close(fd);
+		return err;
+	}
+	return fd;
+}
+
+/* An identity left by an earlier run: ours if it has the device's MAC. */
+static int ident_adopt(struct dev *d)
+{
+	uint8_t mac[6];
+	int ifindex = rtnl_ifindex(d->ident);
+
+	if (!ifindex)
+		return 0;
+	if (rtnl_ifmac(ifindex, mac) || memcmp(mac, d->mac, 6)) {
+		log_err("%s exists and is not %s's identity", d->ident,
+			mac_str(d->mac));
+		return -EEXIST;
+	}
+	log_debug("%s: taken over from an earlier run", d->ident);
+	return ifindex;
+}
+
+int ident_create(struct dev *d)
+{
+	int ifindex;
+
+	ident_name(d);
+	ifindex = ident_adopt(d);
+	if (!ifindex)
+		ifindex = rtnl_macvlan_add(d->ident, d4.wan_ifindex, d->mac);
+	if (ifindex < 0)
+		return ifindex;
+	d->ifindex = ifindex;
+	d->created_ms = now_ms();
+	ident_sysctls(d, true);
+	if (rtnl_link_up(ifindex))
+		log_warn("%s: cannot bring it up", d->ident);
+	d->sock = dhcp6_socket(d);
+	if (d->sock < 0) {
+		log_err("%s: DHCPv6 socket: %s", d->ident, strerror(-d->sock));
+		ident_destroy(d);
+		return -EIO;
+	}
+	ident_routes(d);
+	return 0;
+}
+
+void ident_destroy(struct dev *d)
+{
+	if (d->sock >= 0)
+		close(d->sock);
+	d->sock = -1;
+	ident_rule(d, NULL);
+	if (d->ifindex)
+		rtnl_link_del(d->ifindex);
+	d->ifindex = 0;
+}
+
+/* ident_routes(): the identity's routes for what the RAs said so far. */
+void ident_routes(struct dev *d)
+{
+	const struct wan_info *w = &d4.wan;
+	uint32_t table = IDENT_TABLE_BASE + d->ifindex;
+	unsigned int i;
+
+	if (!d->ifindex)
+		return;
+	for (i = 0; i < w->n_onlink; i++)
+		rtnl_route6_set(table, &w->onlink[i].prefix, w->onlink[i].len,
+				NULL, d->ifindex, 0);
+	if (!w->have_router)
+		return;
+	rtnl_route6_set(table, &any6, 0, &w->router, d->ifindex, 0);
+	rtnl_route6_set(254, &any6, 0, &w->router, d->ifindex,
+			IDENT_METRIC_BASE + d->ifindex);
+}
+
+/* ident_rule(): the rule "from @addr" to the identity's table; NULL: none. */
+void ident_rule(struct dev *d, const struct in6_addr *addr)
+{
+	uint32_t table = IDENT_TABLE_BASE + d->ifindex;
+
+	if (d->has_rule && (!addr || memcmp(addr, &d->rule_addr, 16))) {
+		rtnl_rule6_del(&d->rule_addr, table, IDENT_RULE_PRIO);
+		d->has_rule = false;
+	}
+	if (addr && !d->has_rule && d->ifindex &&
+	    !rtnl_rule6_add(addr, table, IDENT_RULE_PRIO)) {
+		d->rule_addr = *addr;
+		d->has_rule = true;
+	}
+}
+
+int ident_send(struct dev *d, const uint8_t *msg, size_t len)
+{
+	struct sockaddr_in6 to = {
+		.sin6_family = AF_INET6,
+		.sin6_port = htons(DHCP6_SERVER_PORT),
+		.sin6_addr = DHCP6_ALL_SERVERS,
+		.sin6_scope_id = d->ifindex,
+	};
+
+	if (d->sock < 0)
+		return -ENOTCONN;
+	if (sendto(d->sock, msg, len, 0, (struct sockaddr *)&to,
+		   sizeof(to)) < 0) {
+		log_debug("%s: DHCPv6 send: %s", d->ident, strerror(errno));
+		return -errno;
+	}
+	return 0;
+}

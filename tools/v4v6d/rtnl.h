@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Links, addresses, routes, rules and neighbours through libnl-route-3, and
+ * the rtnetlink events v4v6d follows: LAN neighbours, identity addresses
+ * (DAD), identities vanishing.
+ */
+#ifndef V4V6D_RTNL_H
+#define V4V6D_RTNL_H
+
+#include <netinet/in.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+struct rtnl_event_ops {
+	/* an IPv4 neighbour on @ifindex with a link-layer address */
+	void (*neigh)(void *arg, int ifindex, const uint8_t mac[6],
+		      struct in_addr ipv4, int nud_state);
+	/* an IPv6 address changed (@gone: removed); IFA_F_* @flags */
+	void (*addr)(void *arg, int ifindex, const struct in6_addr *addr,
+		     unsigned int flags, bool gone);
+	/* a link went away */
+	void (*link_gone)(void *arg, int ifindex);
+};
+
+int rtnl_open(void);
+void rtnl_close(void);
+int rtnl_event_fd(void);
+void rtnl_read_events(const struct rtnl_event_ops *ops, void *arg);
+
+/* rtnl_ifindex(): the index of interface @name, 0 when there is none. */
+int rtnl_ifindex(const char *name);
+/* rtnl_ifmac(): the MAC of @ifindex into @mac; -1 when it has none. */
+int rtnl_ifmac(int ifindex, uint8_t mac[6]);
+/*
+ * rtnl_macvlan_add(): a private-mode macvlan @name on @lower with @mac;
+ * returns its index or a negative errno.
+ */
+int rtnl_macvlan_add(const char *name, int lower, const uint8_t mac[6]);
+int rtnl_link_up(int ifindex);
+int rtnl_link_del(int ifindex);
+
+/*
+ * rtnl_addr6_set(): @addr/@plen on @ifindex with the lifetimes (seconds,
+ * 0xffffffff forever), added or updated; @optimistic: usable while DAD runs
+ * (RFC 4429).
+ */
+int rtnl_addr6_set(int ifindex, const struct in6_addr *addr, int plen,
+		   uint32_t valid, uint32_t preferred, bool optimistic);
+int rtnl_addr6_del(int ifindex, const struct in6_addr *addr, int plen);
+/* rtnl_addr6_flags(): IFA_F_* of @addr on @ifindex, -1 when absent. */
+int rtnl_addr6_flags(int ifindex, const struct in6_addr *addr);
+/* rtnl_has_linklocal(): @ifindex has a link-local address it may use. */
+bool rtnl_has_linklocal(int ifindex);
+
+/*
+ * rtnl_route6_set(): @dst/@len in @table through @ifindex (via @gw unless
+ * NULL) with @metric, added or replaced.
+ */
+int rtnl_route6_set(uint32_t table, const struct in6_addr *dst, int len,
+		    const struct in6_addr *gw, int ifindex, uint32_t metric);
+int rtnl_route6_del(uint32_t table, const struct in6_addr *dst, int len,
+		    int ifindex, uint32_t metric);
+/* rtnl_rule6_set(): "from @src lookup @table pref @prio", or removed. */
+int rtnl_rule6_add(const struct in6_addr *src, uint32_t table, uint32_t prio);
+int rtnl_rule6_del(const struct in6_addr *src, uint32_t table, uint32_t prio);
+
+/* rtnl_neigh4_dump(): the neighbour callback for each IPv4 entry on @ifindex. */
+int rtnl_neigh4_dump(int ifindex, const struct rtnl_event_ops *ops, void *arg);
+/* rtnl_neigh4_probe(): have the kernel confirm @ipv4 on @ifindex (ARP). */
+int rtnl_neigh4_probe(int ifindex, struct in_addr ipv4);
+
+#endif

@@ -1,0 +1,1132 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * v4v6d's state file: the device table and the leases, as JSON (json-c).
+ *
+ * The layout (version 1), which v4v6ctl reads too; keep it stable, and
+ * change "version" for anything an older reader would misread:
+ *
+ *   {
+ *     "version": 1,
+ *     "pref64": "64:ff9b::/96",                 (optional)
+ *     "devices": [
+ *       {
+ *         "mac": "02:00:00:00:00:0a",
+ *         "ipv4": "192.168.1.10",
+ *         "static": false,
+ *         "inactive": false,
+ *         "mode": "dhcpv6",                      ("slaac", "fixed")
+ *         "ipv6": "2001:db8::1",                 (optional)
+ *         "last_seen": 1790000000,               (Unix time, seconds)
+ *         "dhcp6_state": "bound",                (optional)
+ *         "lease": {                             (optional)
+ *           "address": "2001:db8::1",
+ *           "iaid": 1,
+ *           "t1": 1800, "t2": 2880,
+ *           "preferred": 3600, "valid": 7200,   (4294967295: infinity)
+ *           "start": 1790000000,                 (Unix time, seconds)
+ *           "server_duid": "000300010200000000fe"   (hex, 1..130 bytes)
+ *         }
+ *       }
+ *     ]
+ *   }
+ *
+ * The file is read as untrusted text (it may be truncated, or edited by
+ * hand), and strictly: JSON syntax (json-c's strict mode, UTF-8 checked,
+ * nothing but white space after the object), every member of the right
+ * type, the numbers in range (iaid, t1, t2, preferred and valid 0 to
+ * 0xffffffff; times 0 to 2^53 - 1, which every JSON reader holds exactly),
+ * the addresses valid (a device's MAC neither multicast nor all zeros),
+ * the NAT64 prefix one the kernel takes, each MAC and each IPv4 address at
+ * most once, at most STATE_MAX_DEVICES devices. The first problem found is
+ * reported, naming where it is, as in:
+ *   devices[3].ipv4: "300.1.2.3" is not an IPv4 address
+ * Relations between values (T1 <= T2, preferred <= valid, a lease only in
+ * mode dhcpv6) are not checked: a lease is saved as it was granted, and
+ * one odd lease must not make the whole file unloadable; v4v6d decides
+ * what to restore.
+ *
+ * Members this version does not know are ignored, so that a file written
+ * by a newer v4v6d that only adds members still loads.
+ *
+ * state_save() checks the same rules before it writes anything, so that a
+ * state that would not load never replaces a good file (nor its .bak).
+ *
+ * The times of a lease are saved as they were granted with the wall-clock
+ * time they began ("start"): the reader works out what is left.
+ */
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <json-c/json.h>
+
+#include "state.h"
+
+#define STATE_VERSION	1
+#define FILE_MAX	(64 << 20)	/* what state_load() reads at most */
+#define TIME_MAX	((INT64_C(1) << 53) - 1)
+#define VALUE_SHOWN	64		/* of a bad value, in a message */
+#define WHERE_SIZE	32		/* "devices[65535].lease" */
+
+static const char *const mode_names[] = {
+	[STATE_MODE_DHCPV6] = "dhcpv6",
+	[STATE_MODE_SLAAC] = "slaac",
+	[STATE_MODE_FIXED] = "fixed",
+};
+
+const char *state_mode_name(enum state_mode mode)
+{
+	if ((unsigned int)mode >= sizeof(mode_names) / sizeof(mode_names[0]))
+		return NULL;
+	return mode_names[mode];
+}
+
+/* Where an error is: the object being read, as in "devices[3].lease". */
+struct ctx {
+	char *err;
+	size_t errlen;
+	char where[WHERE_SIZE];
+};
+
+/* Report "@where.@field: ..." (or "@field: ..." at the top), return -1. */
+__attribute__((format(printf, 3, 4)))
+static int fail(struct ctx *c, const char *field, const char *fmt, ...)
+{
+	size_t n;
+	va_list ap;
+	int r;
+
+	r = snprintf(c->err, c->errlen, "%s%s%s%s", c->where,
+		     *c->where && *field ? "." : "", field,
+		     *c->where || *field ? ": " : "");
+	n = r < 0 ? 0 : (size_t)r;
+	if (n < c->errlen) {
+		va_start(ap, fmt);
+		vsnprintf(c->err + n, c->errlen - n, fmt, ap);
+		va_end(ap);
+	}
+	return -1;
+}
+
+/*
+ * @s (of @len bytes) made fit for a message: at most VALUE_SHOWN
+ * characters, those not printable ASCII as '?', "..." when cut.
+ */
+static const char *shown(const char *s, size_t len,
+			 char buf[VALUE_SHOWN + 4])
+{
+	size_t i, n = len > VALUE_SHOWN ? VALUE_SHOWN : len;
+
+	for (i = 0; i < n; i++)
+		buf[i] = isprint((unsigned char)s[i]) ? s[i] : '?';
+	strcpy(buf + n, len > n ? "..." : "");
+	return buf;
+}
+
+/*
+ * Member @key of @obj, of @type. Returns 0 with *@val set, 1 when it is
+ * absent and @optional, else -1 after saying what is wrong.
+ */
+static int member(struct ctx *c, struct json_object *obj, const char *key,
+		  enum json_type type, bool optional, struct json_object **val)
+{
+	static const char *const expected[] = {
+		[json_type_boolean] = "true or false",
+		[json_type_int] = "an integer",
+		[json_type_object] = "an object",
+		[json_type_array] = "an array",
+		[json_type_string] = "a string",
+	};
+
+	if (!json_object_object_get_ex(obj, key, val))
+		return optional ? 1 : fail(c, key, "missing");
+	if (!json_object_is_type(*val, type))
+		return fail(c, key, "expected %s", expected[type]);
+	return 0;
+}
+
+/* A string member without NULs: as member(). */
+static int str_member(struct ctx *c, struct json_object *obj,
+		      const char *key, bool optional, const char **s,
+		      size_t *len)
+{
+	struct json_object *val;
+	int r = member(c, obj, key, json_type_string, optional, &val);
+
+	if (r)
+		return r;
+	*s = json_object_get_string(val);
+	*len = (size_t)json_object_get_string_len(val);
+	if (strlen(*s) != *len)
+		return fail(c, key, "contains a NUL character");
+	return 0;
+}
+
+/* An integer member in @min..@max. */
+static int int_member(struct ctx *c, struct json_object *obj,
+		      const char *key, int64_t min, int64_t max, int64_t *v)
+{
+	struct json_object *val;
+	int r = member(c, obj, key, json_type_int, false, &val);
+
+	if (r)
+		return r;
+	*v = json_object_get_int64(val);
+	/* json-c holds those past INT64_MAX as uint64, and clamps. */
+	if (*v < min || *v > max ||
+	    (*v >= 0 && json_object_get_uint64(val) != (uint64_t)*v))
+		return fail(c, key, "%s is out of range (%" PRId64 " to %"
+			    PRId64 ")", json_object_get_string(val), min, max);
+	return 0;
+}
+
+static int u32_member(struct ctx *c, struct json_object *obj,
+		      const char *key, uint32_t *v)
+{
+	int64_t v64;
+
+	if (int_member(c, obj, key, 0, UINT32_MAX, &v64))
+		return -1;
+	*v = (uint32_t)v64;
+	return 0;
+}
+
+static int bool_member(struct ctx *c, struct json_object *obj,
+		       const char *key, bool *b)
+{
+	struct json_object *val;
+
+	if (member(c, obj, key, json_type_boolean, false, &val))
+		return -1;
+	*b = json_object_get_boolean(val);
+	return 0;
+}
+
+/* An address member of @family (AF_INET, AF_INET6). */
+static int addr_member(struct ctx *c, struct json_object *obj,
+		       const char *key, int family, bool optional, void *addr)
+{
+	char buf[VALUE_SHOWN + 4];
+	const char *s;
+	size_t len;
+	int r = str_member(c, obj, key, optional, &s, &len);
+
+	if (r)
+		return r;
+	if (inet_pton(family, s, addr) != 1)
+		return fail(c, key, "\"%s\" is not an %s address",
+			    shown(s, len, buf),
+			    family == AF_INET ? "IPv4" : "IPv6");
+	return 0;
+}
+
+static int hex_digit(char ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'a' && ch <= 'f')
+		return ch - 'a' + 10;
+	if (ch >= 'A' && ch <= 'F')
+		return ch - 'A' + 10;
+	return -1;
+}
+
+/* @len hex digits at @s into @out, or false. */
+static bool parse_hex(const char *s, size_t len, uint8_t *out)
+{
+	size_t i;
+	int hi, lo;
+
+	for (i = 0; i < len / 2; i++) {
+		hi = hex_digit(s[2 * i]);
+		lo = hex_digit(s[2 * i + 1]);
+		if (hi < 0 || lo < 0)
+			return false;
+		out[i] = (uint8_t)(hi << 4 | lo);
+	}
+	return true;
+}
+
+static int mac_member(struct ctx *c, struct json_object *obj,
+		      uint8_t mac[6])
+{
+	char buf[VALUE_SHOWN + 4];
+	const char *s;
+	size_t len, i;
+
+	if (str_member(c, obj, "mac", false, &s, &len))
+		return -1;
+	for (i = 0; i < 6 && len == 17; i++)
+		if (!parse_hex(s + 3 * i, 2, mac + i) ||
+		    (i < 5 && s[3 * i + 2] != ':'))
+			break;
+	if (i < 6)
+		return fail(c, "mac", "\"%s\" is not a MAC address (as in "
+			    "02:00:00:00:00:0a)", shown(s, len, buf));
+	return 0;
+}
+
+static int duid_member(struct ctx *c, struct json_object *obj,
+		       struct dhcp6_lease *l)
+{
+	char buf[VALUE_SHOWN + 4];
+	const char *s;
+	size_t len;
+
+	if (str_member(c, obj, "server_duid", false, &s, &len))
+		return -1;
+	if (len < 2 || len > 2 * DHCP6_DUID_MAX || len % 2 ||
+	    !parse_hex(s, len, l->server_duid))
+		return fail(c, "server_duid", "\"%s\" is not a DUID (1 to %d "
+			    "bytes in hex)", shown(s, len, buf),
+			    DHCP6_DUID_MAX);
+	l->server_duid_len = (uint16_t)(len / 2);
+	return 0;
+}
+
+static int mode_member(struct ctx *c, struct json_object *obj,
+		       enum state_mode *mode)
+{
+	char buf[VALUE_SHOWN + 4];
+	const char *s;
+	size_t len;
+	unsigned int m;
+
+	if (str_member(c, obj, "mode", false, &s, &len))
+		return -1;
+	for (m = 0; m < sizeof(mode_names) / sizeof(mode_names[0]); m++) {
+		if (!strcmp(s, mode_names[m])) {
+			*mode = (enum state_mode)m;
+			return 0;
+		}
+	}
+	return fail(c, "mode", "\"%s\" is not dhcpv6, slaac or fixed",
+		    shown(s, len, buf));
+}
+
+/* A DHCPv6 state's name as saved: 1 to 15 of [a-z0-9_-]. */
+static bool dhcp6_state_ok(const char *s, size_t len)
+{
+	size_t i;
+
+	if (!len || len >= sizeof(((struct state_dev *)0)->dhcp6_state))
+		return false;
+	for (i = 0; i < len; i++)
+		if (!islower((unsigned char)s[i]) &&
+		    !isdigit((unsigned char)s[i]) && s[i] != '_' &&
+		    s[i] != '-')
+			return false;
+	return true;
+}
+
+static int dhcp6_state_member(struct ctx *c, struct json_object *obj,
+			      struct state_dev *d)
+{
+	char buf[VALUE_SHOWN + 4];
+	const char *s;
+	size_t len;
+	int r = str_member(c, obj, "dhcp6_state", true, &s, &len);
+
+	if (r)
+		return r < 0 ? -1 : 0;
+	if (!dhcp6_state_ok(s, len))
+		return fail(c, "dhcp6_state", "\"%s\" is not a DHCPv6 state",
+			    shown(s, len, buf));
+	memcpy(d->dhcp6_state, s, len + 1);
+	return 0;
+}
+
+static int parse_lease(struct ctx *c, struct json_object *obj,
+		       struct state_dev *d)
+{
+	struct dhcp6_lease *l = &d->lease;
+
+	if (addr_member(c, obj, "address", AF_INET6, false, &l->addr) ||
+	    u32_member(c, obj, "iaid", &l->iaid) ||
+	    u32_member(c, obj, "t1", &l->t1) ||
+	    u32_member(c, obj, "t2", &l->t2) ||
+	    u32_member(c, obj, "preferred", &l->preferred) ||
+	    u32_member(c, obj, "valid", &l->valid) ||
+	    int_member(c, obj, "start", 0, TIME_MAX, &d->lease_start) ||
+	    duid_member(c, obj, l))
+		return -1;
+	return 0;
+}
+
+/*
+ * The checks of a device that do not depend on how it was written: for
+ * state_parse() after reading it, and for state_save() before writing.
+ * @c->where names the device.
+ */
+static int check_dev(struct ctx *c, const struct state_dev *d)
+{
+	if (d->mac[0] & 1)
+		return fail(c, "mac", "a multicast address is no device's");
+	if (!(d->mac[0] | d->mac[1] | d->mac[2] | d->mac[3] | d->mac[4] |
+	      d->mac[5]))
+		return fail(c, "mac", "the all-zero address is no device's");
+	if (!state_mode_name(d->mode))
+		return fail(c, "mode", "unknown mode %d", (int)d->mode);
+	if (d->last_seen < 0 || d->last_seen > TIME_MAX)
+		return fail(c, "last_seen", "%" PRId64 " is out of range",
+			    d->last_seen);
+	if (!memchr(d->dhcp6_state, 0, sizeof(d->dhcp6_state)) ||
+	    (*d->dhcp6_state &&
+	     !dhcp6_state_ok(d->dhcp6_state, strlen(d->dhcp6_state))))
+		return fail(c, "dhcp6_state", "not a DHCPv6 state");
+	if (!d->has_lease)
+		return 0;
+	if (d->lease_start < 0 || d->lease_start > TIME_MAX)
+		return fail(c, "lease.start", "%" PRId64 " is out of range",
+			    d->lease_start);
+	if (!d->lease.server_duid_len ||
+	    d->lease.server_duid_len > DHCP6_DUID_MAX)
+		return fail(c, "lease.server_duid", "the length %u is not 1 "
+			    "to %d", d->lease.server_duid_len, DHCP6_DUID_MAX);
+	return 0;
+}
+
+static int parse_dev(struct ctx *c, struct json_object *obj,
+		     struct state_dev *d)
+{
+	struct json_object *lease;
+	int r;
+
+	if (!json_object_is_type(obj, json_type_object))
+		return fail(c, "", "expected an object");
+	if (mac_member(c, obj, d->mac) ||
+	    addr_member(c, obj, "ipv4", AF_INET, false, &d->ipv4) ||
+	    bool_member(c, obj, "static", &d->is_static) ||
+	    bool_member(c, obj, "inactive", &d->inactive) ||
+	    mode_member(c, obj, &d->mode) ||
+	    int_member(c, obj, "last_seen", 0, TIME_MAX, &d->last_seen) ||
+	    dhcp6_state_member(c, obj, d))
+		return -1;
+	r = addr_member(c, obj, "ipv6", AF_INET6, true, &d->ipv6);
+	if (r < 0)
+		return -1;
+	d->has_ipv6 = !r;
+	r = member(c, obj, "lease", json_type_object, true, &lease);
+	if (r < 0)
+		return -1;
+	d->has_lease = !r;
+	if (d->has_lease) {
+		strcat(c->where, ".lease");
+		if (parse_lease(c, lease, d))
+			return -1;
+		c->where[strlen(c->where) - strlen(".lease")] = '\0';
+	}
+	return check_dev(c, d);
+}
+
+/* Whether @len is a NAT64 prefix length (RFC 6052 section 2.2). */
+static bool pref64_len_ok(unsigned int len)
+{
+	return len == 32 || len == 40 || len == 48 || len == 56 ||
+	       len == 64 || len == 96;
+}
+
+/* As the kernel wants it: no bits past the length, the u octet zero. */
+static int check_pref64(struct ctx *c, const struct in6_addr *a,
+			unsigned int len)
+{
+	unsigned int i;
+
+	if (!pref64_len_ok(len))
+		return fail(c, "pref64", "the length %u is not 32, 40, 48, 56, "
+			    "64 or 96", len);
+	for (i = len; i < 128; i++)
+		if (a->s6_addr[i / 8] & (0x80 >> (i % 8)))
+			return fail(c, "pref64", "bits are set past the "
+				    "prefix length");
+	if (a->s6_addr[8])
+		return fail(c, "pref64", "bits 64 to 71 (the u octet) are set");
+	return 0;
+}
+
+static int parse_pref64(struct ctx *c, struct json_object *obj,
+			struct state *st)
+{
+	char buf[VALUE_SHOWN + 4], addr[INET6_ADDRSTRLEN];
+	const char *s, *slash;
+	size_t len;
+	int r = str_member(c, obj, "pref64", true, &s, &len);
+
+	if (r)
+		return r < 0 ? -1 : 0;
+	slash = strchr(s, '/');
+	if (!slash || (size_t)(slash - s) >= sizeof(addr) ||
+	    strlen(slash + 1) != 2 || !isdigit((unsigned char)slash[1]) ||
+	    !isdigit((unsigned char)slash[2]))
+		goto bad;
+	memcpy(addr, s, (size_t)(slash - s));
+	addr[slash - s] = '\0';
+	if (inet_pton(AF_INET6, addr, &st->pref64) != 1)
+		goto bad;
+	st->pref64_len = (uint8_t)((slash[1] - '0') * 10 + slash[2] - '0');
+	st->has_pref64 = true;
+	return check_pref64(c, &st->pref64, st->pref64_len);
+bad:
+	return fail(c, "pref64", "\"%s\" is not a NAT64 prefix (as in "
+		    "64:ff9b::/96)", shown(s, len, buf));
+}
+
+/* For sorting the devices by a key and finding duplicates. */
+struct dup_key {
+	uint8_t key[6];
+	size_t index;
+};
+
+static int dup_key_cmp(const void *a, const void *b)
+{
+	const struct dup_key *x = a, *y = b;
+	int r = memcmp(x->key, y->key, sizeof(x->key));
+
+	if (r)
+		return r;
+	return (x->index > y->index) - (x->index < y->index);
+}
+
+/*
+ * The first device (by index) whose MAC (@mac) or IPv4 address repeats
+ * one of an earlier device: -1 after naming both, else 0.
+ */
+static int check_dups(struct ctx *c, const struct state *st, bool mac)
+{
+	struct dup_key *k;
+	size_t i, first = 0, dup = SIZE_MAX;
+
+	if (st->n < 2)
+		return 0;
+	k = calloc(st->n, sizeof(*k));
+	if (!k)
+		return fail(c, "devices", "%s", strerror(ENOMEM));
+	for (i = 0; i < st->n; i++) {
+		if (mac)
+			memcpy(k[i].key, st->devs[i].mac, 6);
+		else
+			memcpy(k[i].key, &st->devs[i].ipv4, 4);
+		k[i].index = i;
+	}
+	qsort(k, st->n, sizeof(*k), dup_key_cmp);
+	for (i = 1; i < st->n; i++) {
+		if (memcmp(k[i].key, k[i - 1].key, sizeof(k[i].key)) ||
+		    k[i].index > dup)
+			continue;
+		dup = k[i].index;
+		first = k[i - 1].index;
+	}
+	free(k);
+	if (dup == SIZE_MAX)
+		return 0;
+	snprintf(c->where, sizeof(c->where), "devices[%zu]", dup);
+	return fail(c, mac ? "mac" : "ipv4", "the same as devices[%zu]'s",
+		    first);
+}
+
+static int parse_devices(struct ctx *c, struct json_object *root,
+			 struct state *st)
+{
+	struct json_object *arr;
+	size_t i, n;
+
+	if (member(c, root, "devices", json_type_array, false, &arr))
+		return -1;
+	n = json_object_array_length(arr);
+	if (n > STATE_MAX_DEVICES)
+		return fail(c, "devices", "more than %d devices",
+			    STATE_MAX_DEVICES);
+	st->devs = calloc(n ? n : 1, sizeof(*st->devs));
+	if (!st->devs)
+		return fail(c, "devices", "%s", strerror(ENOMEM));
+	for (i = 0; i < n; i++, st->n++) {
+		snprintf(c->where, sizeof(c->where), "devices[%zu]", i);
+		if (parse_dev(c, json_object_array_get_idx(arr, i),
+			      &st->devs[i]))
+			return -1;
+	}
+	*c->where = '\0';
+	if (check_dups(c, st, true) || check_dups(c, st, false))
+		return -1;
+	return 0;
+}
+
+static int parse_root(struct ctx *c, struct json_object *root,
+		      struct state *st)
+{
+	int64_t version;
+
+	if (!json_object_is_type(root, json_type_object))
+		return fail(c, "", "not a JSON object");
+	if (int_member(c, root, "version", INT64_MIN, INT64_MAX, &version))
+		return -1;
+	if (version != STATE_VERSION)
+		return fail(c, "version", "%" PRId64 " is not supported "
+			    "(expected %d)", version, STATE_VERSION);
+	if (parse_pref64(c, root, st) || parse_devices(c, root, st))
+		return -1;
+	return 0;
+}
+
+/* @text as JSON (strict), or NULL after saying why not. */
+static struct json_object *parse_json(struct ctx *c, const char *text,
+				      size_t len)
+{
+	struct json_object *root;
+	struct json_tokener *tok;
+	enum json_tokener_error jerr;
+	size_t end;
+
+	if (len > FILE_MAX) {
+		fail(c, "", "larger than %d bytes", FILE_MAX);
+		return NULL;
+	}
+	if (memchr(text, '\0', len)) {
+		fail(c, "", "a NUL byte at offset %zu",
+		     (size_t)((const char *)memchr(text, '\0', len) - text));
+		return NULL;
+	}
+	for (end = 0; end < len && isspace((unsigned char)text[end]); end++)
+		;
+	if (end == len) {
+		fail(c, "", "empty");
+		return NULL;
+	}
+	if (text[end] != '{') {
+		fail(c, "", "not a JSON object");
+		return NULL;
+	}
+	tok = json_tokener_new();
+	if (!tok) {
+		fail(c, "", "%s", strerror(ENOMEM));
+		return NULL;
+	}
+	json_tokener_set_flags(tok, JSON_TOKENER_STRICT |
+			       JSON_TOKENER_ALLOW_TRAILING_CHARS |
+			       JSON_TOKENER_VALIDATE_UTF8);
+	root = json_tokener_parse_ex(tok, text, (int)len);
+	jerr = json_tokener_get_error(tok);
+	end = json_tokener_get_parse_end(tok);
+	json_tokener_free(tok);
+	if (jerr == json_tokener_continue) {
+		fail(c, "", "the JSON text ends early (truncated?)");
+		return NULL;
+	}
+	if (jerr != json_tokener_success) {
+		fail(c, "", "invalid JSON at offset %zu: %s", end,
+		     json_tokener_error_desc(jerr));
+		return NULL;
+	}
+	for (; end < len; end++) {
+		if (!isspace((unsigned char)text[end])) {
+			json_object_put(root);
+			fail(c, "", "more after the JSON text, at offset %zu",
+			     end);
+			return NULL;
+		}
+	}
+	return root;
+}
+
+int state_parse(const char *text, size_t len, struct state *st, char *err,
+		size_t errlen)
+{
+	struct ctx c = { .err = err, .errlen = errlen };
+	struct json_object *root;
+	int r = -1;
+
+	memset(st, 0, sizeof(*st));
+	if (errlen)
+		*err = '\0';
+	root = parse_json(&c, text, len);
+	if (root)
+		r = parse_root(&c, root, st);
+	json_object_put(root);
+	if (r)
+		state_free(st);
+	return r;
+}
+
+/* Saving. */
+
+static bool add(struct json_object *obj, const char *key,
+		struct json_object *val)
+{
+	if (!val || json_object_object_add(obj, key, val)) {
+		json_object_put(val);
+		return false;
+	}
+	return true;
+}
+
+static bool add_str(struct json_object *obj, const char *key, const char *s)
+{
+	return add(obj, key, json_object_new_string(s));
+}
+
+static bool add_int(struct json_object *obj, const char *key, int64_t v)
+{
+	return add(obj, key, json_object_new_int64(v));
+}
+
+static bool add_addr(struct json_object *obj, const char *key, int family,
+		     const void *addr)
+{
+	char s[INET6_ADDRSTRLEN];
+
+	return inet_ntop(family, addr, s, sizeof(s)) && add_str(obj, key, s);
+}
+
+static struct json_object *lease_json(const struct state_dev *d)
+{
+	const struct dhcp6_lease *l = &d->lease;
+	struct json_object *obj = json_object_new_object();
+	char duid[2 * DHCP6_DUID_MAX + 1];
+	size_t i;
+
+	for (i = 0; i < l->server_duid_len && i < DHCP6_DUID_MAX; i++)
+		snprintf(duid + 2 * i, 3, "%02x", l->server_duid[i]);
+	duid[2 * i] = '\0';
+	if (!obj || !add_addr(obj, "address", AF_INET6, &l->addr) ||
+	    !add_int(obj, "iaid", l->iaid) || !add_int(obj, "t1", l->t1) ||
+	    !add_int(obj, "t2", l->t2) ||
+	    !add_int(obj, "preferred", l->preferred) ||
+	    !add_int(obj, "valid", l->valid) ||
+	    !add_int(obj, "start", d->lease_start) ||
+	    !add_str(obj, "server_duid", duid)) {
+		json_object_put(obj);
+		return NULL;
+	}
+	return obj;
+}
+
+static struct json_object *dev_json(const struct state_dev *d)
+{
+	struct json_object *obj = json_object_new_object();
+	const char *mode = state_mode_name(d->mode);
+	char mac[18];
+
+	snprintf(mac, sizeof(mac), "%02x:%02x:%02x:%02x:%02x:%02x",
+		 d->mac[0], d->mac[1], d->mac[2], d->mac[3], d->mac[4],
+		 d->mac[5]);
+	if (!obj || !mode || !add_str(obj, "mac", mac) ||
+	    !add_addr(obj, "ipv4", AF_INET, &d->ipv4) ||
+	    !add(obj, "static", json_object_new_boolean(d->is_static)) ||
+	    !add(obj, "inactive", json_object_new_boolean(d->inactive)) ||
+	    !add_str(obj, "mode", mode) ||
+	    (d->has_ipv6 && !add_addr(obj, "ipv6", AF_INET6, &d->ipv6)) ||
+	    !add_int(obj, "last_seen", d->last_seen) ||
+	    (d->dhcp6_state[0] && memchr(d->dhcp6_state, 0,
+					  sizeof(d->dhcp6_state)) &&
+	     !add_str(obj, "dhcp6_state", d->dhcp6_state)) ||
+	    (d->has_lease && !add(obj, "lease", lease_json(d)))) {
+		json_object_put(obj);
+		return NULL;
+	}
+	return obj;
+}
+
+static struct json_object *state_json(const struct state *st)
+{
+	struct json_object *root = json_object_new_object(), *arr;
+	char pref[INET6_ADDRSTRLEN + 4];
+	size_t i;
+
+	if (!root || !add_int(root, "version", STATE_VERSION))
+		goto fail;
+	if (st->has_pref64) {
+		if (!inet_ntop(AF_INET6, &st->pref64, pref, sizeof(pref)))
+			goto fail;
+		snprintf(pref + strlen(pref), sizeof(pref) - strlen(pref),
+			 "/%u", st->pref64_len);
+		if (!add_str(root, "pref64", pref))
+			goto fail;
+	}
+	arr = json_object_new_array_ext((int)(st->n ? st->n : 1));
+	if (!add(root, "devices", arr))
+		goto fail;
+	for (i = 0; i < st->n; i++) {
+		struct json_object *d = dev_json(&st->devs[i]);
+
+		if (!d || json_object_array_add(arr, d)) {
+			json_object_put(d);
+			goto fail;
+		}
+	}
+	return root;
+fail:
+	json_object_put(root);
+	return NULL;
+}
+
+char *state_format(const struct state *st)
+{
+	const int flags = JSON_C_TO_STRING_PRETTY |
+			  JSON_C_TO_STRING_NOSLASHESCAPE;
+	struct json_object *root = state_json(st);
+	const char *s = NULL;
+	char *text = NULL;
+
+	if (root)
+		s = json_object_to_json_string_ext(root, flags);
+	if (s && asprintf(&text, "%s\n", s) < 0)
+		text = NULL;
+	json_object_put(root);
+	return text;
+}
+
+/* What state_parse() would refuse in @st: state_save() writes no such file. */
+static int state_check(struct ctx *c, const struct state *st)
+{
+	size_t i;
+
+	if (st->has_pref64 && check_pref64(c, &st->pref64, st->pref64_len))
+		return -1;
+	if (st->n > STATE_MAX_DEVICES)
+		return fail(c, "devices", "more than %d devices",
+			    STATE_MAX_DEVICES);
+	for (i = 0; i < st->n; i++) {
+		snprintf(c->where, sizeof(c->where), "devices[%zu]", i);
+		if (check_dev(c, &st->devs[i]))
+			return -1;
+	}
+	*c->where = '\0';
+	return check_dups(c, st, true) || check_dups(c, st, false) ? -1 : 0;
+}
+
+static bool lease_equal(const struct state_dev *x, const struct state_dev *y)
+{
+	const struct dhcp6_lease *a = &x->lease, *b = &y->lease;
+
+	return x->lease_start == y->lease_start &&
+	       !memcmp(&a->addr, &b->addr, sizeof(a->addr)) &&
+	       a->iaid == b->iaid && a->t1 == b->t1 && a->t2 == b->t2 &&
+	       a->preferred == b->preferred && a->valid == b->valid &&
+	       a->server_duid_len == b->server_duid_len &&
+	       a->server_duid_len <= DHCP6_DUID_MAX &&
+	       !memcmp(a->server_duid, b->server_duid, a->server_duid_len);
+}
+
+static bool dev_equal(const struct state_dev *a, const struct state_dev *b)
+{
+	return !memcmp(a->mac, b->mac, sizeof(a->mac)) &&
+	       a->ipv4.s_addr == b->ipv4.s_addr &&
+	       a->is_static == b->is_static && a->inactive == b->inactive &&
+	       a->mode == b->mode && a->has_ipv6 == b->has_ipv6 &&
+	       (!a->has_ipv6 || !memcmp(&a->ipv6, &b->ipv6, sizeof(a->ipv6))) &&
+	       a->last_seen == b->last_seen &&
+	       !strncmp(a->dhcp6_state, b->dhcp6_state,
+			sizeof(a->dhcp6_state)) &&
+	       a->has_lease == b->has_lease &&
+	       (!a->has_lease || lease_equal(a, b));
+}
+
+bool state_equal(const struct state *a, const struct state *b)
+{
+	size_t i;
+
+	if (a->has_pref64 != b->has_pref64 || a->n != b->n ||
+	    (a->has_pref64 && (a->pref64_len != b->pref64_len ||
+			       memcmp(&a->pref64, &b->pref64,
+				      sizeof(a->pref64)))))
+		return false;
+	for (i = 0; i < a->n; i++)
+		if (!dev_equal(&a->devs[i], &b->devs[i]))
+			return false;
+	return true;
+}
+
+/* Writing files. */
+
+/* Set @err to "@path: @what: errno's message" (errno kept); return -1. */
+static int sys_fail(char *err, size_t errlen, const char *path,
+		    const char *what)
+{
+	int e = errno;
+
+	snprintf(err, errlen, "%s: %s%s%s", path, what, *what ? ": " : "",
+		 strerror(e));
+	errno = e;
+	return -1;
+}
+
+static int write_all(int fd, const char *buf, size_t len)
+{
+	ssize_t n;
+
+	while (len) {
+		n = write(fd, buf, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (!n) {
+			errno = EIO;
+			return -1;
+		}
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* "@path@suffix", malloc'd. */
+static char *path_with(const char *path, const char *suffix)
+{
+	char *s = NULL;
+
+	return asprintf(&s, "%s%s", path, suffix) < 0 ? NULL : s;
+}
+
+/* fsync the directory holding @path, so that a rename in it is durable. */
+static int sync_dir(const char *path, char *err, size_t errlen)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+	int fd, r = 0;
+
+	if (!slash)
+		dir = strdup(".");
+	else
+		dir = strndup(path, slash == path ? 1 : (size_t)(slash - path));
+	if (!dir) {
+		errno = ENOMEM;
+		return sys_fail(err, errlen, path, "");
+	}
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	/* EINVAL: a file system that cannot sync directories. */
+	if (fd < 0 || (fsync(fd) && errno != EINVAL))
+		r = sys_fail(err, errlen, dir, "cannot sync the directory");
+	if (fd >= 0)
+		close(fd);
+	free(dir);
+	return r;
+}
+
+/* @text into a new temporary file @tmp (a mkstemp() template): 0 or -1. */
+static int write_temp(char *tmp, const char *text, char *err, size_t errlen)
+{
+	int fd = mkostemp(tmp, O_CLOEXEC);
+
+	if (fd < 0)
+		return sys_fail(err, errlen, tmp, "cannot create");
+	if (fchmod(fd, 0644) || write_all(fd, text, strlen(text)) ||
+	    fsync(fd)) {
+		sys_fail(err, errlen, tmp, "cannot write");
+		close(fd);
+		unlink(tmp);
+		return -1;
+	}
+	if (close(fd)) {
+		sys_fail(err, errlen, tmp, "cannot write");
+		unlink(tmp);
+		return -1;
+	}
+	return 0;
+}
+
+/* Keep @path, if there is one, as @bak: 0 or -1. */
+static int keep_bak(const char *path, const char *bak, char *err,
+		    size_t errlen)
+{
+	struct stat sb;
+
+	if (lstat(path, &sb))
+		return errno == ENOENT ? 0 :
+		       sys_fail(err, errlen, path, "");
+	if (unlink(bak) && errno != ENOENT)
+		return sys_fail(err, errlen, bak, "cannot remove");
+	if (link(path, bak))
+		return sys_fail(err, errlen, bak, "cannot link");
+	return 0;
+}
+
+int state_save(const char *path, const struct state *st, char *err,
+	       size_t errlen)
+{
+	struct ctx c = { .err = err, .errlen = errlen };
+	char *text = NULL, *tmp, *bak;
+	int r = -1;
+
+	if (errlen)
+		*err = '\0';
+	if (state_check(&c, st))
+		return -1;
+	tmp = path_with(path, ".XXXXXX");
+	bak = path_with(path, ".bak");
+	if (tmp && bak)
+		text = state_format(st);
+	if (!text) {
+		errno = ENOMEM;
+		sys_fail(err, errlen, path, "");
+		goto out;
+	}
+	if (write_temp(tmp, text, err, errlen))
+		goto out;
+	if (keep_bak(path, bak, err, errlen)) {
+		unlink(tmp);
+		goto out;
+	}
+	if (rename(tmp, path)) {
+		sys_fail(err, errlen, path, "cannot replace");
+		unlink(tmp);
+		goto out;
+	}
+	r = sync_dir(path, err, errlen);
+out:
+	free(text);
+	free(tmp);
+	free(bak);
+	return r;
+}
+
+/* Loading. */
+
+/*
+ * The file @path, at most FILE_MAX bytes, into *@buf (malloc'd, @len
+ * bytes). Returns 0, or -1 with errno set (EFBIG: too large, EINVAL: not
+ * a regular file).
+ */
+static int read_file(const char *path, char **buf, size_t *len)
+{
+	size_t size = 4096, n = 0;
+	struct stat sb;
+	char *b = NULL, *nb;
+	ssize_t r;
+	int fd, e;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &sb)) {
+		e = errno;
+		goto fail;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		e = EINVAL;
+		goto fail;
+	}
+	if (sb.st_size > FILE_MAX) {
+		e = EFBIG;
+		goto fail;
+	}
+	if ((size_t)sb.st_size + 1 > size)
+		size = (size_t)sb.st_size + 1;
+	for (;;) {
+		if (n == size || !b) {
+			if (n == size)
+				size = size > FILE_MAX / 2 ? FILE_MAX + 1 :
+				       2 * size;
+			nb = realloc(b, size);
+			if (!nb) {
+				e = ENOMEM;
+				goto fail;
+			}
+			b = nb;
+		}
+		r = read(fd, b + n, size - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			e = errno;
+			goto fail;
+		}
+		if (!r)
+			break;
+		n += (size_t)r;
+		if (n > FILE_MAX) {
+			e = EFBIG;
+			goto fail;
+		}
+	}
+	close(fd);
+	*buf = b;
+	*len = n;
+	return 0;
+fail:
+	free(b);
+	close(fd);
+	errno = e;
+	return -1;
+}
+
+/* @path into @st: 0, 1 when it does not exist, -1 with @err set. */
+static int load_one(const char *path, struct state *st, char *err,
+		    size_t errlen)
+{
+	char *text, *msg;
+	size_t len;
+	int r;
+
+	if (read_file(path, &text, &len)) {
+		r = errno == ENOENT ? 1 : -1;
+		if (errno == EINVAL)
+			snprintf(err, errlen, "%s: not a regular file", path);
+		else if (errno == EFBIG)
+			snprintf(err, errlen, "%s: larger than %d bytes", path,
+				 FILE_MAX);
+		else
+			sys_fail(err, errlen, path, r > 0 ? "" : "cannot read");
+		return r;
+	}
+	msg = malloc(errlen ? errlen : 1);
+	if (!msg) {
+		free(text);
+		errno = ENOMEM;
+		return sys_fail(err, errlen, path, "");
+	}
+	r = state_parse(text, len, st, msg, errlen);
+	if (r)
+		snprintf(err, errlen, "%s: %s", path, msg);
+	free(msg);
+	free(text);
+	return r;
+}
+
+int state_load(const char *path, struct state *st, bool *from_bak, char *err,
+	       size_t errlen)
+{
+	char main_err[512], bak_err[512], *bak;
+	int r, rb;
+
+	*from_bak = false;
+	memset(st, 0, sizeof(*st));
+	if (errlen)
+		*err = '\0';
+	r = load_one(path, st, main_err, sizeof(main_err));
+	if (!r)
+		return 0;
+	bak = path_with(path, ".bak");
+	if (!bak) {
+		snprintf(err, errlen, "%s; %s", main_err, strerror(ENOMEM));
+		return -1;
+	}
+	rb = load_one(bak, st, bak_err, sizeof(bak_err));
+	free(bak);
+	if (!rb) {
+		*from_bak = true;
+		snprintf(err, errlen, "%s", main_err);
+		return 0;
+	}
+	if (r == 1 && rb == 1)
+		return 1;
+	if (rb == 1)
+		snprintf(err, errlen, "%s", main_err);
+	else
+		snprintf(err, errlen, "%s; %s", main_err, bak_err);
+	return -1;
+}
+
+void state_free(struct state *st)
+{
+	free(st->devs);
+	memset(st, 0, sizeof(*st));
+}

@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * v4v6d: learns the IPv4 devices of the LAN, gives each a WAN identity (a
+ * macvlan with the device's MAC) holding an IPv6 address of its own from
+ * DHCPv6 or SLAAC, and keeps v4v6.ko's device table in step.
+ *
+ * The pieces: dev.c (a device's life), ident.c (its identity: link, routes,
+ * DHCPv6 socket), wan.c (RAs: router, prefixes, PREF64), dns64.c (RFC 7050),
+ * persist.c (the state file), main.c (the loop), knl.c and rtnl.c (netlink).
+ */
+#ifndef V4V6D_H
+#define V4V6D_H
+
+#include <net/if.h>
+#include <netinet/in.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "config.h"
+#include "dhcp6.h"
+#include "ra.h"
+#include "state.h"
+
+/* Identities' routing: table IDENT_TABLE_BASE + ifindex, rule priority. */
+#define IDENT_TABLE_BASE	1000
+#define IDENT_RULE_PRIO		1000
+/* Their main-table default route's metric: this + ifindex. */
+#define IDENT_METRIC_BASE	4096
+
+/**
+ * struct dev - a LAN device v4v6d looks after
+ * @next: the list of devices
+ * @mac: its MAC
+ * @ipv4: its IPv4 address
+ * @is_static: configured ("static" line): never ages
+ * @mode: where its IPv6 address comes from
+ * @has_ipv6: @ipv6 is on the identity
+ * @ipv6: the address in use
+ * @ident: its identity's name
+ * @ifindex: its identity's index, 0 while there is none
+ * @sock: the identity's DHCPv6 socket, -1 when none
+ * @ll_ready: the identity has a link-local address it can send from
+ * @started: addressing has begun (the identity had a usable link-local)
+ * @dhcp: its DHCPv6 client (mode DHCPv6)
+ * @has_restore: @restore is a lease from the state file, to be renewed
+ * @restore: that lease
+ * @fixed6: the configured address (mode fixed)
+ * @created_ms: when the identity was made
+ * @seen_ms: when it was last seen (monotonic)
+ * @probed: an ARP probe was asked for since @seen_ms
+ * @inactive: aged to inactive
+ * @in_kernel: in v4v6.ko's table
+ * @has_rule: the policy rule for @rule_addr is in place
+ * @rule_addr: the address the rule is for
+ * @releasing: being released: the Release runs, then it is removed
+ * @dead: to be freed at the end of the loop's round
+ */
+struct dev {
+	struct dev *next;
+	uint8_t mac[6];
+	struct in_addr ipv4;
+	bool is_static;
+	enum state_mode mode;
+	bool has_ipv6;
+	struct in6_addr ipv6;
+	char ident[IF_NAMESIZE];
+	int ifindex;
+	int sock;
+	bool ll_ready;
+	bool started;
+	struct dhcp6_client dhcp;
+	bool has_restore;
+	struct dhcp6_lease restore;
+	struct in6_addr fixed6;
+	uint64_t created_ms;
+	uint64_t seen_ms;
+	bool probed;
+	bool inactive;
+	bool in_kernel;
+	bool has_rule;
+	struct in6_addr rule_addr;
+	bool releasing;
+	bool dead;
+};
+
+/* What the WAN's routers said (wan.c). */
+struct wan_info {
+	bool ra_seen;
+	bool managed;
+	bool have_router;
+	struct in6_addr router;
+	uint64_t router_expires_ms;
+	struct ra_prefix onlink[RA_MAX_PREFIXES];
+	unsigned int n_onlink;
+	bool have_slaac;
+	struct ra_prefix slaac;
+	uint64_t slaac_at_ms;	/* when @slaac's lifetimes were received */
+	bool have_ra_pref64;
+	struct in6_addr ra_pref64;
+	uint8_t ra_pref64_len;
+	uint64_t ra_pref64_expires_ms;
+};
+
+struct daemon {
+	struct config cfg;
+	int lan_ifindex;
+	int wan_ifindex;
+	struct wan_info wan;
+	/* the NAT64 prefix: from RFC 7050, and the one in the kernel */
+	bool have_dns64;
+	struct in6_addr dns64_pref;
+	uint8_t dns64_len;
+	struct in6_addr pref64;
+	uint8_t pref64_len;
+	bool pref64_set;
+	struct dev *devs;
+	unsigned int n_devs;
+	bool dirty;		/* the state file is behind */
+	uint64_t saved_ms;
+};
+
+extern struct daemon d4;
+
+/* now_ms(): monotonic milliseconds, offset so that past leases fit. */
+uint64_t now_ms(void);
+/* ms_to_unix(): a monotonic time as Unix seconds, and back. */
+int64_t ms_to_unix(uint64_t ms);
+uint64_t unix_to_ms(int64_t t);
+/* mac_str(): "xx:xx:..." in one of four rotating static buffers. */
+const char *mac_str(const uint8_t mac[6]);
+const char *ip6_str(const struct in6_addr *a);
+
+/* dev.c */
+struct dev *dev_find(const uint8_t mac[6]);
+struct dev *dev_by_ifindex(int ifindex);
+/* dev_seen(): a sign of life of @mac at @ipv4; @sure: from the device now */
+void dev_seen(const uint8_t mac[6], struct in_addr ipv4, bool sure);
+struct dev *dev_new(const uint8_t mac[6], struct in_addr ipv4);
+void dev_set_addr(struct dev *d, const struct in6_addr *a, uint32_t valid,
+		  uint32_t preferred);
+void dev_kernel_idle(const uint8_t mac[6], uint64_t idle_ms, uint64_t now);
+void dev_timers(uint64_t now);
+uint64_t dev_deadline(void);
+void dev_age(uint64_t now);
+void dev_receive(struct dev *d);
+void dev_addr_event(int ifindex, const struct in6_addr *addr,
+		    unsigned int flags, bool gone);
+void dev_link_gone(int ifindex);
+void dev_kernel_deleted(const uint8_t mac[6]);
+void dev_release(struct dev *d);
+void dev_slaac_refresh(void);
+void dev_routes_refresh(void);
+void dev_sweep(void);
+void dev_stop_all(void);
+void dev_apply_statics(void);
+
+/* ident.c */
+int ident_create(struct dev *d);
+void ident_destroy(struct dev *d);
+void ident_routes(struct dev *d);
+void ident_rule(struct dev *d, const struct in6_addr *addr);
+void ident_sysctls(struct dev *d, bool all);
+int ident_send(struct dev *d, const uint8_t *msg, size_t len);
+
+/* wan.c */
+int wan_open(void);
+int wan_fd(void);
+void wan_receive(void);
+void wan_solicit(void);
+void wan_expire(uint64_t now);
+void pref64_choose(void);
+
+/* dns64.c */
+int dns64_fd(void);
+void dns64_start(void);
+void dns64_receive(void);
+void dns64_tick(uint64_t now);
+
+/* persist.c */
+void persist_save(bool force);
+int persist_restore(void);
+
+#endif

@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The WAN's Router Advertisements: the router the identities route through,
+ * the on-link prefixes, whether addresses come by DHCPv6 (M) or SLAAC (A),
+ * and the NAT64 prefix of a PREF64 option (RFC 8781). Also the choice of
+ * the NAT64 prefix the kernel uses: PREF64, else RFC 7050, else the
+ * configured one, else the well-known 64:ff9b::/96.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/icmp6.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "knl.h"
+#include "log.h"
+#include "parse.h"
+#include "rtnl.h"
+#include "v4v6d.h"
+
+static int ra_fd = -1;
+
+int wan_fd(void)
+{
+	return ra_fd;
+}
+
+int wan_open(void)
+{
+	struct icmp6_filter filter;
+	char name[IF_NAMESIZE];
+	int one = 1, hops = 255;
+
+	ra_fd = socket(AF_INET6, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC,
+		       IPPROTO_ICMPV6);
+	if (ra_fd < 0 || !if_indextoname(d4.wan_ifindex, name))
+		goto fail;
+	ICMP6_FILTER_SETBLOCKALL(&filter);
+	ICMP6_FILTER_SETPASS(ND_ROUTER_ADVERT, &filter);
+	if (setsockopt(ra_fd, IPPROTO_ICMPV6, ICMP6_FILTER, &filter,
+		       sizeof(filter)) ||
+	    setsockopt(ra_fd, SOL_SOCKET, SO_BINDTODEVICE, name,
+		       strlen(name)) ||
+	    setsockopt(ra_fd, IPPROTO_IPV6, IPV6_RECVHOPLIMIT, &one,
+		       sizeof(one)) ||
+	    setsockopt(ra_fd, IPPROTO_IPV6, IPV6_MULTICAST_HOPS, &hops,
+		       sizeof(hops)) ||
+	    setsockopt(ra_fd, IPPROTO_IPV6, IPV6_MULTICAST_IF, &d4.wan_ifindex,
+		       sizeof(d4.wan_ifindex)))
+		goto fail;
+	return 0;
+fail:
+	log_err("RA socket on the WAN: %s", strerror(errno));
+	if (ra_fd >= 0)
+		close(ra_fd);
+	ra_fd = -1;
+	return -1;
+}
+
+/* wan_solicit(): ask the WAN's routers for an RA now. */
+void wan_solicit(void)
+{
+	struct sockaddr_in6 to = {
+		.sin6_family = AF_INET6,
+		.sin6_scope_id = d4.wan_ifindex,
+	};
+	uint8_t buf[64], mac[6];
+	size_t len;
+
+	if (ra_fd < 0 || rtnl_ifmac(d4.wan_ifindex, mac))
+		return;
+	inet_pton(AF_INET6, "ff02::2", &to.sin6_addr);
+	len = ra_build_rs(buf, sizeof(buf), mac);
+	if (len && sendto(ra_fd, buf, len, 0, (struct sockaddr *)&to,
+			  sizeof(to)) < 0)
+		log_debug("router solicitation: %s", strerror(errno));
+}
+
+static void onlink_add(const struct ra_prefix *p)
+{
+	struct wan_info *w = &d4.wan;
+	unsigned int i;
+
+	for (i = 0; i < w->n_onlink; i++)
+		if (w->onlink[i].len == p->len &&
+		    !memcmp(&w->onlink[i].prefix, &p->prefix, 16))
+			return;
+	if (w->n_onlink == RA_MAX_PREFIXES)
+		return;
+	w->onlink[w->n_onlink++] = *p;
+	log_info("WAN: on-link prefix %s/%u", ip6_str(&p->prefix), p->len);
+	dev_routes_refresh();
+}
+
+static void ra_router(const struct ra_info *ra, const struct in6_addr *src,
+		      uint64_t now)
+{
+	struct wan_info *w = &d4.wan;
+
+	if (!ra->router_lifetime) {
+		if (w->have_router && !memcmp(&w->router, src, 16))
+			w->router_expires_ms = now;
+		return;
+	}
+	w->router_expires_ms = now + ra->router_lifetime * 1000ull;
+	if (w->have_router && !memcmp(&w->router, src, 16))
+		return;
+	w->router = *src;
+	w->have_router = true;
+	log_info("WAN: router %s", ip6_str(src));
+	dev_routes_refresh();
+}
+
+static void ra_prefixes(const struct ra_info *ra, uint64_t now)
+{
+	struct wan_info *w = &d4.wan;
+	unsigned int i;
+	bool slaac = false;
+
+	for (i = 0; i < ra->n_prefixes; i++) {
+		const struct ra_prefix *p = &ra->prefixes[i];
+
+		if (p->onlink && p->valid)
+			onlink_add(p);
+		if (slaac || !p->autonomous || p->len != 64 || !p->valid)
+			continue;
+		slaac = true;
+		if (!w->have_slaac || memcmp(&w->slaac.prefix, &p->prefix, 16))
+			log_info("WAN: SLAAC prefix %s/64", ip6_str(&p->prefix));
+		w->slaac = *p;
+		w->slaac_at_ms = now;
+		w->have_slaac = true;
+	}
+	if (slaac)
+		dev_slaac_refresh();
+}
+
+static void ra_pref64(const struct ra_info *ra, uint64_t now)
+{
+	struct wan_info *w = &d4.wan;
+
+	if (!ra->has_pref64)
+		return;
+	if (!ra->pref64_lifetime) {
+		w->ra_pref64_expires_ms = now;
+		wan_expire(now);
+		return;
+	}
+	w->have_ra_pref64 = true;
+	w->ra_pref64 = ra->pref64;
+	w->ra_pref64_len = ra->pref64_len;
+	w->ra_pref64_expires_ms = now + ra->pref64_lifetime * 1000ull;
+	pref64_choose();
+}
+
+static void ra_apply(const struct ra_info *ra, const struct in6_addr *src)
+{
+	struct wan_info *w = &d4.wan;
+	uint64_t now = now_ms();
+
+	if (!w->ra_seen || w->managed != ra->managed)
+		log_info("WAN: RA from %s: addresses by %s", ip6_str(src),
+			 ra->managed ? "DHCPv6 (M flag)" : "SLAAC or none");
+	w->ra_seen = true;
+	w->managed = ra->managed;
+	ra_router(ra, src, now);
+	ra_prefixes(ra, now);
+	ra_pref64(ra, now);
+}
+
+static int hop_limit(struct msghdr *mh)
+{
+	struct cmsghdr *c;
+
+	for (c = CMSG_FIRSTHDR(mh); c; c = CMSG_NXTHDR(mh, c))
+		if (c->cmsg_level == IPPROTO_IPV6 &&
+		    c->cmsg_type == IPV6_HOPLIMIT &&
+		    c->cmsg_len >= CMSG_LEN(sizeof(int)))
+			return *(int *)CMSG_DATA(c);
+	return -1;
+}
+
+void wan_receive(void)
+{
+	uint8_t buf[2048];
+	union {
+		char buf[CMSG_SPACE(sizeof(int)) * 2];
+		struct cmsghdr align;
+	} cbuf;
+	struct sockaddr_in6 from;
+	struct iovec iov = { buf, sizeof(buf) };
+	struct msghdr mh = {
+		.msg_name = &from, .msg_namelen = sizeof(from),
+		.msg_iov = &iov, .msg_iovlen = 1,
+		.msg_control = cbuf.buf, .msg_controllen = sizeof(cbuf.buf),
+	};
+	struct ra_info ra;
+	const char *why;
+	ssize_t n;
+
+	while ((n = recvmsg(ra_fd, &mh, 0)) >= 0) {
+		/* RFC 4861 6.1.2: hop limit 255 and a link-local source */
+		if (hop_limit(&mh) != 255 ||
+		    !IN6_IS_ADDR_LINKLOCAL(&from.sin6_addr))
+			log_debug("RA from %s ignored: not from a neighbour",
+				  ip6_str(&from.sin6_addr));
+		else if (ra_parse(buf, n, &ra, &why))
+			log_debug("RA from %s ignored: %s",
+				  ip6_str(&from.sin6_addr), why);
+		else
+			ra_apply(&ra, &from.sin6_addr);
+		mh.msg_namelen = sizeof(from);
+		mh.msg_controllen = sizeof(cbuf.buf);
+	}
+}
+
+void wan_expire(uint64_t now)
+{
+	struct wan_info *w = &d4.wan;
+
+	if (w->have_ra_pref64 && now >= w->ra_pref64_expires_ms) {
+		log_info("WAN: the RA's NAT64 prefix expired");
+		w->have_ra_pref64 = false;
+		pref64_choose();
+		dns64_start();
+	}
+	if (w->have_router && now >= w->router_expires_ms) {
+		log_warn("WAN: router %s is no longer advertised",
+			 ip6_str(&w->router));
+		w->have_router = false;
+	}
+}
+
+void pref64_choose(void)
+{
+	static const struct in6_addr wkp = { { { 0, 0x64, 0xff, 0x9b } } };
+	const struct wan_info *w = &d4.wan;
+	const struct in6_addr *p = &wkp;
+	const char *from = "the well-known prefix";
+	char s[PREF64_STRLEN];
+	uint8_t len = 96;
+
+	if (w->have_ra_pref64) {
+		p = &w->ra_pref64, len = w->ra_pref64_len, from = "an RA";
+	} else if (d4.have_dns64) {
+		p = &d4.dns64_pref, len = d4.dns64_len, from = "DNS64";
+	} else if (d4.cfg.has_pref64) {
+		p = &d4.cfg.pref64, len = d4.cfg.pref64_len, from = "configured";
+	}
+	if (d4.pref64_set && d4.pref64_len == len && !memcmp(&d4.pref64, p, 16))
+		return;
+	if (knl_set_pref64(p, len))
+		return;
+	d4.pref64 = *p;
+	d4.pref64_len = len;
+	d4.pref64_set = true;
+	d4.dirty = true;
+	format_pref64(p, len, s, sizeof(s));
+	log_info("NAT64 prefix %s (%s)", s, from);
+}
