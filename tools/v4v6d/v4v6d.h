@@ -17,7 +17,7 @@
 #include <stdint.h>
 #include <time.h>
 
-#include "config.h"
+#include "conf.h"
 #include "dhcp6.h"
 #include "ra.h"
 #include "state.h"

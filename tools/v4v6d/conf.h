@@ -3,8 +3,8 @@
  * v4v6d's configuration: a file of "keyword value..." lines, then the
  * command line's flags over it. See v4v6d.8 and README.md.
  */
-#ifndef V4V6D_CONFIG_H
-#define V4V6D_CONFIG_H
+#ifndef V4V6D_CONF_H
+#define V4V6D_CONF_H
 
 #include <net/if.h>
 #include <netinet/in.h>
