@@ -341,6 +341,16 @@ static void dev_start(struct dev *d, uint64_t now)
 	}
 }
 
+/* dhcp_timer(): the client's due event; the state file follows its state. */
+static void dhcp_timer(struct dev *d, uint64_t now)
+{
+	enum dhcp6_state before = d->dhcp.state;
+
+	dhcp6_client_timer(&d->dhcp, now);
+	if (d->dhcp.state != before)
+		d4.dirty = true;
+}
+
 void dev_timers(uint64_t now)
 {
 	struct dev *d;
@@ -349,7 +359,7 @@ void dev_timers(uint64_t now)
 		if (d->dead || d->releasing) {
 			if (d->releasing && !d->dead &&
 			    dhcp6_client_deadline(&d->dhcp) <= now)
-				dhcp6_client_timer(&d->dhcp, now);
+				dhcp_timer(d, now);
 			continue;
 		}
 		if (!d->ifindex && now >= d->created_ms + RETRY_MS &&
@@ -360,7 +370,7 @@ void dev_timers(uint64_t now)
 			dev_start(d, now);
 		if (d->started && d->mode == STATE_MODE_DHCPV6 &&
 		    dhcp6_client_deadline(&d->dhcp) <= now)
-			dhcp6_client_timer(&d->dhcp, now);
+			dhcp_timer(d, now);
 	}
 }
 
@@ -437,13 +447,16 @@ void dev_age(uint64_t now)
 
 void dev_receive(struct dev *d)
 {
+	enum dhcp6_state before = d->dhcp.state;
 	uint8_t buf[4096];
 	ssize_t n;
 
 	while ((n = recv(d->sock, buf, sizeof(buf), 0)) >= 0)
 		if (d->mode == STATE_MODE_DHCPV6 &&
-		    (d->started || d->releasing))
+		    (d->started || d->releasing) && !d->dead)
 			dhcp6_client_receive(&d->dhcp, buf, n, now_ms());
+	if (d->dhcp.state != before)
+		d4.dirty = true;
 }
 
 void dev_addr_event(int ifindex, const struct in6_addr *addr,
