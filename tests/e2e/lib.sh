@@ -299,6 +299,9 @@ dev_get() {
 print(json.load(sys.stdin)[sys.argv[1]])' "$1"
 }
 
+# dev_ipv6_is MAC ADDR: the kernel's table maps MAC to ADDR
+dev_ipv6_is() { [ "$(dev_get ipv6 "$1" 2> /dev/null)" = "$2" ]; }
+
 # blob NAME MIB: a file of MIB MiB of random bytes, $E2E_TMP/NAME
 blob() { head -c $(($2 * 1048576)) /dev/urandom > "$E2E_TMP/$1"; }
 
@@ -423,7 +426,7 @@ v4v6d_stop() {
 	local sig=${1:-TERM} pid rc
 	pid=$(cat "$V4V6D_DIR/pid")
 	kill -"$sig" "$pid" 2> /dev/null
-	wait "$pid"
+	wait "$pid" 2> /dev/null	# (no "Killed" from bash)
 	rc=$?
 	if [ "$sig" = TERM ] && [ $rc -ne 0 ]; then
 		tail -n 40 "$V4V6D_DIR/log"
@@ -524,14 +527,15 @@ dnsmasq_lease_of() {
 dhcp6_capture() { capture "$1" net6 br0 -tt -vv udp port 547 or udp port 546; }
 
 # dhcp6_count NAME MAC TYPE: how many DHCPv6 messages of TYPE (solicit,
-# request, renew, rebind, release, decline...) capture NAME saw from MAC
+# request, renew, rebind, release, decline..., or several: "a|b") capture
+# NAME saw from MAC
 dhcp6_count() {
-	grep -ciE "^[0-9.]+ $2 > .* dhcp6 $3 " "$E2E_TMP/$1.txt"
+	grep -ciE "^[0-9.]+ $2 > .* dhcp6 ($3) " "$E2E_TMP/$1.txt"
 }
 
 # dhcp6_times NAME MAC TYPE: the times (Unix, tcpdump -tt) of those messages
 dhcp6_times() {
-	grep -iE "^[0-9.]+ $2 > .* dhcp6 $3 " "$E2E_TMP/$1.txt" | awk '{ print $1 }'
+	grep -iE "^[0-9.]+ $2 > .* dhcp6 ($3) " "$E2E_TMP/$1.txt" | awk '{ print $1 }'
 }
 
 # in_kernel MAC: MAC is in v4v6's device table

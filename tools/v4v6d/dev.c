@@ -562,18 +562,49 @@ void dev_stop_all(void)
 	d4.n_devs = 0;
 }
 
+/* dev_fix(): the device's address is configured now (@a) or not (NULL). */
+static void dev_fix(struct dev *d, const struct in6_addr *a)
+{
+	if (a && d->mode == STATE_MODE_FIXED && !memcmp(&d->fixed6, a, 16))
+		return;
+	if (!a && d->mode != STATE_MODE_FIXED)
+		return;
+	if (d->started) {
+		dhcp6_client_stop(&d->dhcp);
+		dev_drop_addr(d);
+		d->started = false;	/* dev_timers() starts it again */
+	}
+	d->mode = a ? STATE_MODE_FIXED : STATE_MODE_DHCPV6;
+	if (a)
+		d->fixed6 = *a;
+}
+
 void dev_apply_statics(void)
 {
 	const struct config *c = &d4.cfg;
 	struct dev *d;
 	unsigned int i;
 
-	for (d = d4.devs; d; d = d->next)
+	for (d = d4.devs; d; d = d->next) {
+		if (!d->is_static || d->dead || d->releasing)
+			continue;
+		for (i = 0; i < c->n_statics; i++)
+			if (!memcmp(c->statics[i].mac, d->mac, 6))
+				break;
+		if (i < c->n_statics)
+			continue;
+		/* no longer static: a device like any other */
 		d->is_static = false;
+		d->seen_ms = now_ms();
+		dev_fix(d, NULL);
+		dev_kernel_put(d);
+	}
 	for (i = 0; i < c->n_statics; i++) {
 		const struct static_dev *s = &c->statics[i];
 
 		d = dev_find(s->mac);
+		if (d && d->releasing)
+			continue;
 		if (!dev_take_ipv4(d, s->mac, s->ipv4))
 			continue;
 		if (!d)
@@ -582,10 +613,9 @@ void dev_apply_statics(void)
 			continue;
 		d->is_static = true;
 		d->ipv4 = s->ipv4;
-		if (s->has_ipv6) {
-			d->mode = STATE_MODE_FIXED;
-			d->fixed6 = s->ipv6;
-		}
+		d->inactive = false;
+		dev_fix(d, s->has_ipv6 ? &s->ipv6 : NULL);
 		dev_kernel_put(d);
+		d4.dirty = true;
 	}
 }
