@@ -158,10 +158,19 @@ kea_down() {
 	rm -f "$d/pid"
 }
 
-# kea_lease_of MAC: the address Kea leased to MAC, from its lease file
+# kea_lease_of MAC: the address Kea leases to MAC, from its lease file
+# (memfile appends a line for each change of a lease, the last one of an
+# address counts: one with valid lifetime 0 is a lease released, state 1
+# declined, 2 expired)
 kea_lease_of() {
-	awk -F, -v mac="$1" '$1 ~ /:/ && $3 > 0 && $14 == 0 && tolower($13) == tolower(mac) { a = $1 } END { if (a) print a; else exit 1 }' \
-		"$E2E_TMP/kea/leases6.csv"
+	awk -F, -v mac="$1" '$1 ~ /:/ { l[$1] = $0; if (!($1 in n)) o[++k] = $1; n[$1] = 1 }
+		END {
+			for (i = 1; i <= k; i++) {
+				split(l[o[i]], f, ",")
+				if (f[3] > 0 && f[14] == 0 && tolower(f[13]) == tolower(mac)) a = o[i]
+			}
+			if (a) print a; else exit 1
+		}' "$E2E_TMP/kea/leases6.csv"
 }
 
 # radvd_up: radvd on net6's br0, the router with the M flag and the prefix

@@ -294,7 +294,9 @@ static void poll_dispatch(struct pollfd *fds, unsigned int n)
 	if (fds[FD_KNL].revents)
 		knl_read_events(&knl_ops, NULL);
 	if (fds[FD_RTNL].revents)
-		rtnl_read_events(&rtnl_ops, NULL);
+		if (!rtnl_read_events(&rtnl_ops, NULL))
+			/* the socket overran: read the LAN's table again */
+			rtnl_neigh4_dump(d4.lan_ifindex, &rtnl_ops, NULL);
 	if (fds[FD_RA].revents)
 		wan_receive();
 	if (fds[FD_DNS64].revents)

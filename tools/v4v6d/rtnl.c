@@ -404,7 +404,7 @@ static int on_msg(struct nl_msg *msg, void *arg)
 	return NL_OK;
 }
 
-void rtnl_read_events(const struct rtnl_event_ops *ops, void *arg)
+bool rtnl_read_events(const struct rtnl_event_ops *ops, void *arg)
 {
 	struct ev_ctx c = { .ops = ops, .arg = arg };
 	int err;
@@ -413,9 +413,10 @@ void rtnl_read_events(const struct rtnl_event_ops *ops, void *arg)
 	do {
 		err = nl_recvmsgs_default(ev_sk);
 	} while (err >= 0);
-	if (err != -NLE_AGAIN)
-		log_warn("rtnetlink events: %s (some may be lost)",
-			 nl_geterror(err));
+	if (err == -NLE_AGAIN)
+		return true;
+	log_warn("rtnetlink events: %s: some were lost", nl_geterror(err));
+	return false;
 }
 
 int rtnl_neigh4_dump(int ifindex, const struct rtnl_event_ops *ops, void *arg)

@@ -25,7 +25,8 @@ struct rtnl_event_ops {
 int rtnl_open(void);
 void rtnl_close(void);
 int rtnl_event_fd(void);
-void rtnl_read_events(const struct rtnl_event_ops *ops, void *arg);
+/* rtnl_read_events(): what is waiting; false when some were lost. */
+bool rtnl_read_events(const struct rtnl_event_ops *ops, void *arg);
 
 /* rtnl_ifindex(): the index of interface @name, 0 when there is none. */
 int rtnl_ifindex(const char *name);
