@@ -292,8 +292,8 @@ int config_check(const struct config *cfg, char *err, size_t errlen)
 	if (!strcmp(cfg->lan, cfg->wan))
 		return fail(err, errlen, "lan and wan are both %s", cfg->lan);
 	if (cfg->release_after < cfg->inactive_after)
-		return fail(err, errlen,
-			    "release-after (%" PRIu32 ") is shorter than inactive-after (%" PRIu32 ")",
+		return fail(err, errlen, "release-after (%" PRIu32
+			    ") is shorter than inactive-after (%" PRIu32 ")",
 			    cfg->release_after, cfg->inactive_after);
 	return 0;
 }

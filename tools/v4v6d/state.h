@@ -14,6 +14,8 @@
 #include "dhcp6.h"
 
 /* Where v4v6d keeps its state unless told otherwise (v4v6d -s, v4v6ctl). */
+/* The largest state file read or parsed. */
+#define STATE_FILE_MAX		(64 << 20)
 #define STATE_FILE_DEFAULT	"/var/lib/v4v6/state.json"
 
 /* The most devices a state file may hold. */
@@ -79,6 +81,11 @@ struct state {
  */
 int state_parse(const char *text, size_t len, struct state *st, char *err,
 		size_t errlen);
+/*
+ * state_validate(): 0 if state_parse() would take @st back, else -1 with
+ * the first problem in @err (state.c).
+ */
+int state_validate(const struct state *st, char *err, size_t errlen);
 /* state_format(): @st as JSON text (malloc'd), NULL when out of memory. */
 char *state_format(const struct state *st);
 /*
