@@ -154,6 +154,9 @@ int ident_create(struct dev *d)
 
 	ident_name(d);
 	ifindex = ident_adopt(d);
+	/* an identity taken over has its link-local already: no event comes */
+	if (ifindex > 0)
+		d->ll_ready = rtnl_has_linklocal(ifindex);
 	if (!ifindex)
 		ifindex = rtnl_macvlan_add(d->ident, d4.wan_ifindex, d->mac);
 	if (ifindex < 0)
