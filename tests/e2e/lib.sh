@@ -150,11 +150,14 @@ kea_up() {
 		{ cat "$d/kea.out" "$d/kea.log" 2>/dev/null; die "kea did not start"; }
 }
 
+# kea_down: Kea stopped (killed if it takes more than 10 s: a kea_up after
+# this must not find the old one still listening)
 kea_down() {
 	local d=$E2E_TMP/kea
 	[ -f "$d/pid" ] || return 0
 	kill "$(cat "$d/pid")" 2>/dev/null
-	wait_for 10 sh -c "! kill -0 $(cat "$d/pid")"
+	wait_for 10 sh -c "! kill -0 $(cat "$d/pid")" || kill -9 "$(cat "$d/pid")" 2> /dev/null
+	wait_for 5 sh -c "! kill -0 $(cat "$d/pid")" || die "kea does not stop"
 	rm -f "$d/pid"
 }
 
@@ -507,7 +510,7 @@ dnsmasq_up() {
 	mkdir -p "$d"
 	ip netns exec net6 /usr/sbin/dnsmasq --no-daemon --conf-file=/dev/null --port=0 \
 		--user=root --group=root --interface=br0 --bind-interfaces \
-		--dhcp-range=$NET6::1000,$NET6::1fff,64,120 --dhcp-rapid-commit \
+		--dhcp-range=$NET6::1000,$NET6::1fff,64,1h --dhcp-rapid-commit \
 		--dhcp-leasefile="$d/leases" --pid-file="$d/dnsmasq.pid" \
 		--log-dhcp --log-facility="$d/log" > "$d/out" 2>&1 &
 	echo $! > "$d/pid"
@@ -516,11 +519,13 @@ dnsmasq_up() {
 		{ cat "$d/out" "$d/log" 2> /dev/null; die "dnsmasq did not start"; }
 }
 
+# dnsmasq_down: dnsmasq stopped
 dnsmasq_down() {
 	local d=$E2E_TMP/dnsmasq
 	[ -f "$d/pid" ] || return 0
 	kill "$(cat "$d/pid")" 2> /dev/null
-	wait_for 10 sh -c "! kill -0 $(cat "$d/pid")"
+	wait_for 10 sh -c "! kill -0 $(cat "$d/pid")" || kill -9 "$(cat "$d/pid")" 2> /dev/null
+	wait_for 5 sh -c "! kill -0 $(cat "$d/pid")" || die "dnsmasq does not stop"
 	rm -f "$d/pid"
 }
 

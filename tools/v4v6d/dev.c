@@ -282,25 +282,6 @@ static void dev_slaac(struct dev *d, uint64_t now)
 	dev_set_addr(d, &a, valid, pref);
 }
 
-void dev_slaac_refresh(void)
-{
-	uint64_t now = now_ms();
-	struct dev *d;
-
-	for (d = d4.devs; d; d = d->next)
-		if (d->started && d->mode == STATE_MODE_SLAAC && !d->releasing)
-			dev_slaac(d, now);
-}
-
-void dev_routes_refresh(void)
-{
-	struct dev *d;
-
-	for (d = d4.devs; d; d = d->next)
-		if (!d->releasing && !d->dead)
-			ident_routes(d);
-}
-
 static enum state_mode choose_mode(const struct dev *d)
 {
 	const struct wan_info *w = &d4.wan;
@@ -313,6 +294,43 @@ static enum state_mode choose_mode(const struct dev *d)
 	    w->have_slaac)
 		return STATE_MODE_SLAAC;
 	return STATE_MODE_DHCPV6;
+}
+
+/*
+ * dev_to_slaac(): a device started before the first RA said "SLAAC" is
+ * still soliciting: without a lease it changes to SLAAC (one with a lease
+ * keeps it while the server gives it).
+ */
+static bool dev_to_slaac(struct dev *d)
+{
+	if (d->mode != STATE_MODE_DHCPV6 || d->dhcp.have_lease ||
+	    choose_mode(d) != STATE_MODE_SLAAC)
+		return false;
+	log_info("%s: the RA says SLAAC: no more DHCPv6", d->ident);
+	dhcp6_client_stop(&d->dhcp);
+	d->mode = STATE_MODE_SLAAC;
+	d4.dirty = true;
+	return true;
+}
+
+void dev_slaac_refresh(void)
+{
+	uint64_t now = now_ms();
+	struct dev *d;
+
+	for (d = d4.devs; d; d = d->next)
+		if (d->started && !d->releasing && !d->dead &&
+		    (d->mode == STATE_MODE_SLAAC || dev_to_slaac(d)))
+			dev_slaac(d, now);
+}
+
+void dev_routes_refresh(void)
+{
+	struct dev *d;
+
+	for (d = d4.devs; d; d = d->next)
+		if (!d->releasing && !d->dead)
+			ident_routes(d);
 }
 
 /* dev_start(): the identity can talk: get the device an address. */
@@ -423,6 +441,12 @@ static void dev_age_one(struct dev *d, uint64_t now)
 		log_info("%s %s: gone for %llus: released",
 			 mac_str(d->mac), inet_ntoa(d->ipv4),
 			 (unsigned long long)idle / 1000);
+		/*
+		 * Its ARP entry goes too: one that goes stale later (from
+		 * reachable, 15 to 45 s after the last confirmation) is no
+		 * sign of the device, yet would learn it again.
+		 */
+		rtnl_neigh4_del(d4.lan_ifindex, d->ipv4);
 		dev_release(d);
 	}
 }
@@ -464,6 +488,7 @@ void dev_addr_event(int ifindex, const struct in6_addr *addr,
 {
 	struct dev *d = dev_by_ifindex(ifindex);
 	struct in6_addr a = *addr;
+	bool dad_failed;
 
 	if (!d)
 		return;
@@ -472,15 +497,22 @@ void dev_addr_event(int ifindex, const struct in6_addr *addr,
 		d->ll_ready = true;
 	if (!d->has_ipv6 || memcmp(addr, &d->ipv6, 16))
 		return;
-	if (!gone && !(flags & IFA_F_DADFAILED))
+	/*
+	 * Only an address without lifetimes stays when DAD fails, flagged
+	 * IFA_F_DADFAILED: one with a lease's or an RA's lifetimes is
+	 * removed at once, still tentative (addrconf_dad_stop()).
+	 */
+	dad_failed = (flags & IFA_F_DADFAILED) ||
+		     (gone && (flags & IFA_F_TENTATIVE));
+	if (!gone && !dad_failed)
 		return;
-	if (gone)
+	if (!dad_failed)
 		log_warn("%s: address %s went away", d->ident, ip6_str(addr));
 	else
 		log_warn("%s: %s is in use by another host (DAD failed)",
 			 d->ident, ip6_str(addr));
 	dev_drop_addr(d);
-	if (!gone && d->mode == STATE_MODE_DHCPV6)
+	if (dad_failed && d->mode == STATE_MODE_DHCPV6)
 		dhcp6_client_decline(&d->dhcp, &a, now_ms());
 }
 

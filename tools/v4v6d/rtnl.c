@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <net/if.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include <linux/if_addr.h>
 #include <linux/if_link.h>
@@ -26,6 +27,7 @@
 #define FR_ACT_TO_TBL 1
 #endif
 #define RTPROT_V4V6D 99		/* the routes v4v6d made ("proto 99") */
+#define EV_RCVBUF (4 << 20)	/* the event socket's receive buffer */
 
 static struct nl_sock *cmd_sk;
 static struct nl_sock *ev_sk;
@@ -451,6 +453,25 @@ int rtnl_neigh4_probe(int ifindex, struct in_addr ipv4)
 	return nlerr(err, "neighbour probe");
 }
 
+int rtnl_neigh4_del(int ifindex, struct in_addr ipv4)
+{
+	struct rtnl_neigh *n = rtnl_neigh_alloc();
+	struct nl_addr *dst = nl_addr_build(AF_INET, &ipv4, 4);
+	int err = -NLE_NOMEM;
+
+	if (n && dst) {
+		rtnl_neigh_set_ifindex(n, ifindex);
+		rtnl_neigh_set_family(n, AF_INET);
+		rtnl_neigh_set_dst(n, dst);
+		err = rtnl_neigh_delete(cmd_sk, n, 0);
+		if (err == -NLE_OBJ_NOTFOUND)
+			err = 0;
+	}
+	nl_addr_put(dst);
+	rtnl_neigh_put(n);
+	return nlerr(err, "neighbour delete");
+}
+
 int rtnl_event_fd(void)
 {
 	return nl_socket_get_fd(ev_sk);
@@ -465,7 +486,14 @@ int rtnl_open(void)
 		goto fail;
 	nl_socket_disable_seq_check(ev_sk);
 	nl_socket_set_nonblocking(ev_sk);
-	nl_socket_set_buffer_size(ev_sk, 4 << 20, 0);
+	nl_socket_set_buffer_size(ev_sk, EV_RCVBUF, 0);
+	/*
+	 * SO_RCVBUF (libnl's) is capped by net.core.rmem_max, some 200 KiB
+	 * by default, less than the events of a hundred identities made at
+	 * once: with CAP_NET_ADMIN the whole size is had.
+	 */
+	setsockopt(nl_socket_get_fd(ev_sk), SOL_SOCKET, SO_RCVBUFFORCE,
+		   &(int){ EV_RCVBUF }, sizeof(int));
 	if (nl_socket_add_memberships(ev_sk, RTNLGRP_NEIGH,
 				      RTNLGRP_IPV6_IFADDR, RTNLGRP_LINK, 0))
 		goto fail;

@@ -65,9 +65,11 @@ int rtnl_route6_del(uint32_t table, const struct in6_addr *dst, int len,
 int rtnl_rule6_add(const struct in6_addr *src, uint32_t table, uint32_t prio);
 int rtnl_rule6_del(const struct in6_addr *src, uint32_t table, uint32_t prio);
 
-/* rtnl_neigh4_dump(): the neighbour callback for each IPv4 entry on @ifindex. */
+/* rtnl_neigh4_dump(): @ops->neigh for each IPv4 entry on @ifindex. */
 int rtnl_neigh4_dump(int ifindex, const struct rtnl_event_ops *ops, void *arg);
 /* rtnl_neigh4_probe(): have the kernel confirm @ipv4 on @ifindex (ARP). */
 int rtnl_neigh4_probe(int ifindex, struct in_addr ipv4);
+/* rtnl_neigh4_del(): the entry of @ipv4 on @ifindex removed, if any. */
+int rtnl_neigh4_del(int ifindex, struct in_addr ipv4);
 
 #endif
