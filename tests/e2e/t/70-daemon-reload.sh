@@ -15,6 +15,8 @@ echo "static $mac $addr4 ipv6 $fixed" >> "$V4V6D_DIR/v4v6d.conf"
 kill -HUP "$pid"
 wait_for 10 dev_ipv6_is "$mac" "$fixed" ||
 	{ v4v6d_dump; die "the static device is not mapped with $fixed"; }
+# a reload sets the kernel's configuration again: off again if asked
+xlat_off_apply
 [ "$(dev_get static "$mac")" = True ] || die "$mac is not static in the kernel"
 ident=$(dev_get wan "$mac")
 on gw ip -6 addr show dev "$ident" | grep -q "$fixed/128" || die "$fixed is not on $ident"
@@ -38,6 +40,7 @@ kill -HUP "$pid"
 wait_for 15 kea_lease_of "$mac" || { v4v6d_dump; die "no lease once $mac is no longer static"; }
 wait_for 10 dev_ipv6_is "$mac" "$(kea_lease_of "$mac")" ||
 	die "$mac is not mapped to its lease $(kea_lease_of "$mac")"
+xlat_off_apply
 [ "$(dev_get static "$mac")" = False ] || die "$mac is still static"
 on "$name" ping -c 2 -i 0.3 -W "$(xt 3)" $SRV4_ADDR > /dev/null ||
 	{ v4v6d_dump; die "$name cannot reach srv4 with its lease"; }
