@@ -77,7 +77,11 @@ for run in "${runs[@]}"; do
 		# what failed, as it had to
 		[ -z "$off" ] || printf '  (%s)' "$(grep -m 1 '^  FAIL: ' "$logf" | sed 's/^  FAIL: //')"
 		echo
-		[ -z "$verbose" ] || sed 's/^/    | /' "$logf"
+		if [ -n "$verbose" ]; then
+			sed 's/^/    | /' "$logf"
+		else
+			grep '^  result: ' "$logf" | sed 's/^/    | /'
+		fi
 	else
 		failed=$((failed + 1))
 		printf 'e2e: FAIL %-32s %d.%03ds\n' "$run" $((ms / 1000)) $((ms % 1000))

@@ -31,6 +31,8 @@ GW_LAN=$LAN_NET.1
 NAMESPACES="lan gw net6 h6 srv4"
 
 log() { printf '  %s\n' "$*"; }
+# result TEXT: a measurement the runner prints even when the test passes
+result() { printf '  result: %s\n' "$*"; }
 die() { printf '  FAIL: %s\n' "$*"; exit 1; }
 
 # on NS CMD...: run CMD in namespace NS

@@ -30,7 +30,7 @@ for dev in "$D1" "$D2" "$D3"; do
 	wait $pid
 	capture_stop "first-$mac"
 	ms=$(ms_between "$mac") || { v4v6d_dump; die "$name: no first frame or no mapping in the log"; }
-	log "$name ($mac): mapped ${ms} ms after its first frame reached the gateway"
+	result "$name ($mac): mapped ${ms} ms after its first frame reached the gateway"
 	[ "$ms" -le $BOUND_MS ] || { v4v6d_dump; die "$name took $ms ms (bound $BOUND_MS)"; }
 done
 

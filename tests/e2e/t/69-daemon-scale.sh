@@ -64,10 +64,10 @@ rss=$(awk '/^VmRSS/ { print $2 " " $3 }' "/proc/$pid/status")
 hwm=$(awk '/^VmHWM/ { print $2 " " $3 }' "/proc/$pid/status")
 leases=$(awk -F, '$1 ~ /:/ { l[$1] = $0 } END { for (a in l) { split(l[a], f, ","); if (f[3] > 0 && f[14] == 0 && f[13] ~ /^02:00:00:01:/) n++ } print n + 0 }' \
 	"$E2E_TMP/kea/leases6.csv")
-log "scale: $N devices sent within $(awk -v a="$t0" -v b="$t_sent" 'BEGIN { printf "%.1f", b - a }') s"
-log "scale: $n devices in the kernel's table, $mapped mapped by v4v6d, $leases Kea leases"
-[ -n "$t_last" ] && log "scale: first datagram to the last device mapped: $(awk -v a="$t0" -v b="$t_last" 'BEGIN { printf "%.1f", b - a }') s"
-log "scale: v4v6d (plain build, pid $pid): VmRSS $rss, VmHWM $hwm"
+result "scale: $N devices sent within $(awk -v a="$t0" -v b="$t_sent" 'BEGIN { printf "%.1f", b - a }') s"
+result "scale: $n devices in the kernel's table, $mapped mapped by v4v6d, $leases Kea leases"
+[ -n "$t_last" ] && result "scale: first datagram to the last device mapped: $(awk -v a="$t0" -v b="$t_last" 'BEGIN { printf "%.1f", b - a }') s"
+result "scale: v4v6d (plain build, pid $pid): VmRSS $rss, VmHWM $hwm"
 [ "$n" -ge $N ] || { v4v6d_dump 30; die "only $n of $N devices mapped within $BOUND s"; }
 [ "$leases" -eq $N ] || die "Kea has $leases leases for the crowd, not $N"
 # each by the MAC it sent from (the macvlans' frames reached the LAN with
