@@ -97,12 +97,9 @@ static struct json_object *lease_json(const struct state_dev *d, int64_t now)
 {
 	const struct dhcp6_lease *l = &d->lease;
 	struct json_object *obj = json_object_new_object();
-	char duid[2 * DHCP6_DUID_MAX + 1];
-	size_t i;
+	char duid[STATE_DUID_HEXLEN];
 
-	for (i = 0; i < l->server_duid_len && i < DHCP6_DUID_MAX; i++)
-		snprintf(duid + 2 * i, 3, "%02x", l->server_duid[i]);
-	duid[2 * i] = '\0';
+	state_duid_hex(l, duid);
 	if (!obj || !json_add_addr(obj, "address", AF_INET6, &l->addr) ||
 	    !json_add_u64(obj, "iaid", l->iaid) ||
 	    !json_add_str(obj, "server_duid", duid) ||

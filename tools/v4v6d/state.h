@@ -86,6 +86,9 @@ int state_parse(const char *text, size_t len, struct state *st, char *err,
  * the first problem in @err (state.c).
  */
 int state_validate(const struct state *st, char *err, size_t errlen);
+/* state_duid_hex(): @l's server DUID as hex digits, as the file has it. */
+#define STATE_DUID_HEXLEN	(2 * DHCP6_DUID_MAX + 1)
+void state_duid_hex(const struct dhcp6_lease *l, char hex[STATE_DUID_HEXLEN]);
 /* state_format(): @st as JSON text (malloc'd), NULL when out of memory. */
 char *state_format(const struct state *st);
 /*

@@ -44,16 +44,22 @@ static bool add_addr(struct json_object *obj, const char *key, int family,
 	return inet_ntop(family, addr, s, sizeof(s)) && add_str(obj, key, s);
 }
 
+void state_duid_hex(const struct dhcp6_lease *l, char hex[STATE_DUID_HEXLEN])
+{
+	size_t i;
+
+	for (i = 0; i < l->server_duid_len && i < DHCP6_DUID_MAX; i++)
+		snprintf(hex + 2 * i, 3, "%02x", l->server_duid[i]);
+	hex[2 * i] = '\0';
+}
+
 static struct json_object *lease_json(const struct state_dev *d)
 {
 	const struct dhcp6_lease *l = &d->lease;
 	struct json_object *obj = json_object_new_object();
-	char duid[2 * DHCP6_DUID_MAX + 1];
-	size_t i;
+	char duid[STATE_DUID_HEXLEN];
 
-	for (i = 0; i < l->server_duid_len && i < DHCP6_DUID_MAX; i++)
-		snprintf(duid + 2 * i, 3, "%02x", l->server_duid[i]);
-	duid[2 * i] = '\0';
+	state_duid_hex(l, duid);
 	if (!obj || !add_addr(obj, "address", AF_INET6, &l->addr) ||
 	    !add_int(obj, "iaid", l->iaid) || !add_int(obj, "t1", l->t1) ||
 	    !add_int(obj, "t2", l->t2) ||
