@@ -19,8 +19,9 @@
 # The guest sees the host's root read-only with tmpfs over /tmp, /run, /var/*
 # and /root; SCRIPT runs from the current directory. Exit status: SCRIPT's,
 # or 1 if the console shows a kernel BUG, WARNING, oops, KASAN, lockdep,
-# kmemleak or UBSAN report, or 124 on time-out. KVM is used if /dev/kvm is
-# usable, else TCG.
+# kmemleak or UBSAN report, or 124 on time-out. KVM is used if a probe boot
+# under it succeeds (cached per host boot), else TCG; V4V6_ACCEL=kvm|tcg
+# decides instead.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -104,11 +105,59 @@ q() { printf '%q' "$1"; }
 } > "$ird/v4v6.env"
 (cd "$ird" && find . | cpio -o -H newc --quiet | gzip -1) > "$tmp/initramfs.gz"
 
-if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then
-	accel=(-accel kvm -cpu host)
-else
-	accel=(-accel tcg,thread=multi -cpu max)
-fi
+# KVM only when it is known to boot a guest here: a /dev/kvm may exist and
+# yet abort QEMU or hang it. The probe boots this kernel with a one-line
+# init under KVM; its verdict is cached for the host's boot.
+kvm_probe() {
+	local boot key verdict pdir
+	[ -r /dev/kvm ] && [ -w /dev/kvm ] || { echo "no usable /dev/kvm"; return 1; }
+	boot=$(cat /proc/sys/kernel/random/boot_id 2>/dev/null || echo unknown)
+	key=$CACHE/kvm-probe/$boot
+	if [ -f "$key" ]; then
+		verdict=$(cat "$key")
+		[ "$verdict" = ok ] && return 0
+		echo "$verdict (cached for this boot)"
+		return 1
+	fi
+	pdir=$tmp/probe
+	mkdir -p "$pdir/root/bin"
+	cp /bin/busybox "$pdir/root/bin/busybox"
+	printf '#!/bin/busybox sh\n/bin/busybox echo V4V6-KVM-PROBE-OK\n/bin/busybox poweroff -f\n' \
+		> "$pdir/root/init"
+	chmod +x "$pdir/root/init"
+	(cd "$pdir/root" && find . | cpio -o -H newc --quiet | gzip -1) > "$pdir/initrd.gz"
+	timeout -k 5 "${V4V6_KVM_PROBE_TIMEOUT:-60}" qemu-system-x86_64 \
+		-nodefaults -no-user-config -machine q35 -accel kvm -cpu host \
+		-smp 1 -m 256 -display none -no-reboot \
+		-kernel "$bzimage" -initrd "$pdir/initrd.gz" \
+		-append "console=ttyS0 panic=-1 rdinit=/init" \
+		-serial "file:$pdir/console" < /dev/null > "$pdir/qemu.log" 2>&1
+	local prc=$?
+	if grep -q V4V6-KVM-PROBE-OK "$pdir/console" 2>/dev/null; then
+		verdict=ok
+	elif [ $prc -eq 124 ] || [ $prc -eq 137 ]; then
+		verdict="KVM guest did not boot within ${V4V6_KVM_PROBE_TIMEOUT:-60}s"
+	else
+		verdict="KVM guest failed: $(head -n 1 "$pdir/qemu.log")"
+	fi
+	mkdir -p "$(dirname "$key")" && echo "$verdict" > "$key"
+	[ "$verdict" = ok ] && return 0
+	echo "$verdict"
+	return 1
+}
+
+case ${V4V6_ACCEL:-auto} in
+kvm) accel=(-accel kvm -cpu host) ;;
+tcg) accel=(-accel tcg,thread=multi -cpu max) ;;
+auto)
+	if why=$(kvm_probe); then
+		accel=(-accel kvm -cpu host)
+	else
+		echo "vm: using TCG: $why" >&2
+		accel=(-accel tcg,thread=multi -cpu max)
+	fi ;;
+*) echo "vm: V4V6_ACCEL must be kvm, tcg or auto" >&2; exit 2 ;;
+esac
 virtfs=(-virtfs "local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap")
 [ -z "$out" ] || { mkdir -p "$out"; virtfs+=(-virtfs "local,path=$(realpath "$out"),mount_tag=out,security_model=none"); }
 
