@@ -92,7 +92,7 @@ capture_stop frag
 capture_stop adm
 [ "$(stat_get ext_header)" -ge $((before + 2)) ] ||
 	die "ext_header: $before before, $(stat_get ext_header) after two fragments"
-grep -q "IP " "$E2E_TMP/frag.txt" && { cat "$E2E_TMP/frag.txt"; die "fragments reached d1"; }
+grep -q "$SRV4_ADDR > " "$E2E_TMP/frag.txt" && { cat "$E2E_TMP/frag.txt"; die "fragments reached d1"; }
 grep -q "ICMP6" "$E2E_TMP/adm.txt" || die "no Administratively Prohibited for the fragments"
 
 # Fragmented ICMP cannot be translated (its checksum covers the whole):
