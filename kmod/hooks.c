@@ -77,7 +77,8 @@ void v4v6_count_result(struct v4v6_net *vn, struct v4v6_device *d,
  * RFC 7915 sections 4.4 and 5.4: a translator that discards a packet
  * should tell its sender with Communication Administratively Prohibited,
  * unless another error is specified (Time Exceeded, Fragmentation Needed,
- * Parameter Problem, Source Route Failed) or the packet is an error itself.
+ * Parameter Problem, Source Route Failed), RFC 7915 says to drop silently
+ * (ICMP types it does not translate) or the packet is an error itself.
  * Malformed packets, and those the translator could not afford to rewrite,
  * get nothing: an answer would only serve whoever forged them. The kernel's
  * ICMP rate limits (net.ipv4.icmp_ratelimit and icmp_ratemask,
@@ -92,10 +93,10 @@ bool v4v6_result_prohibited(enum v4v6_xlat_result res)
 	case V4V6_XLAT_NOT_GLOBAL:
 	case V4V6_XLAT_UDP_ZERO_CSUM_FRAG:
 	case V4V6_XLAT_ICMP_FRAG:
-	case V4V6_XLAT_ICMP_TYPE:
 	case V4V6_XLAT_EXT_HEADER:
 	case V4V6_XLAT_TOO_BIG:
 		return true;
+	/* ICMP types without translation: "Silently drop" (4.2, 5.2). */
 	default:
 		return false;
 	}

@@ -19,11 +19,20 @@
 static int v4v6_icmp6_off(const struct sk_buff *skb)
 {
 	u8 nexthdr = ipv6_hdr(skb)->nexthdr;
+	struct frag_hdr _fh;
+	const struct frag_hdr *fh;
 	__be16 frag_off;
 	int off;
 
 	off = ipv6_skip_exthdr(skb, sizeof(struct ipv6hdr), &nexthdr, &frag_off);
-	if (off < 0 || nexthdr != IPPROTO_ICMPV6)
+	if (off < 0)
+		return -1;
+	if (nexthdr == NEXTHDR_FRAGMENT) {
+		/* A later fragment: the walk stopped at its Fragment header. */
+		fh = skb_header_pointer(skb, off, sizeof(_fh), &_fh);
+		return fh && fh->nexthdr == IPPROTO_ICMPV6 ? 0 : -1;
+	}
+	if (nexthdr != IPPROTO_ICMPV6)
 		return -1;
 	return frag_off ? 0 : off;
 }

@@ -283,6 +283,9 @@ enum v4v6_xlat_result v4v6_xlat_4to6(struct sk_buff *skb,
 		return V4V6_XLAT_BAD_HEADER;
 	if (tot > skb->len || !pskb_may_pull(skb, hlen4))
 		return V4V6_XLAT_TRUNCATED;
+	/* A fragment ending past 65535 bytes belongs to no IPv4 datagram. */
+	if ((ntohs(iph.frag_off) & IP_OFFSET) * 8 + tot > IP_MAX_MTU)
+		return V4V6_XLAT_BAD_HEADER;
 	if (pskb_trim_rcsum(skb, tot))
 		return V4V6_XLAT_NOMEM;
 	if (iph.ttl <= 1)

@@ -25,7 +25,8 @@
  * fragmentation. Extension headers after a Fragment header are part of
  * what was fragmented: they cannot be dropped from the first fragment
  * without breaking the offsets of the others, and the others would carry
- * them as a protocol. Such packets are refused, fragment by fragment.
+ * them as a protocol. Such packets are refused, fragment by fragment; AH
+ * too, whose integrity check translation breaks anyway.
  */
 enum v4v6_xlat_result v4v6_ipv6_walk(const struct sk_buff *skb,
 				     unsigned int base, unsigned int end,
@@ -66,7 +67,8 @@ enum v4v6_xlat_result v4v6_ipv6_walk(const struct sk_buff *skb,
 			off += sizeof(info->fh);
 			nexthdr = info->fh.nexthdr;
 			if (nexthdr == NEXTHDR_HOP || nexthdr == NEXTHDR_DEST ||
-			    nexthdr == NEXTHDR_ROUTING || nexthdr == NEXTHDR_FRAGMENT)
+			    nexthdr == NEXTHDR_ROUTING || nexthdr == NEXTHDR_FRAGMENT ||
+			    nexthdr == NEXTHDR_AUTH)
 				return V4V6_XLAT_EXT_HEADER;
 			/* Later fragments carry no further headers. */
 			if (!info->first)
@@ -215,7 +217,9 @@ enum v4v6_xlat_result v4v6_xlat_6to4(struct sk_buff *skb,
 	l4len = end - info.l4off;
 	if (sizeof(struct iphdr) + l4len > IP_MAX_MTU)
 		return V4V6_XLAT_TOO_BIG;
-	if (info.frag && info.proto == IPPROTO_ICMPV6)
+	/* An atomic fragment (offset 0, no M) is whole (RFC 6946). */
+	if (info.frag && info.proto == IPPROTO_ICMPV6 &&
+	    (info.fh.frag_off & htons(IP6_OFFSET | IP6_MF)))
 		return V4V6_XLAT_ICMP_FRAG;
 	if (info.proto == IPPROTO_ICMPV6 && l4len >= sizeof(struct icmp6hdr)) {
 		u8 type;

@@ -459,6 +459,10 @@ static const u8 dst_hbh_udp[] = { NEXTHDR_HOP, 0, 1, 4, 0, 0, 0, 0,
 static const u8 f6_first_udp[] = { IPPROTO_UDP, 0, 0x00, 0x01, 0xde, 0xad, 0x12, 0x34 };
 static const u8 f6_mid_tcp[] = { IPPROTO_TCP, 0, 0x00, 0xb9, 0, 0, 0x56, 0x78 };
 static const u8 f6_icmp[] = { IPPROTO_ICMPV6, 0, 0x00, 0x01, 0, 0, 0, 1 };
+static const u8 f6_atomic_icmp[] = { IPPROTO_ICMPV6, 0, 0, 0, 0, 0, 0, 9 };
+static const u8 f6_then_ah[] = { NEXTHDR_AUTH, 0, 0x00, 0x01, 0, 0, 0, 7,
+				 IPPROTO_UDP, 2, 0, 0, 0, 0, 0, 1,
+				 0, 0, 0, 1, 0, 0, 0, 0 };
 static const u8 f6_f6[] = { NEXTHDR_FRAGMENT, 0, 0x00, 0x01, 0, 0, 0, 1,
 			    IPPROTO_UDP, 0, 0x00, 0x01, 0, 0, 0, 1 };
 static const u8 f6_then_dst_udp[] = { NEXTHDR_DEST, 0, 0x00, 0x01, 0, 0, 0, 7,
@@ -532,6 +536,13 @@ static const struct case64 cases64[] = {
 	{ "5.1 fragment of ICMPv6 dropped",
 	  I6(.ext = f6_icmp, .extlen = 8, .nexthdr = NEXTHDR_FRAGMENT),
 	  ICMP6(ICMPV6_ECHO_REQUEST), V4V6_XLAT_ICMP_FRAG },
+	{ "5.1 atomic fragment of an echo: whole, translated",
+	  I6(.ext = f6_atomic_icmp, .extlen = 8, .nexthdr = NEXTHDR_FRAGMENT),
+	  ICMP6(ICMPV6_ECHO_REQUEST), V4V6_XLAT_OK,
+	  O4(.proto = IPPROTO_ICMP, .id = 9), ICMP4(ICMP_ECHO) },
+	{ "5.1 AH after the Fragment header: refused",
+	  I6(.ext = f6_then_ah, .extlen = 24, .nexthdr = NEXTHDR_FRAGMENT), UDP(),
+	  V4V6_XLAT_EXT_HEADER },
 	{ "5.1 unknown protocol kept", I6(), { .proto = 253, .paylen = 40 },
 	  V4V6_XLAT_OK, O4(.proto = 253), { .proto = 253, .paylen = 40 }, true },
 	{ "5.1 no next header kept", I6(), { .proto = NEXTHDR_NONE, .paylen = 8 },
@@ -1274,6 +1285,12 @@ static const struct mtu_case mtu_cases[] = {
 	{ "4.1 a last fragment too big: cut further, last M clear", 1500, 100, 1280,
 	  V4V6_XLAT_OK, 2 },
 	{ "4.1 a small fragment passes", 500, IP_MF | 100, 1280, V4V6_XLAT_OK, 1 },
+	{ "4.1 a last fragment ending at byte 65524: cut further", 1500, 8003, 1280,
+	  V4V6_XLAT_OK, 2 },
+	{ "4.1 a fragment past 65535 bytes: refused, offsets cannot wrap",
+	  1500, IP_MF | 8005, 1280, V4V6_XLAT_BAD_HEADER },
+	{ "4.1 a fragment at the last offset, past 65535 bytes", 1500, 0x1fff, 0,
+	  V4V6_XLAT_BAD_HEADER },
 };
 
 static void mtu_desc(const struct mtu_case *c, char *desc)
@@ -1349,6 +1366,8 @@ static void xlat_mtu_test(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, v4v6_xlat_mtu4(&f->x), c->lowest - 20);
 		return;
 	}
+	if (got != V4V6_XLAT_OK)
+		return;
 	len = build6(test, f->want, &h6, &t, first);
 	if (!c->nfrags) {
 		expect_bytes(test, skb, f->want, len, false);
