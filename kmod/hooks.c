@@ -52,6 +52,7 @@ static const u8 v4v6_result_stat[__V4V6_XLAT_MAX] = {
 	[V4V6_XLAT_TOO_BIG] = V4V6_STAT_TOO_BIG,
 	[V4V6_XLAT_ICMP_CSUM] = V4V6_STAT_ICMP_CSUM,
 	[V4V6_XLAT_FRAG_NEEDED] = V4V6_STAT_FRAG_NEEDED,
+	[V4V6_XLAT_SOURCE_ROUTE] = V4V6_STAT_SOURCE_ROUTE,
 };
 
 /**
@@ -67,6 +68,37 @@ void v4v6_count_result(struct v4v6_net *vn, struct v4v6_device *d,
 		return;
 	v4v6_count(vn, v4v6_result_stat[res]);
 	v4v6_device_drop(d);
+}
+
+/**
+ * v4v6_result_prohibited() - whether a refusal answers "prohibited"
+ * @res: why the translator refused a packet
+ *
+ * RFC 7915 sections 4.4 and 5.4: a translator that discards a packet
+ * should tell its sender with Communication Administratively Prohibited,
+ * unless another error is specified (Time Exceeded, Fragmentation Needed,
+ * Parameter Problem, Source Route Failed) or the packet is an error itself.
+ * Malformed packets, and those the translator could not afford to rewrite,
+ * get nothing: an answer would only serve whoever forged them. The kernel's
+ * ICMP rate limits (net.ipv4.icmp_ratelimit and icmp_ratemask,
+ * net.ipv6.icmp.ratelimit) bound these as any other error.
+ *
+ * Return: true for the refusals of packets v4v6 could read but will not
+ * translate.
+ */
+bool v4v6_result_prohibited(enum v4v6_xlat_result res)
+{
+	switch (res) {
+	case V4V6_XLAT_NOT_GLOBAL:
+	case V4V6_XLAT_UDP_ZERO_CSUM_FRAG:
+	case V4V6_XLAT_ICMP_FRAG:
+	case V4V6_XLAT_ICMP_TYPE:
+	case V4V6_XLAT_EXT_HEADER:
+	case V4V6_XLAT_TOO_BIG:
+		return true;
+	default:
+		return false;
+	}
 }
 
 /**

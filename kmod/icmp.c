@@ -56,7 +56,7 @@ static const u16 v4v6_plateaus[] = {
 	65535, 32000, 17914, 8166, 4352, 2002, 1492, 1006, 508, 296, 68,
 };
 
-static u32 v4v6_plateau_below(u16 len)
+static u32 v4v6_plateau_below(u32 len)
 {
 	unsigned int i;
 
@@ -66,14 +66,58 @@ static u32 v4v6_plateau_below(u16 len)
 	return 68;
 }
 
+/* The smaller of @mtu and @hop (a next hop's MTU; 0: unknown). */
+static u32 v4v6_mtu_min(u32 mtu, u32 hop)
+{
+	return hop ? min(mtu, hop) : mtu;
+}
+
+/*
+ * Packet Too Big for Fragmentation Needed (RFC 7915 section 4.2):
+ * minimum(advertised + 20, IPv6 next hop, IPv4 next hop + 20), 28 for a
+ * fragment; an advertised 0 is the RFC 1191 plateau below the packet in
+ * error's length. Never under the IPv6 minimum, never over 65535.
+ */
+static u32 v4v6_ptb_mtu(const struct v4v6_xlat *x, u32 mtu, u16 in_tot,
+			bool in_frag)
+{
+	u32 grow = sizeof(struct ipv6hdr) - sizeof(struct iphdr);
+
+	if (!mtu)
+		mtu = v4v6_plateau_below(in_tot);
+	mtu += grow + (in_frag ? sizeof(struct frag_hdr) : 0);
+	mtu = v4v6_mtu_min(mtu, x->lowest_mtu);
+	mtu = v4v6_mtu_min(mtu, x->mtu4 ? x->mtu4 + grow : 0);
+	return clamp_t(u32, mtu, IPV6_MIN_MTU, IP_MAX_MTU);
+}
+
+/*
+ * Fragmentation Needed for Packet Too Big (RFC 7915 section 5.2):
+ * minimum(advertised - 20, IPv4 next hop, IPv6 next hop - 20), 28 for a
+ * fragment. An advertised 0 (no IPv6 node sends one) is the plateau below
+ * the packet in error's IPv4 length @in_tot.
+ */
+static u32 v4v6_frag_needed_mtu(const struct v4v6_xlat *x, u32 mtu, u32 in_tot,
+				bool in_frag)
+{
+	u32 shrink = sizeof(struct ipv6hdr) - sizeof(struct iphdr);
+
+	if (!mtu)
+		mtu = v4v6_plateau_below(in_tot);
+	else
+		mtu -= min(mtu, shrink + (in_frag ? sizeof(struct frag_hdr) : 0));
+	mtu = v4v6_mtu_min(mtu, x->mtu4);
+	mtu = v4v6_mtu_min(mtu, x->lowest_mtu > shrink ? x->lowest_mtu - shrink : 0);
+	return clamp_t(u32, mtu, 68, IP_MAX_MTU);
+}
+
 /*
  * ICMPv4 error header @h4 to ICMPv6 @h6 (RFC 7915 section 4.2). @in_tot and
  * @in_frag describe the packet in error, for Fragmentation Needed.
  */
-static bool v4v6_err_map_4to6(const u8 *h4, u8 *h6, u16 in_tot, bool in_frag)
+static bool v4v6_err_map_4to6(const struct v4v6_xlat *x, const u8 *h4, u8 *h6,
+			      u16 in_tot, bool in_frag)
 {
-	u32 mtu;
-
 	memset(h6, 0, V4V6_ICMP_HLEN);
 	switch (h4[0]) {
 	case ICMP_DEST_UNREACH:
@@ -98,22 +142,18 @@ static bool v4v6_err_map_4to6(const u8 *h4, u8 *h6, u16 in_tot, bool in_frag)
 			put_unaligned_be32(offsetof(struct ipv6hdr, nexthdr), h6 + 4);
 			return true;
 		case ICMP_FRAG_NEEDED:
-			mtu = get_unaligned_be16(h4 + 6);
-			if (!mtu)
-				mtu = v4v6_plateau_below(in_tot);
-			/* The packet in error grew by 20 bytes, 28 as a fragment. */
-			mtu += sizeof(struct ipv6hdr) - sizeof(struct iphdr) +
-			       (in_frag ? sizeof(struct frag_hdr) : 0);
 			h6[0] = ICMPV6_PKT_TOOBIG;
 			h6[1] = 0;
-			put_unaligned_be32(max_t(u32, mtu, IPV6_MIN_MTU), h6 + 4);
+			put_unaligned_be32(v4v6_ptb_mtu(x, get_unaligned_be16(h4 + 6),
+							in_tot, in_frag), h6 + 4);
 			return true;
 		}
 		return false;
 	case ICMP_TIME_EXCEEDED:
+		/* "The Code is unchanged." */
 		h6[0] = ICMPV6_TIME_EXCEED;
 		h6[1] = h4[1];
-		return h4[1] <= ICMP_EXC_FRAGTIME;
+		return true;
 	case ICMP_PARAMETERPROB:
 		if ((h4[1] != 0 && h4[1] != 2) || h4[4] >= sizeof(v4v6_pointer_4to6) ||
 		    v4v6_pointer_4to6[h4[4]] < 0)
@@ -126,10 +166,13 @@ static bool v4v6_err_map_4to6(const u8 *h4, u8 *h6, u16 in_tot, bool in_frag)
 	return false;
 }
 
-/* ICMPv6 error header @h6 to ICMPv4 @h4 (RFC 7915 section 5.2). */
-static bool v4v6_err_map_6to4(const u8 *h6, u8 *h4, bool in_frag)
+/*
+ * ICMPv6 error header @h6 to ICMPv4 @h4 (RFC 7915 section 5.2). @in_tot
+ * (as IPv4) and @in_frag describe the packet in error.
+ */
+static bool v4v6_err_map_6to4(const struct v4v6_xlat *x, const u8 *h6, u8 *h4,
+			      u32 in_tot, bool in_frag)
 {
-	u32 mtu;
 	int ptr;
 
 	memset(h4, 0, V4V6_ICMP_HLEN);
@@ -150,18 +193,16 @@ static bool v4v6_err_map_6to4(const u8 *h6, u8 *h4, bool in_frag)
 		}
 		return false;
 	case ICMPV6_PKT_TOOBIG:
-		mtu = get_unaligned_be32(h6 + 4);
-		/* The packet in error shrinks by 20 bytes, 28 as a fragment. */
-		mtu -= min_t(u32, mtu, sizeof(struct ipv6hdr) - sizeof(struct iphdr) +
-			     (in_frag ? sizeof(struct frag_hdr) : 0));
 		h4[0] = ICMP_DEST_UNREACH;
 		h4[1] = ICMP_FRAG_NEEDED;
-		put_unaligned_be16(clamp_t(u32, mtu, 68, IP_MAX_MTU), h4 + 6);
+		put_unaligned_be16(v4v6_frag_needed_mtu(x, get_unaligned_be32(h6 + 4),
+							in_tot, in_frag), h4 + 6);
 		return true;
 	case ICMPV6_TIME_EXCEED:
+		/* "The Code is unchanged." */
 		h4[0] = ICMP_TIME_EXCEEDED;
 		h4[1] = h6[1];
-		return h6[1] <= ICMPV6_EXC_FRAGTIME;
+		return true;
 	case ICMPV6_PARAMPROB:
 		if (h6[1] == ICMPV6_UNK_NEXTHDR) {
 			h4[0] = ICMP_DEST_UNREACH;
@@ -179,17 +220,18 @@ static bool v4v6_err_map_6to4(const u8 *h6, u8 *h4, bool in_frag)
 }
 
 /*
- * The transport checksum of the packet in error: its addresses changed by
- * @diff; an echo inside also changes type and pseudo-header (@pseudo is
- * what ICMPv6's pseudo-header adds, negative towards IPv4). Truncated
- * packets may lack the checksum: nothing to do then.
+ * The transport checksum of the packet in error (of family @v6 before
+ * translation): its addresses changed by @diff; an echo inside also
+ * changes type and pseudo-header (@pseudo is what ICMPv6's pseudo-header
+ * adds, negative towards IPv4). Truncated packets may lack the checksum:
+ * nothing to do then.
  */
 static enum v4v6_xlat_result
-v4v6_err_inner_l4(u8 *l4, unsigned int avail, u8 proto, __wsum diff,
+v4v6_err_inner_l4(u8 *l4, unsigned int avail, u8 proto, bool v6, __wsum diff,
 		  __wsum pseudo)
 {
 	unsigned int need;
-	int off = v4v6_l4_csum_offset(proto, &need);
+	int off = v4v6_l4_csum_offset(proto, v6, &need);
 	__sum16 *check;
 	__be16 old;
 
@@ -201,7 +243,7 @@ v4v6_err_inner_l4(u8 *l4, unsigned int avail, u8 proto, __wsum diff,
 	if (proto == IPPROTO_ICMP || proto == IPPROTO_ICMPV6) {
 		/* Only queries can be in error: never an error in an error. */
 		old = *(__be16 *)l4;
-		if (!v4v6_icmp_echo_map(&l4[0], proto == IPPROTO_ICMP))
+		if (!v4v6_icmp_echo_map(&l4[0], !v6))
 			return V4V6_XLAT_ICMP_TYPE;
 		diff = csum_add(pseudo, v4v6_csum_words(old, *(__be16 *)l4));
 	}
@@ -209,22 +251,32 @@ v4v6_err_inner_l4(u8 *l4, unsigned int avail, u8 proto, __wsum diff,
 	return V4V6_XLAT_OK;
 }
 
+/* RFC 4884 section 5: a compliant sender quotes at least 128 bytes. */
+#define V4V6_RFC4884_MIN 128
+
 /*
  * RFC 4884: a set length octet says where the packet in error (padded)
  * ends and an extension structure begins. Return that end, and in @ext the
  * extension's length, 0 when @carry is false (the translated type has no
  * length octet) and the extension is to be dropped.
+ *
+ * The octet comes from the network: a length under 128 bytes is a
+ * non-compliant sender's and means no extension (section 5), so the end
+ * never falls inside the quoted headers; one at or past @end is none
+ * either.
  */
 static unsigned int v4v6_err_end(unsigned int in_off, unsigned int end,
 				 u8 words, unsigned int word, bool carry,
 				 unsigned int *ext)
 {
+	unsigned int quoted = words * word;
+
 	*ext = 0;
-	if (!words || in_off + words * word >= end)
+	if (quoted < V4V6_RFC4884_MIN || in_off + quoted >= end)
 		return end;
 	if (carry)
-		*ext = end - (in_off + words * word);
-	return in_off + words * word;
+		*ext = end - (in_off + quoted);
+	return in_off + quoted;
 }
 
 /*
@@ -237,12 +289,15 @@ static unsigned int v4v6_err_end(unsigned int in_off, unsigned int end,
 static int v4v6_err_ext(struct sk_buff *skb, unsigned int start,
 			unsigned int ext, unsigned int word, unsigned int max)
 {
-	unsigned int len = skb->len - ext - start;
-	unsigned int padded = max(round_up(len, word), 128u);
-	unsigned int pad = padded - len;
+	unsigned int len, padded, pad;
 
 	if (!ext)
 		return 0;
+	if (start + ext > skb->len)
+		return -EINVAL;
+	len = skb->len - ext - start;
+	padded = max_t(unsigned int, round_up(len, word), V4V6_RFC4884_MIN);
+	pad = padded - len;
 	if (skb->len + pad > max) {
 		skb_trim(skb, skb->len - ext);
 		return 0;
@@ -284,9 +339,10 @@ enum v4v6_xlat_result v4v6_icmp_err_4to6(struct sk_buff *skb,
 	__wsum diff;
 	int words;
 
+	/* Rewritten throughout: linear, and ours even if cloned. */
 	if (skb->ip_summed == CHECKSUM_PARTIAL && skb_checksum_help(skb))
 		return V4V6_XLAT_NOMEM;
-	if (skb_linearize(skb))
+	if (skb_ensure_writable(skb, skb->len))
 		return V4V6_XLAT_NOMEM;
 	skb->ip_summed = CHECKSUM_NONE;
 	end = skb->len;
@@ -306,12 +362,14 @@ enum v4v6_xlat_result v4v6_icmp_err_4to6(struct sk_buff *skb,
 	if (!v4v6_addr_translatable(x->pref64, in.saddr))
 		return V4V6_XLAT_NOT_GLOBAL;
 
-	if (!v4v6_err_map_4to6(h4, h6, ntohs(in.tot_len), ip_is_fragment(&in)))
+	if (!v4v6_err_map_4to6(x, h4, h6, ntohs(in.tot_len), ip_is_fragment(&in)))
 		return V4V6_XLAT_ICMP_TYPE;
 	/* Only Destination Unreachable and Time Exceeded have a length. */
 	end = v4v6_err_end(in_off, end, h4[5], 4,
 			   h6[0] == ICMPV6_DEST_UNREACH || h6[0] == ICMPV6_TIME_EXCEED,
 			   &ext);
+	if (end < in_off + in_hlen)
+		return V4V6_XLAT_TRUNCATED;
 	v4v6_addr_synth(x->pref64, in.saddr, &in6a[0]);
 	in6a[1] = x->dev6;
 	in_l4len = ntohs(in.tot_len) - in_hlen;
@@ -319,7 +377,7 @@ enum v4v6_xlat_result v4v6_icmp_err_4to6(struct sk_buff *skb,
 		diff = csum_sub(csum_partial(in6a, sizeof(in6a), 0),
 				csum_partial(&in.saddr, 2 * sizeof(in.saddr), 0));
 		res = v4v6_err_inner_l4(skb->data + in_off + in_hlen,
-					end - in_off - in_hlen, in.protocol, diff,
+					end - in_off - in_hlen, in.protocol, false, diff,
 					v4v6_pseudo6(&in6a[0], &in6a[1], in_l4len,
 						     IPPROTO_ICMPV6));
 		if (res != V4V6_XLAT_OK)
@@ -339,7 +397,7 @@ enum v4v6_xlat_result v4v6_icmp_err_4to6(struct sk_buff *skb,
 	words = v4v6_err_ext(skb, sizeof(struct ipv6hdr) + V4V6_ICMP_HLEN, ext,
 			     8, V4V6_ICMP6_ERR_MAX);
 	if (words < 0)
-		return V4V6_XLAT_NOMEM;
+		return words == -ENOMEM ? V4V6_XLAT_NOMEM : V4V6_XLAT_TRUNCATED;
 	if (words)
 		h6[4] = words;
 	icmp6 = skb->data + sizeof(struct ipv6hdr);
@@ -388,9 +446,10 @@ enum v4v6_xlat_result v4v6_icmp_err_6to4(struct sk_buff *skb,
 	unsigned int len;
 	int words;
 
+	/* Rewritten throughout: linear, and ours even if cloned. */
 	if (skb->ip_summed == CHECKSUM_PARTIAL && skb_checksum_help(skb))
 		return V4V6_XLAT_NOMEM;
-	if (skb_linearize(skb))
+	if (skb_ensure_writable(skb, skb->len))
 		return V4V6_XLAT_NOMEM;
 	skb->ip_summed = CHECKSUM_NONE;
 	if (csum_ipv6_magic(&ip6->saddr, &ip6->daddr, end - info->l4off,
@@ -406,6 +465,8 @@ enum v4v6_xlat_result v4v6_icmp_err_6to4(struct sk_buff *skb,
 	/* Both have a length octet once translated (types 3 and 11). */
 	if (h6[0] == ICMPV6_DEST_UNREACH || h6[0] == ICMPV6_TIME_EXCEED)
 		end = v4v6_err_end(in_off, end, h6[4], 8, true, &ext);
+	if (end < in_off + sizeof(in))
+		return V4V6_XLAT_TRUNCATED;
 	if (!ipv6_addr_equal(&in.saddr, &x->dev6) ||
 	    !v4v6_addr_extract(x->pref64, &in.daddr, &in_d4))
 		return V4V6_XLAT_NOT_MAPPED;
@@ -418,15 +479,16 @@ enum v4v6_xlat_result v4v6_icmp_err_6to4(struct sk_buff *skb,
 	res = v4v6_ipv6_walk(skb, in_off, end, in.nexthdr, &in_info);
 	if (res != V4V6_XLAT_OK)
 		return res;
-	if (!v4v6_err_map_6to4(h6, h4, in_info.frag))
-		return V4V6_XLAT_ICMP_TYPE;
 	len = sizeof(in) + ntohs(in.payload_len);
 	in_l4len = len > in_info.l4off - in_off ? len - (in_info.l4off - in_off) : 0;
+	if (!v4v6_err_map_6to4(x, h6, h4, sizeof(struct iphdr) + in_l4len,
+			       in_info.frag))
+		return V4V6_XLAT_ICMP_TYPE;
 	if (in_info.first) {
 		addrs[0] = x->dev4;
 		addrs[1] = in_d4;
 		res = v4v6_err_inner_l4(skb->data + in_info.l4off,
-					end - in_info.l4off, in_info.proto,
+					end - in_info.l4off, in_info.proto, true,
 					csum_sub(csum_partial(addrs, sizeof(addrs), 0),
 						 csum_partial(&in.saddr, 32, 0)),
 					~v4v6_pseudo6(&in.saddr, &in.daddr,
@@ -445,7 +507,7 @@ enum v4v6_xlat_result v4v6_icmp_err_6to4(struct sk_buff *skb,
 	words = v4v6_err_ext(skb, sizeof(struct iphdr) + V4V6_ICMP_HLEN, ext, 4,
 			     V4V6_ICMP4_ERR_MAX);
 	if (words < 0)
-		return V4V6_XLAT_NOMEM;
+		return words == -ENOMEM ? V4V6_XLAT_NOMEM : V4V6_XLAT_TRUNCATED;
 	if (words)
 		h4[5] = words;
 	icmp4 = skb->data + sizeof(struct iphdr);

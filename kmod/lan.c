@@ -136,6 +136,11 @@ static void v4v6_refuse4(struct v4v6_net *vn, struct v4v6_device *d,
 	else if (res == V4V6_XLAT_FRAG_NEEDED)
 		v4v6_icmp4_reply(skb, in, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED,
 				 mtu4);
+	else if (res == V4V6_XLAT_SOURCE_ROUTE)
+		v4v6_icmp4_reply(skb, in, ICMP_DEST_UNREACH, ICMP_SR_FAILED, 0);
+	else if (v4v6_result_prohibited(res))
+		/* icmp_send() itself never answers an ICMP error. */
+		v4v6_icmp4_reply(skb, in, ICMP_DEST_UNREACH, ICMP_PKT_FILTERED, 0);
 }
 
 /* A packet of a source the table does not have (@d NULL) or of a spoofer. */
@@ -199,6 +204,7 @@ unsigned int v4v6_from_lan(struct net *net, struct v4v6_net *vn,
 	x.dev4 = d->ip4;
 	x.dev6 = d->ip6;
 	x.lowest_mtu = min(cfg->lowest_mtu, dst_mtu(dst));
+	x.mtu4 = in->mtu;
 	res = v4v6_xlat_4to6(skb, &x);
 	if (res != V4V6_XLAT_OK) {
 		dst_release(dst);

@@ -28,6 +28,7 @@ void v4v6_unknown_source(struct net *net, struct v4v6_net *vn,
 /* hooks.c: what the two directions share */
 void v4v6_count_result(struct v4v6_net *vn, struct v4v6_device *d,
 		       enum v4v6_xlat_result res);
+bool v4v6_result_prohibited(enum v4v6_xlat_result res);
 void v4v6_scrub(struct sk_buff *skb);
 
 #endif /* _V4V6_PATH_H */

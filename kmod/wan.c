@@ -13,18 +13,31 @@
 #include "path.h"
 
 /*
+ * Where the ICMPv6 header of @skb is: its offset, 0 in a later fragment of
+ * ICMPv6, or -1 if @skb is not ICMPv6.
+ */
+static int v4v6_icmp6_off(const struct sk_buff *skb)
+{
+	u8 nexthdr = ipv6_hdr(skb)->nexthdr;
+	__be16 frag_off;
+	int off;
+
+	off = ipv6_skip_exthdr(skb, sizeof(struct ipv6hdr), &nexthdr, &frag_off);
+	if (off < 0 || nexthdr != IPPROTO_ICMPV6)
+		return -1;
+	return frag_off ? 0 : off;
+}
+
+/*
  * Whether @skb is an ICMPv6 error: routers of the IPv6 network send those
  * about a device's packets from their own addresses, outside the prefix.
  */
 static bool v4v6_is_icmp6_error(const struct sk_buff *skb)
 {
-	u8 nexthdr = ipv6_hdr(skb)->nexthdr;
-	__be16 frag_off;
+	int off = v4v6_icmp6_off(skb);
 	u8 _type, *type;
-	int off;
 
-	off = ipv6_skip_exthdr(skb, sizeof(struct ipv6hdr), &nexthdr, &frag_off);
-	if (off < 0 || nexthdr != IPPROTO_ICMPV6 || frag_off)
+	if (off <= 0)
 		return false;
 	type = skb_header_pointer(skb, off, sizeof(_type), &_type);
 	return type && !(*type & ICMPV6_INFOMSG_MASK);
@@ -56,25 +69,32 @@ static bool v4v6_too_big_for_lan(const struct sk_buff *skb, unsigned int mtu4)
 {
 	unsigned int len4 = skb->len - sizeof(struct ipv6hdr) + sizeof(struct iphdr);
 
+	/* ICMPv6 errors are cut to 576 bytes on the way: never too big. */
 	return !skb_is_gso(skb) && !IP6CB(skb)->frag_max_size &&
 	       ipv6_hdr(skb)->nexthdr != NEXTHDR_FRAGMENT &&
-	       len4 > V4V6_DF_THRESHOLD && len4 > mtu4;
+	       len4 > V4V6_DF_THRESHOLD && len4 > mtu4 &&
+	       !v4v6_is_icmp6_error(skb);
 }
 
 /* What the core refused: count it, and answer where RFC 7915 says. */
 static void v4v6_refuse6(struct v4v6_net *vn, struct v4v6_device *d,
 			 struct sk_buff *skb, enum v4v6_xlat_result res)
 {
-	int off;
+	struct v4v6_ipv6_info info;
 
 	v4v6_count_result(vn, d, res);
 	if (res == V4V6_XLAT_TTL) {
 		icmpv6_send(skb, ICMPV6_TIME_EXCEED, ICMPV6_EXC_HOPLIMIT, 0);
 	} else if (res == V4V6_XLAT_ROUTING) {
-		/* The pointer is to the routing header's Segments Left. */
-		if (ipv6_find_hdr(skb, &off, NEXTHDR_ROUTING, NULL, NULL) >= 0)
+		/* The pointer is to Segments Left of the header that has some. */
+		if (v4v6_ipv6_walk(skb, 0, skb->len, ipv6_hdr(skb)->nexthdr,
+				   &info) == V4V6_XLAT_ROUTING)
 			icmpv6_send(skb, ICMPV6_PARAMPROB, ICMPV6_HDR_FIELD,
-				    off + 3);
+				    info.l4off + offsetof(struct ipv6_rt_hdr,
+							  segments_left));
+	} else if (v4v6_result_prohibited(res) && v4v6_icmp6_off(skb) < 0) {
+		/* Never about an ICMPv6 message (RFC 7915 section 5.4). */
+		icmpv6_send(skb, ICMPV6_DEST_UNREACH, ICMPV6_ADM_PROHIBITED, 0);
 	}
 }
 
@@ -151,6 +171,7 @@ unsigned int v4v6_from_wan(struct net *net, struct v4v6_net *vn,
 	x.dev4 = d->ip4;
 	x.dev6 = d->ip6;
 	x.lowest_mtu = cfg->lowest_mtu;
+	x.mtu4 = dst_mtu(&rt->dst);
 	res = v4v6_xlat_6to4(skb, &x);
 	if (res != V4V6_XLAT_OK) {
 		ip_rt_put(rt);

@@ -27,6 +27,7 @@ static const char * const v4v6_xlat_texts[__V4V6_XLAT_MAX] = {
 	[V4V6_XLAT_TOO_BIG] = "too big for an IPv4 header",
 	[V4V6_XLAT_ICMP_CSUM] = "ICMP error with a bad checksum",
 	[V4V6_XLAT_FRAG_NEEDED] = "too big for the lowest IPv6 MTU, with DF",
+	[V4V6_XLAT_SOURCE_ROUTE] = "unexpired IPv4 source route",
 };
 
 const char *v4v6_xlat_reason(enum v4v6_xlat_result r)
@@ -67,14 +68,21 @@ __wsum v4v6_pseudo6(const struct in6_addr *s, const struct in6_addr *d,
 
 /**
  * v4v6_l4_csum_offset() - where a transport header keeps its checksum
- * @proto: IPPROTO_TCP, IPPROTO_UDP, IPPROTO_ICMP or IPPROTO_ICMPV6
+ * @proto: the protocol, as the packet's own header says
+ * @v6: the packet is IPv6 (ICMPv6 is its ICMP), else IPv4 (ICMP)
  * @hdrlen: set to the bytes of that header that must be present
  *
+ * ICMP of the other family (protocol 58 in IPv4, next header 1 in IPv6)
+ * is no protocol a translator knows: RFC 7915 copies the protocol number,
+ * so it passes untouched, its checksum too.
+ *
  * Return: the checksum's offset in the header, or -1 for a protocol whose
- * checksum (if any) does not cover the IP addresses: it passes untouched.
+ * checksum (if any) is not translated: it passes untouched.
  */
-int v4v6_l4_csum_offset(u8 proto, unsigned int *hdrlen)
+int v4v6_l4_csum_offset(u8 proto, bool v6, unsigned int *hdrlen)
 {
+	bool icmp6 = proto == IPPROTO_ICMPV6;
+
 	switch (proto) {
 	case IPPROTO_TCP:
 		*hdrlen = sizeof(struct tcphdr);
@@ -84,6 +92,8 @@ int v4v6_l4_csum_offset(u8 proto, unsigned int *hdrlen)
 		return offsetof(struct udphdr, check);
 	case IPPROTO_ICMP:
 	case IPPROTO_ICMPV6:
+		if (icmp6 != v6)
+			return -1;
 		*hdrlen = sizeof(struct icmphdr);
 		return offsetof(struct icmphdr, checksum);
 	}

@@ -19,13 +19,18 @@
  * @pref64: the NAT64 prefix: the far side's addresses live in it
  * @dev4: the device's IPv4 address
  * @dev6: the device's IPv6 address
- * @lowest_mtu: the lowest IPv6 MTU towards the NAT64, 0 for no limit
+ * @lowest_mtu: the lowest IPv6 MTU towards the NAT64 (the IPv6 next hop's
+ *	included), 0 for no limit
+ * @mtu4: the MTU of the IPv4 next hop, the LAN, 0 if unknown; with
+ *	@lowest_mtu it bounds the MTUs that Packet Too Big and Fragmentation
+ *	Needed report (RFC 7915 sections 4.2 and 5.2)
  */
 struct v4v6_xlat {
 	const struct v4v6_prefix *pref64;
 	__be32 dev4;
 	struct in6_addr dev6;
 	u32 lowest_mtu;
+	u32 mtu4;
 };
 
 /**
@@ -48,6 +53,8 @@ struct v4v6_xlat {
  * @V4V6_XLAT_ICMP_CSUM: an ICMP error with a bad checksum
  * @V4V6_XLAT_FRAG_NEEDED: with DF, too big for the lowest IPv6 MTU; the
  *	caller sends Fragmentation Needed with v4v6_xlat_mtu4()
+ * @V4V6_XLAT_SOURCE_ROUTE: an unexpired IPv4 source route (RFC 7915
+ *	section 4.1); the caller sends Source Route Failed
  * @__V4V6_XLAT_MAX: the number of results
  *
  * The data path counts every result but OK per namespace.
@@ -68,12 +75,14 @@ enum v4v6_xlat_result {
 	V4V6_XLAT_TOO_BIG,
 	V4V6_XLAT_ICMP_CSUM,
 	V4V6_XLAT_FRAG_NEEDED,
+	V4V6_XLAT_SOURCE_ROUTE,
 	__V4V6_XLAT_MAX
 };
 
 /**
  * struct v4v6_ipv6_info - what the IPv6 headers of a packet say
- * @l4off: offset of the transport header (past every extension header)
+ * @l4off: offset of the transport header (past every extension header);
+ *	after V4V6_XLAT_ROUTING, of the routing header with segments left
  * @proto: the transport protocol
  * @frag: whether a Fragment header was present
  * @first: whether this is the first (or only) fragment
@@ -104,7 +113,7 @@ int v4v6_fragment6(struct sk_buff *skb, unsigned int mtu,
 void v4v6_csum_l4_diff(struct sk_buff *skb, __sum16 *check, __wsum diff);
 __wsum v4v6_pseudo6(const struct in6_addr *s, const struct in6_addr *d,
 		    u32 len, u8 proto);
-int v4v6_l4_csum_offset(u8 proto, unsigned int *hdrlen);
+int v4v6_l4_csum_offset(u8 proto, bool v6, unsigned int *hdrlen);
 __wsum v4v6_csum_words(__be16 old, __be16 new);
 bool v4v6_icmp_echo_map(u8 *type, bool to6);
 enum v4v6_xlat_result v4v6_icmp_echo_xlat(struct sk_buff *skb,

@@ -12,6 +12,36 @@
 
 #include "xlat.h"
 
+/*
+ * RFC 7915 section 4.1: options are dropped, but a packet with an
+ * unexpired source route must not be translated. The options come from the
+ * network before the stack has looked at them: each length is checked.
+ */
+static enum v4v6_xlat_result v4v6_ipv4_options(const u8 *opt, unsigned int len)
+{
+	unsigned int i = 0, olen;
+
+	while (i < len) {
+		if (opt[i] == IPOPT_END)
+			break;
+		if (opt[i] == IPOPT_NOOP) {
+			i++;
+			continue;
+		}
+		if (len - i < 2)
+			return V4V6_XLAT_BAD_HEADER;
+		olen = opt[i + 1];
+		if (olen < 2 || olen > len - i)
+			return V4V6_XLAT_BAD_HEADER;
+		/* The pointer is 1-based: past the length, the route is done. */
+		if ((opt[i] == IPOPT_LSRR || opt[i] == IPOPT_SSRR) && olen >= 3 &&
+		    opt[i + 2] <= olen)
+			return V4V6_XLAT_SOURCE_ROUTE;
+		i += olen;
+	}
+	return V4V6_XLAT_OK;
+}
+
 /* The transport header of a first (or only) fragment. */
 static enum v4v6_xlat_result
 v4v6_l4_4to6(struct sk_buff *skb, const struct iphdr *iph, unsigned int l4off,
@@ -165,8 +195,9 @@ static enum v4v6_xlat_result v4v6_mtu_check(struct sk_buff *skb,
  *
  * Every fragment carries the Fragment header's identification; offsets add
  * to the packet's own (it may be a fragment already), and the last one
- * keeps its M flag. This is the slow path of packets too big without DF:
- * it allocates.
+ * keeps its M flag. A checksum left to the device is finished first, as
+ * ip6_fragment() does: the fragments are copies that no device completes.
+ * This is the slow path of packets too big without DF: it allocates.
  *
  * Return: 0 with @skb consumed, or a negative errno with @skb untouched.
  */
@@ -184,6 +215,8 @@ int v4v6_fragment6(struct sk_buff *skb, unsigned int mtu,
 	if (!pskb_may_pull(skb, hlen) || ipv6_hdr(skb)->nexthdr != NEXTHDR_FRAGMENT ||
 	    mtu < hlen + 8)
 		return -EINVAL;
+	if (skb->ip_summed == CHECKSUM_PARTIAL && skb_checksum_help(skb))
+		return -ENOMEM;
 	fh = (struct frag_hdr *)(ipv6_hdr(skb) + 1);
 	base = ntohs(fh->frag_off) & IP6_OFFSET;
 	m = fh->frag_off & htons(IP6_MF);
@@ -258,17 +291,17 @@ enum v4v6_xlat_result v4v6_xlat_4to6(struct sk_buff *skb,
 		return V4V6_XLAT_NOT_MAPPED;
 	if (!v4v6_addr_translatable(x->pref64, iph.daddr))
 		return V4V6_XLAT_NOT_GLOBAL;
+	res = v4v6_ipv4_options((const u8 *)(ip_hdr(skb) + 1), hlen4 - sizeof(iph));
+	if (res != V4V6_XLAT_OK)
+		return res;
 
 	frag = ip_is_fragment(&iph);
 	first = !(iph.frag_off & htons(IP_OFFSET));
 	if (frag && iph.protocol == IPPROTO_ICMP)
 		return V4V6_XLAT_ICMP_FRAG;
-	res = v4v6_mtu_check(skb, x, &iph, &split);
-	if (res != V4V6_XLAT_OK)
-		return res;
-
 	v4v6_addr_synth(x->pref64, iph.daddr, &d6);
 
+	/* Errors are cut to 1280 bytes: never too big (RFC 7915 4.2). */
 	if (iph.protocol == IPPROTO_ICMP && tot - hlen4 >= sizeof(struct icmphdr)) {
 		u8 type;
 
@@ -277,7 +310,11 @@ enum v4v6_xlat_result v4v6_xlat_4to6(struct sk_buff *skb,
 		if (v4v6_icmp4_is_error(type))
 			return v4v6_icmp_err_4to6(skb, x, &iph, &s6, &d6);
 	}
-	csum_off = v4v6_l4_csum_offset(iph.protocol, &need);
+	res = v4v6_mtu_check(skb, x, &iph, &split);
+	if (res != V4V6_XLAT_OK)
+		return res;
+
+	csum_off = v4v6_l4_csum_offset(iph.protocol, false, &need);
 	if (first && csum_off >= 0) {
 		if (tot - hlen4 < need)
 			return V4V6_XLAT_TRUNCATED;

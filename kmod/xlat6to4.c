@@ -22,7 +22,10 @@
  *
  * RFC 7915 section 5.1: hop-by-hop, destination options and routing headers
  * without segments left are dropped, the Fragment header becomes IPv4
- * fragmentation.
+ * fragmentation. Extension headers after a Fragment header are part of
+ * what was fragmented: they cannot be dropped from the first fragment
+ * without breaking the offsets of the others, and the others would carry
+ * them as a protocol. Such packets are refused, fragment by fragment.
  */
 enum v4v6_xlat_result v4v6_ipv6_walk(const struct sk_buff *skb,
 				     unsigned int base, unsigned int end,
@@ -33,6 +36,8 @@ enum v4v6_xlat_result v4v6_ipv6_walk(const struct sk_buff *skb,
 
 	info->frag = false;
 	info->first = true;
+	if (off > end)
+		return V4V6_XLAT_TRUNCATED;
 	for (;;) {
 		switch (nexthdr) {
 		case NEXTHDR_HOP:
@@ -43,8 +48,10 @@ enum v4v6_xlat_result v4v6_ipv6_walk(const struct sk_buff *skb,
 		case NEXTHDR_ROUTING:
 			if (off + 8 > end || skb_copy_bits(skb, off, &rt, sizeof(rt)))
 				return V4V6_XLAT_TRUNCATED;
-			if (nexthdr == NEXTHDR_ROUTING && rt.segments_left)
+			if (nexthdr == NEXTHDR_ROUTING && rt.segments_left) {
+				info->l4off = off;
 				return V4V6_XLAT_ROUTING;
+			}
 			off += ipv6_optlen(&rt);
 			nexthdr = rt.nexthdr;
 			break;
@@ -58,6 +65,9 @@ enum v4v6_xlat_result v4v6_ipv6_walk(const struct sk_buff *skb,
 			info->first = !(info->fh.frag_off & htons(IP6_OFFSET));
 			off += sizeof(info->fh);
 			nexthdr = info->fh.nexthdr;
+			if (nexthdr == NEXTHDR_HOP || nexthdr == NEXTHDR_DEST ||
+			    nexthdr == NEXTHDR_ROUTING || nexthdr == NEXTHDR_FRAGMENT)
+				return V4V6_XLAT_EXT_HEADER;
 			/* Later fragments carry no further headers. */
 			if (!info->first)
 				goto out;
@@ -184,7 +194,11 @@ enum v4v6_xlat_result v4v6_xlat_6to4(struct sk_buff *skb,
 	if (!pskb_may_pull(skb, sizeof(ip6)))
 		return V4V6_XLAT_TRUNCATED;
 	ip6 = *ipv6_hdr(skb);
-	if (ip6.version != 6 || !ip6.payload_len)
+	/*
+	 * A payload length of 0 is an empty packet (a jumbogram's would end
+	 * in its hop-by-hop header and be refused as truncated).
+	 */
+	if (ip6.version != 6)
 		return V4V6_XLAT_BAD_HEADER;
 	end = sizeof(ip6) + ntohs(ip6.payload_len);
 	if (end > skb->len)
@@ -217,7 +231,7 @@ enum v4v6_xlat_result v4v6_xlat_6to4(struct sk_buff *skb,
 	if (!v4v6_addr_translatable(x->pref64, s4))
 		return V4V6_XLAT_NOT_GLOBAL;
 
-	csum_off = v4v6_l4_csum_offset(info.proto, &need);
+	csum_off = v4v6_l4_csum_offset(info.proto, true, &need);
 	if (info.first && csum_off >= 0) {
 		if (l4len < need)
 			return V4V6_XLAT_TRUNCATED;

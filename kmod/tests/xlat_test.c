@@ -34,7 +34,7 @@ struct xlat_fixture {
 	struct v4v6_prefix pref64;
 	struct v4v6_xlat x;
 	struct sk_buff *skb[2];	/* freed by xlat_test_exit(), even on failure */
-	u8 in[10240], want[10240], tmp[2048];
+	u8 in[10240], want[10240], tmp[10240];
 };
 
 /* A transport header and its payload. */
@@ -125,13 +125,14 @@ struct hdr4 {
 	u8 tos, ttl, proto, optlen;
 	u16 id, frag;		/* frag: flags and offset, host order */
 	const char *src, *dst;
+	const u8 *opts;		/* @optlen bytes of options (default: NOP) */
 };
 
 struct hdr6 {
 	u8 tclass, hop;
 	const char *src, *dst;
 	const u8 *ext;		/* extension headers, their chain included */
-	u8 extlen, nexthdr;	/* nexthdr: the IPv6 header's, with @ext */
+	u8 extlen, nexthdr;	/* nexthdr: the IPv6 header's (default: @t's) */
 };
 
 static __be32 a4(struct kunit *test, const char *s)
@@ -168,7 +169,9 @@ static unsigned int build4(struct kunit *test, u8 *buf, const struct hdr4 *h,
 	iph->protocol = h->proto;
 	iph->saddr = a4(test, h->src);
 	iph->daddr = a4(test, h->dst);
-	if (h->optlen)
+	if (h->opts)
+		memcpy(buf + sizeof(*iph), h->opts, h->optlen);
+	else if (h->optlen)
 		buf[sizeof(*iph)] = IPOPT_NOOP;	/* then IPOPT_END */
 	ip_send_check(iph);
 	check = tspec_write(t, buf + hl);
@@ -187,7 +190,7 @@ static unsigned int build6(struct kunit *test, u8 *buf, const struct hdr6 *h,
 	memset(buf, 0, sizeof(*ip6));
 	ip6_flow_hdr(ip6, h->tclass, 0);
 	ip6->payload_len = htons(h->extlen + tspec_len(t));
-	ip6->nexthdr = h->ext ? h->nexthdr : t->proto;
+	ip6->nexthdr = h->ext || h->nexthdr ? h->nexthdr : t->proto;
 	ip6->hop_limit = h->hop;
 	ip6->saddr = a6(test, h->src);
 	ip6->daddr = a6(test, h->dst);
@@ -296,6 +299,13 @@ static const u8 frag_first[] = { IPPROTO_UDP, 0, 0x00, 0x01, 0, 0, 0x12, 0x34 };
 static const u8 frag_mid_tcp[] = { IPPROTO_TCP, 0, 0x00, 0xb9, 0, 0, 0x12, 0x34 };
 static const u8 frag_last_tcp[] = { IPPROTO_TCP, 0, 0x01, 0x70, 0, 0, 0xab, 0xcd };
 
+/* Source routes (RFC 791): type, length 7, pointer, one address. */
+static const u8 lsrr_live[] = { IPOPT_NOOP, IPOPT_LSRR, 7, 4, 192, 31, 196, 1 };
+static const u8 ssrr_live[] = { IPOPT_SSRR, 7, 4, 192, 31, 196, 1, IPOPT_END };
+static const u8 lsrr_done[] = { IPOPT_LSRR, 7, 8, 192, 31, 196, 1, IPOPT_END };
+static const u8 opt_badlen[] = { IPOPT_NOOP, IPOPT_RR, 9, 4, 0, 0, 0, 0 };
+static const u8 opt_len1[] = { IPOPT_TIMESTAMP, 1, 0, 0 };
+
 static const struct case46 cases46[] = {
 	{ "4.1 TCP: addresses, TTL-1, checksum", H4(.proto = IPPROTO_TCP), TCP(),
 	  V4V6_XLAT_OK, H6(), TCP() },
@@ -314,6 +324,22 @@ static const struct case46 cases46[] = {
 	  V4V6_XLAT_OK, H6(), TCP() },
 	{ "4.1 40 bytes of options dropped", H4(.proto = IPPROTO_UDP, .optlen = 40),
 	  UDP(), V4V6_XLAT_OK, H6(), UDP() },
+	{ "4.1 unexpired loose source route: not translated",
+	  H4(.proto = IPPROTO_UDP, .optlen = 8, .opts = lsrr_live), UDP(),
+	  V4V6_XLAT_SOURCE_ROUTE },
+	{ "4.1 unexpired strict source route: not translated",
+	  H4(.proto = IPPROTO_UDP, .optlen = 8, .opts = ssrr_live), UDP(),
+	  V4V6_XLAT_SOURCE_ROUTE },
+	{ "4.1 expired source route dropped like other options",
+	  H4(.proto = IPPROTO_UDP, .optlen = 8, .opts = lsrr_done), UDP(),
+	  V4V6_XLAT_OK, H6(), UDP() },
+	{ "4.1 option longer than the header", H4(.proto = IPPROTO_UDP, .optlen = 8,
+	  .opts = opt_badlen), UDP(), V4V6_XLAT_BAD_HEADER },
+	{ "4.1 option length 1", H4(.proto = IPPROTO_UDP, .optlen = 4,
+	  .opts = opt_len1), UDP(), V4V6_XLAT_BAD_HEADER },
+	{ "4.5 ICMPv6 in IPv4 carried unchanged (protocol 58)",
+	  H4(.proto = IPPROTO_ICMPV6), { .proto = 253, .paylen = 40 },
+	  V4V6_XLAT_OK, H6(.nexthdr = IPPROTO_ICMPV6), { .proto = 253, .paylen = 40 } },
 	{ "4.1 DF set, unfragmented", H4(.proto = IPPROTO_TCP, .frag = IP_DF),
 	  TCP(), V4V6_XLAT_OK, H6(), TCP() },
 	{ "4.1 unknown protocol kept", H4(.proto = 253), { .proto = 253, .paylen = 40 },
@@ -438,6 +464,9 @@ static const u8 f6_f6[] = { NEXTHDR_FRAGMENT, 0, 0x00, 0x01, 0, 0, 0, 1,
 static const u8 f6_then_dst_udp[] = { NEXTHDR_DEST, 0, 0x00, 0x01, 0, 0, 0, 7,
 				      IPPROTO_UDP, 0, 1, 4, 0, 0, 0, 0 };
 static const u8 dst_trunc[] = { IPPROTO_UDP, 200, 1, 4, 0, 0, 0, 0 };
+static const u8 f6_mid_then_rt[] = { NEXTHDR_ROUTING, 0, 0x00, 0xb9, 0, 0, 0, 7 };
+static const u8 f6_atomic_then_dst[] = { NEXTHDR_DEST, 0, 0, 0, 0, 0, 0, 7,
+					 IPPROTO_UDP, 0, 1, 4, 0, 0, 0, 0 };
 
 static const struct case64 cases64[] = {
 	{ "5.1 TCP: addresses, hop limit-1, checksum", I6(), TCP(),
@@ -482,9 +511,21 @@ static const struct case64 cases64[] = {
 	  { .proto = 99, .paylen = 64 },
 	  V4V6_XLAT_OK, O4(.proto = IPPROTO_TCP, .frag = IP_MF | 23, .id = 0x5678),
 	  { .proto = 99, .paylen = 64 } },
-	{ "5.1 destination options after the Fragment header",
+	{ "5.1 destination options after the Fragment header: refused",
 	  I6(.ext = f6_then_dst_udp, .extlen = 16, .nexthdr = NEXTHDR_FRAGMENT), UDP(),
-	  V4V6_XLAT_OK, O4(.proto = IPPROTO_UDP, .frag = IP_MF, .id = 7), UDP() },
+	  V4V6_XLAT_EXT_HEADER },
+	{ "5.1 a later fragment of a packet with a routing header: refused",
+	  I6(.ext = f6_mid_then_rt, .extlen = 8, .nexthdr = NEXTHDR_FRAGMENT),
+	  { .proto = 99, .paylen = 64 }, V4V6_XLAT_EXT_HEADER },
+	{ "5.1 atomic fragment then destination options: refused",
+	  I6(.ext = f6_atomic_then_dst, .extlen = 16, .nexthdr = NEXTHDR_FRAGMENT),
+	  UDP(), V4V6_XLAT_EXT_HEADER },
+	{ "5.1 empty packet: a 20-byte IPv4 packet", I6(),
+	  { .proto = NEXTHDR_NONE }, V4V6_XLAT_OK, O4(.proto = NEXTHDR_NONE),
+	  { .proto = NEXTHDR_NONE }, true },
+	{ "5.5 ICMPv4 in IPv6 carried unchanged (next header 1)", I6(),
+	  { .proto = IPPROTO_ICMP, .paylen = 40 }, V4V6_XLAT_OK,
+	  O4(.proto = IPPROTO_ICMP), { .proto = IPPROTO_ICMP, .paylen = 40 }, true },
 	{ "5.1 two Fragment headers",
 	  I6(.ext = f6_f6, .extlen = 16, .nexthdr = NEXTHDR_FRAGMENT), UDP(),
 	  V4V6_XLAT_EXT_HEADER },
@@ -650,6 +691,7 @@ struct err_spec {
 	unsigned int pad;	/* zero bytes after them (RFC 4884 padding) */
 	unsigned int ext;	/* RFC 4884 extension bytes after those */
 	u16 csum_err;
+	bool df;		/* IPv4 only: the error's header has DF */
 };
 
 static unsigned int err_inner(struct kunit *test, const struct err_spec *e,
@@ -679,6 +721,7 @@ static unsigned int build_err4(struct kunit *test, u8 *buf, const char *src,
 	iph->version = 4;
 	iph->ihl = 5;
 	iph->tot_len = htons(sizeof(*iph) + 8 + len);
+	iph->frag_off = e->df ? htons(IP_DF) : 0;
 	iph->ttl = ttl;
 	iph->protocol = IPPROTO_ICMP;
 	iph->saddr = a4(test, src);
@@ -732,6 +775,8 @@ struct err_case {
 	const char *src6;	/* 6to4: the error's IPv6 source (SRV6 if NULL) */
 	const char *src4;	/* 6to4: its expected IPv4 source (SRV4 if NULL) */
 	u16 in_frag;		/* the packet in error's IPv4 flags/offset */
+	u32 lowest_mtu;		/* the IPv6 next hop's MTU, 0: none */
+	u32 mtu4;		/* the IPv4 next hop's (the LAN's), 0: none */
 };
 
 /* What the device received and quotes; and its IPv6 original. */
@@ -756,7 +801,8 @@ static const struct err_case err46[] = {
 	{ "4.2 network unreachable for TOS", { 3, 11 }, V4V6_XLAT_OK, { 1, 0 }, UDPQ, UDPQ },
 	{ "4.2 host unreachable for TOS", { 3, 12 }, V4V6_XLAT_OK, { 1, 0 }, UDPQ, UDPQ },
 	{ "4.2 unknown unreachable code dropped", { 3, 16 }, V4V6_XLAT_ICMP_TYPE },
-	{ "4.2 unknown time exceeded code dropped", { 11, 2 }, V4V6_XLAT_ICMP_TYPE },
+	{ "4.2 time exceeded: the code is unchanged", { 11, 2 }, V4V6_XLAT_OK,
+	  { 3, 2 }, UDPQ, UDPQ },
 	{ "4.2 parameter problem at the version: pointer 0", { 12, 0, 0 << 24 },
 	  V4V6_XLAT_OK, { 4, 0, 0 }, UDPQ, UDPQ },
 	{ "4.2 parameter problem at the TOS: pointer 1", { 12, 0, 1 << 24 },
@@ -779,6 +825,25 @@ static const struct err_case err46[] = {
 	  { 3, 4, .keep = 200 }, V4V6_XLAT_OK,
 	  { 2, 0, 1512, .keep = 220 },
 	  { .proto = IPPROTO_UDP, .paylen = 1472 }, { .proto = IPPROTO_UDP, .paylen = 1472 } },
+	{ "4.2 fragmentation needed: no more than the IPv6 next hop",
+	  { 3, 4, 1400 }, V4V6_XLAT_OK, { 2, 0, 1280 }, UDPQ, UDPQ,
+	  .lowest_mtu = 1280 },
+	{ "4.2 fragmentation needed: no more than the LAN's MTU+20",
+	  { 3, 4, 1500 }, V4V6_XLAT_OK, { 2, 0, 1420 }, UDPQ, UDPQ,
+	  .lowest_mtu = 1500, .mtu4 = 1400 },
+	{ "4.2 fragmentation needed 65535: the next hop's",
+	  { 3, 4, 65535 }, V4V6_XLAT_OK, { 2, 0, 1500 }, UDPQ, UDPQ,
+	  .lowest_mtu = 1500, .mtu4 = 1500 },
+	{ "4.2 fragmentation needed 65535, no next hop known: 65535",
+	  { 3, 4, 65535 }, V4V6_XLAT_OK, { 2, 0, 65535 }, UDPQ, UDPQ },
+	{ "4.2 fragmentation needed MTU 0 for 4000 bytes: plateau, then next hop",
+	  { 3, 4, .keep = 200 }, V4V6_XLAT_OK, { 2, 0, 1500, .keep = 220 },
+	  { .proto = IPPROTO_UDP, .paylen = 3972 }, { .proto = IPPROTO_UDP, .paylen = 3972 },
+	  .lowest_mtu = 1500, .mtu4 = 1500 },
+	{ "4.2 an error with DF over the lowest MTU: truncated, not refused",
+	  { 3, 3, .df = true }, V4V6_XLAT_OK, { 1, 4, .keep = 1280 - 48 },
+	  { .proto = IPPROTO_UDP, .paylen = 1400 }, { .proto = IPPROTO_UDP, .paylen = 1400 },
+	  .lowest_mtu = 1280 },
 	{ "4.2 fragmentation needed for a fragment: MTU+28",
 	  { 3, 4, 1400 }, V4V6_XLAT_OK,
 	  { 2, 0, 1428 }, { .proto = 99, .paylen = 64 },
@@ -854,6 +919,8 @@ static void xlat_err_4to6_test(struct kunit *test)
 	enum v4v6_xlat_result got;
 	struct sk_buff *skb;
 
+	f->x.lowest_mtu = c->lowest_mtu;
+	f->x.mtu4 = c->mtu4;
 	inlen = build_err4(test, f->in, DEV4, SRV4, 64, &c->in, &q4, &t4);
 	skb = skb_of(test, f->in, inlen, htons(ETH_P_IP));
 	got = v4v6_xlat_4to6(skb, &f->x);
@@ -878,6 +945,20 @@ static const struct err_case err64[] = {
 	{ "5.2 packet too big for a fragment: MTU-28", { 2, 0, 1400 },
 	  V4V6_XLAT_OK, { 3, 4, 1372 },
 	  { .proto = 99, .paylen = 64 }, { .proto = 99, .paylen = 64 }, .in_frag = IP_MF | 10 },
+	{ "5.2 packet too big: no more than the LAN's MTU",
+	  { 2, 0, 1500 }, V4V6_XLAT_OK, { 3, 4, 1400 }, UDPQ, UDPQ,
+	  .lowest_mtu = 1500, .mtu4 = 1400 },
+	{ "5.2 packet too big: no more than the IPv6 next hop-20",
+	  { 2, 0, 1500 }, V4V6_XLAT_OK, { 3, 4, 1260 }, UDPQ, UDPQ,
+	  .lowest_mtu = 1280, .mtu4 = 1500 },
+	{ "5.2 packet too big 70000: the LAN's MTU",
+	  { 2, 0, 70000 }, V4V6_XLAT_OK, { 3, 4, 1500 }, UDPQ, UDPQ,
+	  .mtu4 = 1500 },
+	{ "5.2 packet too big 70000, no next hop known: 65535",
+	  { 2, 0, 70000 }, V4V6_XLAT_OK, { 3, 4, 65535 }, UDPQ, UDPQ },
+	{ "5.2 packet too big MTU 0: plateau below the quoted length",
+	  { 2, 0, 0, .keep = 200 }, V4V6_XLAT_OK, { 3, 4, 1006, .keep = 180 },
+	  { .proto = IPPROTO_UDP, .paylen = 1200 }, { .proto = IPPROTO_UDP, .paylen = 1200 } },
 	{ "5.2 no route", { 1, 0 }, V4V6_XLAT_OK, { 3, 1 }, UDPQ, UDPQ },
 	{ "5.2 administratively prohibited", { 1, 1 }, V4V6_XLAT_OK, { 3, 10 },
 	  UDPQ, UDPQ },
@@ -910,7 +991,8 @@ static const struct err_case err64[] = {
 	  V4V6_XLAT_OK, { 12, 0, 12 << 24 }, UDPQ, UDPQ },
 	{ "5.2 parameter problem past the header dropped", { 4, 0, 40 },
 	  V4V6_XLAT_ICMP_TYPE },
-	{ "5.2 unknown time exceeded code dropped", { 3, 2 }, V4V6_XLAT_ICMP_TYPE },
+	{ "5.2 time exceeded: the code is unchanged", { 3, 2 }, V4V6_XLAT_OK,
+	  { 11, 2 }, UDPQ, UDPQ },
 	{ "5.2 error from a private IPv4 under the WKP: 192.0.0.8", { 3, 0 },
 	  V4V6_XLAT_OK, { 11, 0 }, UDPQ, UDPQ, "64:ff9b::a00:1", "192.0.0.8" },
 	{ "5.2 unknown error type dropped", { 5, 0 }, V4V6_XLAT_ICMP_TYPE },
@@ -959,6 +1041,8 @@ static void xlat_err_6to4_test(struct kunit *test)
 		q6.extlen = sizeof(fragq);
 		q6.nexthdr = NEXTHDR_FRAGMENT;
 	}
+	f->x.lowest_mtu = c->lowest_mtu;
+	f->x.mtu4 = c->mtu4;
 	inlen = build_err6(test, f->in, c->src6 ? c->src6 : SRV6, DEV6, 64, &c->in,
 			   &q6, &t6);
 	skb = skb_of(test, f->in, inlen, htons(ETH_P_IPV6));
@@ -969,6 +1053,133 @@ static void xlat_err_6to4_test(struct kunit *test)
 	wantlen = build_err4(test, f->want, c->src4 ? c->src4 : SRV4, DEV4, 63,
 			     &c->out, &q4, &t4);
 	expect_bytes(test, skb, f->want, wantlen, true);
+}
+
+/*
+ * RFC 4884 length octets from hostile senders. A length under 128 bytes is
+ * no extension (RFC 4884 section 5); the regression cases are the two
+ * packets that once made v4v6 memmove about 4 GiB: an ICMPv6 error with a
+ * length octet of 1 or 2 quoting only an IPv6 header (88 bytes in all), and
+ * an ICMPv4 error quoting a header with 40 bytes of options and a length
+ * octet of 1 to 4. Every octet 1 to 32 is tried with short and long quotes.
+ */
+struct rfc4884_case {
+	const char *name;
+	bool v6;		/* the error is ICMPv6 (6to4) */
+	unsigned int keep;	/* bytes of the packet in error quoted, 0: all */
+	u16 paylen;		/* its UDP payload */
+};
+
+static const struct rfc4884_case rfc4884_cases[] = {
+	{ "ICMPv6 quoting the IPv6 header only", true, 40, 100 },
+	{ "ICMPv6 quoting IPv6 and UDP headers", true, 48, 100 },
+	{ "ICMPv6 quoting a 348-byte packet", true, 0, 300 },
+	{ "ICMPv4 quoting a 60-byte header only", false, 60, 100 },
+	{ "ICMPv4 quoting a 60-byte header and UDP", false, 68, 100 },
+	{ "ICMPv4 quoting a 368-byte packet", false, 0, 300 },
+};
+
+static void rfc4884_desc(const struct rfc4884_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(rfc4884, rfc4884_cases, rfc4884_desc);
+
+/* Translate the error with length octet @words; the output in @out. */
+static enum v4v6_xlat_result rfc4884_xlat(struct kunit *test,
+					  const struct rfc4884_case *c,
+					  u8 words, u8 *out, unsigned int *len)
+{
+	struct xlat_fixture *f = test->priv;
+	struct tspec t = { .proto = IPPROTO_UDP, .paylen = c->paylen };
+	struct hdr4 q4 = Q4(.proto = IPPROTO_UDP, .optlen = 40, .id = 0x77);
+	struct hdr6 q6 = { .src = DEV6, .dst = "64:ff9b::808:808", .hop = 50 };
+	struct err_spec e = { .keep = c->keep };
+	enum v4v6_xlat_result res;
+	struct sk_buff *skb;
+	unsigned int n;
+
+	if (c->v6) {
+		e.type = ICMPV6_DEST_UNREACH;
+		e.code = ICMPV6_PORT_UNREACH;
+		e.rest = words << 24;
+		n = build_err6(test, f->in, "64:ff9b::808:808", DEV6, 64, &e,
+			       &q6, &t);
+		skb = skb_of(test, f->in, n, htons(ETH_P_IPV6));
+		res = v4v6_xlat_6to4(skb, &f->x);
+	} else {
+		e.type = ICMP_DEST_UNREACH;
+		e.code = ICMP_PORT_UNREACH;
+		e.rest = words << 16;
+		n = build_err4(test, f->in, DEV4, SRV4, 64, &e, &q4, &t);
+		skb = skb_of(test, f->in, n, htons(ETH_P_IP));
+		res = v4v6_xlat_4to6(skb, &f->x);
+	}
+	*len = skb->len;
+	if (res == V4V6_XLAT_OK && skb->len <= sizeof(f->tmp))
+		KUNIT_EXPECT_EQ(test, skb_copy_bits(skb, 0, out, skb->len), 0);
+	return res;
+}
+
+/* An ICMP error out of the translator: lengths and checksum consistent. */
+static void rfc4884_check(struct kunit *test, const u8 *p, unsigned int len,
+			  bool to6, u8 words)
+{
+	unsigned int hl = to6 ? sizeof(struct ipv6hdr) : sizeof(struct iphdr);
+	u8 octet = to6 ? p[hl + 4] : p[hl + 5];
+	unsigned int word = to6 ? 8 : 4;
+
+	KUNIT_ASSERT_GE(test, len, hl + 8);
+	if (to6) {
+		const struct ipv6hdr *h = (const void *)p;
+
+		KUNIT_EXPECT_EQ(test, ntohs(h->payload_len) + hl, len);
+		KUNIT_EXPECT_FALSE(test, csum_ipv6_magic(&h->saddr, &h->daddr,
+							 len - hl, IPPROTO_ICMPV6,
+							 csum_partial(p + hl, len - hl, 0)));
+	} else {
+		KUNIT_EXPECT_EQ(test, ntohs(((const struct iphdr *)p)->tot_len), len);
+		KUNIT_EXPECT_EQ(test, ip_fast_csum(p, 5), 0);
+		KUNIT_EXPECT_EQ(test, csum_fold(csum_partial(p + hl, len - hl, 0)), 0);
+	}
+	KUNIT_EXPECT_LE_MSG(test, hl + 8 + octet * word, len, "length octet %u", words);
+	if (octet)
+		KUNIT_EXPECT_GE_MSG(test, octet * word, 128u, "length octet %u", words);
+}
+
+static void xlat_err_rfc4884_test(struct kunit *test)
+{
+	const struct rfc4884_case *c = test->param_value;
+	struct xlat_fixture *f = test->priv;
+	unsigned int word = c->v6 ? 8 : 4, ref_len, len;
+	/* The bytes after the error's ICMP header. */
+	unsigned int quoted = c->keep ?: (c->v6 ? 48 : 68) + c->paylen;
+	enum v4v6_xlat_result res;
+	u8 words;
+
+	/* The same error without a length octet is the reference. */
+	KUNIT_ASSERT_EQ(test, rfc4884_xlat(test, c, 0, f->want, &ref_len),
+			V4V6_XLAT_OK);
+	for (words = 1; words <= 32; words++) {
+		res = rfc4884_xlat(test, c, words, f->tmp, &len);
+		KUNIT_ASSERT_EQ_MSG(test, res, V4V6_XLAT_OK, "length octet %u: %s",
+				    words, v4v6_xlat_reason(res));
+		rfc4884_check(test, f->tmp, len, !c->v6, words);
+		/* Under 128 bytes, or past the end: exactly as without. */
+		if (words * word < 128 || words * word >= quoted) {
+			KUNIT_ASSERT_EQ_MSG(test, len, ref_len, "length octet %u", words);
+			if (c->v6) {	/* the outer identification is random */
+				((struct iphdr *)f->tmp)->id =
+					((struct iphdr *)f->want)->id;
+				ip_send_check((struct iphdr *)f->tmp);
+			}
+			KUNIT_EXPECT_EQ_MSG(test, memcmp(f->tmp, f->want, len), 0,
+					    "length octet %u", words);
+		}
+		if (test->status == KUNIT_FAILURE)
+			return;
+	}
 }
 
 /* Every RFC 6052 prefix length, both ways: 2001:db8:122:344::/N examples. */
@@ -1376,17 +1587,80 @@ static void xlat_random_test(struct kunit *test)
 	KUNIT_EXPECT_GT(test, counts[1][V4V6_XLAT_OK], RANDOM_PACKETS / 10);
 }
 
+/* Nor is a cloned ICMP error, whose packet in error is rewritten too. */
+static void xlat_err_clone_test(struct kunit *test)
+{
+	struct xlat_fixture *f = test->priv;
+	struct err_spec e = { ICMP_DEST_UNREACH, ICMP_PORT_UNREACH };
+	struct hdr4 q4 = Q4(.proto = IPPROTO_UDP);
+	struct tspec t = UDPQ;
+	struct sk_buff *skb, *clone;
+	unsigned int len;
+
+	len = build_err4(test, f->in, DEV4, SRV4, 64, &e, &q4, &t);
+	skb = skb_of(test, f->in, len, htons(ETH_P_IP));
+	clone = own(test, 1, skb_clone(skb, GFP_KERNEL));
+	KUNIT_ASSERT_NOT_NULL(test, clone);
+	KUNIT_ASSERT_EQ(test, v4v6_xlat_4to6(skb, &f->x), V4V6_XLAT_OK);
+	expect_bytes(test, clone, f->in, len, false);
+}
+
+/*
+ * Fragmenting a packet whose checksum was left to the device: the
+ * fragments carry the finished checksum, as ip6_fragment() makes them.
+ */
+static void xlat_fragment_partial_test(struct kunit *test)
+{
+	struct xlat_fixture *f = test->priv;
+	struct hdr4 h = H4(.proto = IPPROTO_UDP, .id = 0x4242);
+	struct tspec t = UDP(.paylen = 2000);
+	struct sk_buff_head list;
+	struct sk_buff *skb, *n;
+	unsigned int len, off = 0, data;
+	struct in6_addr srv6 = a6(test, SRV6);
+	struct udphdr *uh;
+	u8 *whole = f->want;
+
+	len = build4(test, f->in, &h, &t);
+	skb = skb_of(test, f->in, len, htons(ETH_P_IP));
+	uh = (struct udphdr *)(skb->data + sizeof(struct iphdr));
+	uh->check = ~csum_tcpudp_magic(f->x.dev4, a4(test, SRV4), tspec_len(&t),
+				       IPPROTO_UDP, 0);
+	skb->ip_summed = CHECKSUM_PARTIAL;
+	skb->csum_start = skb_headroom(skb) + sizeof(struct iphdr);
+	skb->csum_offset = offsetof(struct udphdr, check);
+	f->x.lowest_mtu = 1280;
+	KUNIT_ASSERT_EQ(test, v4v6_xlat_4to6(skb, &f->x), V4V6_XLAT_OK);
+	KUNIT_ASSERT_EQ(test, v4v6_fragment6(skb, 1280, &list), 0);
+	f->skb[0] = NULL;	/* consumed */
+	/* Reassemble the transport payload, then verify its checksum. */
+	while ((n = __skb_dequeue(&list))) {
+		data = n->len - sizeof(struct ipv6hdr) - sizeof(struct frag_hdr);
+		if (off + data <= sizeof(f->want))
+			KUNIT_EXPECT_EQ(test, skb_copy_bits(n, n->len - data,
+							    whole + off, data), 0);
+		off += data;
+		kfree_skb(n);
+	}
+	KUNIT_ASSERT_EQ(test, off, tspec_len(&t));
+	KUNIT_EXPECT_TRUE(test, l4_csum_ok(IPPROTO_UDP, whole, off, true,
+					   &f->x.dev6, &srv6));
+}
+
 static struct kunit_case xlat_test_cases[] = {
 	KUNIT_CASE_PARAM(xlat_4to6_test, x46_gen_params),
 	KUNIT_CASE_PARAM(xlat_6to4_test, x64_gen_params),
 	KUNIT_CASE_PARAM(xlat_err_4to6_test, err46_gen_params),
 	KUNIT_CASE_PARAM(xlat_err_6to4_test, err64_gen_params),
+	KUNIT_CASE_PARAM(xlat_err_rfc4884_test, rfc4884_gen_params),
 	KUNIT_CASE_PARAM(xlat_prefix_test, pref_gen_params),
 	KUNIT_CASE_PARAM(xlat_mtu_test, mtu_gen_params),
 	KUNIT_CASE(xlat_mtu_gso_test),
 	KUNIT_CASE(xlat_partial_csum_test),
 	KUNIT_CASE(xlat_gso_test),
 	KUNIT_CASE(xlat_clone_test),
+	KUNIT_CASE(xlat_err_clone_test),
+	KUNIT_CASE(xlat_fragment_partial_test),
 	KUNIT_CASE(xlat_truncated_test),
 	KUNIT_CASE(xlat_random_test),
 	{}

@@ -38,6 +38,7 @@ static const struct {
 	[V4V6_STAT_FRAG_NEEDED] = { "frag_needed", true },
 	/* Events, not packets. */
 	[V4V6_STAT_EVENTS_SUPPRESSED] = { "events_suppressed", false },
+	[V4V6_STAT_SOURCE_ROUTE] = { "source_route", true },
 };
 
 _Static_assert(ARRAY_SIZE(stats) == __V4V6_STAT_MAX,

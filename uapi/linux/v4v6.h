@@ -313,6 +313,8 @@ enum v4v6_dev_state {
  *	Fragmentation Needed sent back
  * @V4V6_STAT_EVENTS_SUPPRESSED: unknown-source events not sent (rate limit
  *	or no memory)
+ * @V4V6_STAT_SOURCE_ROUTE: IPv4 with an unexpired source route (LSRR or
+ *	SSRR): Source Route Failed sent back
  */
 enum v4v6_stat {
 	V4V6_STAT_UNSPEC,
@@ -338,6 +340,7 @@ enum v4v6_stat {
 	V4V6_STAT_ICMP_CSUM,
 	V4V6_STAT_FRAG_NEEDED,
 	V4V6_STAT_EVENTS_SUPPRESSED,
+	V4V6_STAT_SOURCE_ROUTE,
 	__V4V6_STAT_MAX
 };
 
