@@ -101,11 +101,13 @@ for nsdev in "gw eth0" "gw eth1" "siit s4" "siit s6"; do
 		die "tx off: $nsdev"
 done
 
-timeout 200 python3 "$E2E_DIR/diff_jool.py" run --timeout "$(xt 5)" > "$E2E_TMP/diff.txt" 2>&1
+# (-v: each allowed case is listed with its rules, in the log the runner
+# shows for a failing test or with -v)
+timeout 200 python3 "$E2E_DIR/diff_jool.py" run -v --timeout "$(xt 5)" > "$E2E_TMP/diff.txt" 2>&1
 rc=$?
-sed 's/^/  /' "$E2E_TMP/diff.txt" | grep -v '^  \(allowed\|direction\|summary\|time\)' | head -n 400
+sed 's/^/  /' "$E2E_TMP/diff.txt" | grep -v '^  \(rule \|direction\|summary\|time\)' | head -n 1000
 grep '^direction ' "$E2E_TMP/diff.txt" | while read -r line; do result "$line"; done
-grep '^allowed ' "$E2E_TMP/diff.txt" | while read -r line; do result "$line"; done
+grep '^rule ' "$E2E_TMP/diff.txt" | while read -r line; do result "allowed by $line"; done
 sum=$(grep '^summary: ' "$E2E_TMP/diff.txt") || die "diff_jool.py did not finish (exit $rc)"
 result "${sum#summary: }"
 result "$(grep '^time: ' "$E2E_TMP/diff.txt")"
