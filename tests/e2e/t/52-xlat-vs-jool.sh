@@ -10,7 +10,7 @@
 # route MTU of 1280 towards the prefix, 1400 towards the device, ICMP rate
 # limits off, static neighbours, nothing answering behind either side.
 #
-# tests/e2e/diff_jool.py then crafts 500-odd packets (both directions: sizes,
+# tests/e2e/diff_jool.py then crafts about 600 packets (both directions: sizes,
 # TOS, TTL, options, fragments, extension headers, ICMP errors of every type
 # quoting TCP, UDP and echo, RFC 4884 lengths, hostile fields), injects each
 # into both translators, captures what each sends on and sends back, and
@@ -32,7 +32,6 @@ v4v6_up lowest-mtu 1280
 mapped_dev $D1
 
 # --- v4v6's side
-gwmac=$(on gw cat /sys/class/net/eth0/address)
 rtrmac=$(on net6 cat /sys/class/net/br0/address)
 ifindex=$(on gw cat /sys/class/net/id-d1/ifindex)
 on d1 ip addr flush dev eth0
@@ -67,7 +66,9 @@ on siitx sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disab
 on siitx sysctl -qw net.ipv6.conf.p4.disable_ipv6=1 net.ipv6.conf.p6.disable_ipv6=1
 on siitx ip link set p4 up
 on siitx ip link set p6 up
-on siit sysctl -qw net.ipv6.conf.s4.disable_ipv6=1
+# no forwarding: what Jool leaves untranslated is dropped without an answer
+on siit sysctl -qw net.ipv4.ip_forward=0 net.ipv6.conf.all.forwarding=0 \
+	net.ipv6.conf.s4.disable_ipv6=1
 on siit ip addr add $GW_LAN/24 dev s4
 on siit ip -6 addr add $NET6::2/128 dev s6 nodad
 on siit ip link set s4 up
@@ -76,8 +77,8 @@ on siit ip neigh replace $LAN_NET.10 lladdr 02:00:00:00:00:0a dev s4 nud permane
 on siit ip -6 neigh replace fe80::1 lladdr "$rtrmac" dev s6 nud permanent
 on siit ip -6 route add $PREF64/96 via fe80::1 dev s6 mtu 1280 || die "siit: route $PREF64/96"
 on siit ip route add $LAN_NET.10/32 dev s4 mtu 1400 || die "siit: route to d1"
-# Untranslated packets for the device's IPv6 network go nowhere, quietly
-# (no forwarding in siit: untranslated IPv4 is dropped as quietly).
+# and untranslated IPv6 for the device's network into a blackhole, not
+# back as the kernel's Destination Unreachable
 on siit ip -6 route add blackhole $NET6::/64 || die "siit: blackhole"
 on siit jool_siit instance add diff --netfilter --pool6 $PREF64/96 > /dev/null ||
 	die "jool_siit instance add"
