@@ -827,14 +827,18 @@ TAGS = {
     'ptb-frag': ['6to4/err-ptb-mtu1280-frag', '6to4/err-ptb-mtu1400-frag'],
     # quoted packets: shorter than their transport header, an error, a
     # later fragment, a routing header with segments left
-    'short-quote': ['4to6/err-unreach-3-trunc24', '4to6/err-unreach-3-trunc20',
-                    '4to6/err-unreach-3-tcp-trunc28',
+    # (at least the 8 bytes RFC 792 has routers quote, but not a whole
+    # TCP header; and less than those 8 bytes)
+    'short-quote': ['4to6/err-unreach-3-tcp-trunc28',
                     '4to6/err-unreach-3-tcp-trunc36',
-                    '4to6/err-unreach-3-echo-trunc24',
-                    '6to4/err-unreach-4-trunc44', '6to4/err-unreach-4-trunc40',
                     '6to4/err-unreach-4-tcp-trunc48',
-                    '6to4/err-unreach-4-tcp-trunc56',
-                    '6to4/err-unreach-4-echo-trunc44'],
+                    '6to4/err-unreach-4-tcp-trunc56'],
+    'sub-minimal-quote': ['4to6/err-unreach-3-trunc24',
+                          '4to6/err-unreach-3-trunc20',
+                          '4to6/err-unreach-3-echo-trunc24',
+                          '6to4/err-unreach-4-trunc44',
+                          '6to4/err-unreach-4-trunc40',
+                          '6to4/err-unreach-4-echo-trunc44'],
     'err-in-err': ['4to6/err-unreach-3-err-in-err',
                    '6to4/err-unreach-4-err-in-err'],
     'quoted-later-frag': ['4to6/err-unreach-3-frag-later',
@@ -1287,17 +1291,26 @@ ALLOWED = [
     ('jool-drops-other-family-icmp', 'jool', '4.1, 4.5, 5.1, 5.5',
      lambda c, d: 'other-icmp' in c.tags and sent_only(d, 'v4v6', 'out')),
     # Type of Service "copied from the IPv6 Traffic Class (all 8 bits)"
-    # (5.1): Jool writes the flow's TOS after ip_route_output_key() has
-    # masked it with IPTOS_RT_MASK, losing DSCP bits and ECN.
+    # (5.1): Jool writes its flow's TOS into the header after routing it,
+    # and __ip_route_output_key() (ip_rt_fix_tos()) has masked the flow's
+    # with IPTOS_RT_MASK by then: DSCP bits and ECN are lost.
     ('jool-masks-tos', 'jool', '5.1 Type of Service',
      lambda c, d: c.dir == '6to4' and d.stream == 'out' and
      d.field == 'ip.tos' and int(d.b, 16) == int(d.a, 16) & 0x1c),
-    # A quoted packet shorter than its transport header (IPv4 header and
-    # 8 bytes of TCP is what RFC 792 requires routers to quote): Jool drops
-    # the error, v4v6 translates what there is (4.3 and 5.3 translate the
-    # packet in error with no minimum).
+    # A quoted TCP segment shorter than a TCP header: the IP header and 8
+    # bytes of the datagram are what RFC 792 has routers quote, and 4.3 and
+    # 5.3 translate the packet in error whatever its length. Jool drops the
+    # error (validate_inner4/6() want the whole TCP header); v4v6
+    # translates what there is.
     ('jool-drops-short-quotes', 'jool', '4.3, 5.3; RFC 792',
      lambda c, d: 'short-quote' in c.tags and sent_only(d, 'v4v6', 'out')),
+    # A quote shorter still (less than 8 bytes after the IP header, or no
+    # IP header's worth): below what RFC 792 and RFC 4443 3.1 have a router
+    # send, and no RFC says what a translator makes of it. v4v6 translates
+    # what there is, Jool drops it.
+    ('sub-minimal-quotes', 'either', 'RFC 792, RFC 4443 silent',
+     lambda c, d: 'sub-minimal-quote' in c.tags and
+     sent_only(d, 'v4v6', 'out')),
     # An ICMPv4 error quoting an ICMPv4 error: "This process MUST stop at
     # the first embedded header and drop the packet if it contains more
     # embedded headers" (4.3; RFC 1122 3.2.2: never an error about an
@@ -1305,10 +1318,11 @@ ALLOWED = [
     ('jool-translates-error-in-error', 'jool', '4.3',
      lambda c, d: 'err-in-err' in c.tags and sent_only(d, 'jool', 'out')),
     # The quoted IPv4 packet of an RFC 4884 error: the original datagram
-    # field is zero-padded to the next 64-bit boundary (RFC 4884 4.1, 4.2 of
-    # RFC 7915 adjusts the length "e.g., longer"); Jool cuts the translated
-    # quote down to a multiple of 8 instead, losing its last 4 bytes.
-    ('jool-truncates-rfc4884-quote', 'jool', '4.2; RFC 4884 4.1',
+    # field is zero-padded to the next 64-bit boundary (RFC 4884 4), and
+    # 4.2 adjusts the length attribute "e.g., longer due to the
+    # translation"; Jool cuts the translated quote down to a multiple of 8
+    # instead, losing its last 4 bytes.
+    ('jool-truncates-rfc4884-quote', 'jool', '4.2; RFC 4884 4',
      tagged('4884-pad', 'ip6.plen', 'icmp6.length', 'quote-len', 'in.data')),
     # Packet Too Big for a packet with a Fragment header: "taking into
     # account whether or not the packet in error includes a Fragment
@@ -1321,8 +1335,8 @@ ALLOWED = [
     ('jool-loses-mf-in-quote', 'jool', '5.3 with 5.1.1',
      lambda c, d: d.field == 'in.ip.flags' and d.a == 'MF' and d.b == '-'),
     # Packet Too Big with an MTU of 68..87: Jool reports MTU - 20, under
-    # the 68 bytes every IPv4 link carries (RFC 791 3.2, RFC 1191 3); v4v6
-    # stays at 68 (README "ICMP errors").
+    # the 68 bytes "every internet module must be able to forward" (RFC 791
+    # 3.2); v4v6 stays at 68 (README "ICMP errors").
     ('jool-ipv4-mtu-under-68', 'jool', '5.2; RFC 791 3.2',
      lambda c, d: d.field == 'icmp.mtu' and d.a == 68 and d.b < 68),
     # An ICMP error about a fragment that is not the first: 4.3 and 5.3
