@@ -1,10 +1,11 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Build Jool's NAT64 modules (the test bed's PLAT) from Debian's jool-dkms
-# source, unpacked by scripts/deps.sh, against a kernel build tree; print the
-# directory holding jool_common.ko and jool.ko. Cached per kernel and Jool
-# version.
+# Build Jool's modules from Debian's jool-dkms source, unpacked by
+# scripts/deps.sh, against a kernel build tree; print the directory holding
+# jool_common.ko, jool.ko (NAT64: the test bed's PLAT) and jool_siit.ko
+# (SIIT: the reference translator of the differential test). Cached per
+# kernel and Jool version.
 #
 #   tests/e2e/jool-build.sh KDIR
 set -euo pipefail
@@ -27,5 +28,16 @@ if [ ! -e "$out/.done" ]; then
 	} > "$out/build.log" 2>&1 || { tail -n 30 "$out/build.log" >&2; exit 1; }
 	cp "$out/src/mod/common/jool_common.ko" "$out/src/mod/nat64/jool.ko" "$out/"
 	touch "$out/.done"
+fi
+# SIIT, against the same jool_common.ko. A separate step, so that a cache
+# built before it is completed rather than rebuilt under a running test's
+# feet; the module appears under its name only once whole.
+if [ ! -e "$out/jool_siit.ko" ]; then
+	echo "jool: building jool_siit.ko for $kver" >&2
+	make -C "$kdir" M="$out/src/mod/siit" modules \
+		KBUILD_EXTRA_SYMBOLS="$out/src/mod/common/Module.symvers" \
+		> "$out/build-siit.log" 2>&1 || { tail -n 30 "$out/build-siit.log" >&2; exit 1; }
+	cp "$out/src/mod/siit/jool_siit.ko" "$out/jool_siit.ko.tmp"
+	mv "$out/jool_siit.ko.tmp" "$out/jool_siit.ko"
 fi
 echo "$out"
