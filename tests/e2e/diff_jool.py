@@ -638,9 +638,9 @@ def build_corpus():
         nh=17, options=[PadN(optdata=b'\0' * 4)])) + dg6[:400], 0, 1, 0x5252))
     # AH after the Fragment header (5.1: "SHOULD be dropped")
     add(D, 'frag-ah-udp-first', frag6(FAR6, DEV6, 51, ah + dg6[:400], 0, 1,
-                                      0x5353))
+                                      0x5353), 'ah-after-frag')
     add(D, 'ext-atomic-ah-udp', frag6(FAR6, DEV6, 51, ah + l4(udp6(40)), 0, 0,
-                                      0x5454))
+                                      0x5454), 'ah-after-frag')
     add(D, 'frag-hlim-1', frag6(FAR6, DEV6, 17, dg6[:400], 0, 1, 0x5151,
                                 hlim=1))
 
@@ -1284,6 +1284,14 @@ ALLOWED = [
      lambda c, d: 'nonglobal' in c.tags and (
          sent_only(d, 'jool', 'out') or sent_only(d, 'v4v6', 'back') or
          (d.field == 'ip.src' and d.a == '192.0.0.8'))),
+    # AH after a Fragment header: 5.1 says such packets SHOULD be dropped,
+    # and v4v6 refuses them with the other extension headers there, with
+    # Administratively Prohibited (README "fragments"); Jool translates
+    # them, as protocol 51.
+    ('jool-translates-ah-after-fragment', 'jool', '5.1',
+     lambda c, d: 'ah-after-frag' in c.tags and (
+         sent_only(d, 'jool', 'out') or (sent_only(d, 'v4v6', 'back') and (
+             d.field == 'count' or is_admin_prohibited(d.a))))),
     # IPv4 protocol 58 and IPv6 next header 1 are not ICMP in that family:
     # "otherwise, the protocol field MUST be copied" (4.1), and "MUST
     # forward all transport protocols" (4.5, 5.5). Jool takes the
