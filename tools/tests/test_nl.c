@@ -1148,7 +1148,8 @@ static void test_stats(void **state)
 				    "xlat_6to4 20\nunknown_source 30\n"
 				    "spoofed 40\n")));
 	assert_non_null(strstr(out, "\nfrag_needed 210\n"
-			       "events_suppressed 220\nstat_200 7\n"));
+			       "events_suppressed 220\ngso_segmented 230\n"
+			       "gso_failed 240\nstat_200 7\n"));
 	/* A counter past what v4v6ctl keeps is skipped. */
 	assert_null(strstr(out, "stat_1000"));
 	assert_null(strstr(out, "(null)"));
@@ -1157,6 +1158,7 @@ static void test_stats(void **state)
 	assert_true(!strncmp(out, "{\"devices\":3,\"stats\":{\"xlat_4to6\":"
 			     "1099511627776,\"xlat_6to4\":20,", 52));
 	assert_non_null(strstr(out, ",\"events_suppressed\":220,"
+			       "\"gso_segmented\":230,\"gso_failed\":240,"
 			       "\"stat_200\":7}}\n"));
 }
 
@@ -1168,14 +1170,14 @@ static void test_status(void **state)
 	assert_int_equal(RUN("status"), 0);
 	assert_string_equal(errout, "");
 	/*
-	 * The drops: the counters 4 to 21 but 7 (fragmented), 10 times their
-	 * type each.
+	 * The drops: the counters 4 to 21 but 7 (fragmented), and 24
+	 * (gso_failed), 10 times their type each.
 	 */
 	assert_string_equal(out, "lan: lo\nwan: none\npref64: 64:ff9b::/96\n"
 			    "lowest-mtu: 1280\nunknown: pass\n"
 			    "devices: 3 (2 active, 1 inactive)\n"
 			    "xlat_4to6: 1099511627776\nxlat_6to4: 20\n"
-			    "unknown_source: 30\ndrops: 2180\n");
+			    "unknown_source: 30\ndrops: 2420\n");
 	assert_int_equal(k.n_cmds, 3);
 	assert_int_equal(k.cmds[0], V4V6_CMD_GET_CONFIG);
 	assert_int_equal(k.cmds[1], V4V6_CMD_GET_DEVICE);
@@ -1186,7 +1188,7 @@ static void test_status(void **state)
 			    "{\"total\":3,\"active\":2,\"inactive\":1},"
 			    "\"stats\":{\"xlat_4to6\":1099511627776,"
 			    "\"xlat_6to4\":20,\"unknown_source\":30,"
-			    "\"drops\":2180}}\n");
+			    "\"drops\":2420}}\n");
 
 	k.mode = DUMP_ERROR;
 	assert_int_equal(RUN("status"), 1);

@@ -38,6 +38,9 @@ static const struct {
 	[V4V6_STAT_FRAG_NEEDED] = { "frag_needed", true },
 	/* Events, not packets. */
 	[V4V6_STAT_EVENTS_SUPPRESSED] = { "events_suppressed", false },
+	/* GRO packets cut into their segments, which are counted on. */
+	[V4V6_STAT_GSO_SEGMENTED] = { "gso_segmented", false },
+	[V4V6_STAT_GSO_FAILED] = { "gso_failed", true },
 };
 
 _Static_assert(ARRAY_SIZE(stats) == __V4V6_STAT_MAX,
