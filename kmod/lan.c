@@ -162,6 +162,60 @@ static unsigned int v4v6_stranger(struct net *net, struct v4v6_net *vn,
 	return cfg->unknown == V4V6_UNKNOWN_DROP ? NF_DROP : NF_ACCEPT;
 }
 
+/*
+ * Translate @skb (one packet, or a GSO packet the translator carries) for
+ * the IPv6 network and send it on @dst, whose reference this takes.
+ * Return: whether it was sent; if not, it was counted (and answered) and
+ * is the caller's to drop.
+ */
+static bool v4v6_send6(struct net *net, struct v4v6_net *vn,
+		       struct v4v6_device *d, struct sk_buff *skb,
+		       const struct net_device *in, const struct v4v6_xlat *x,
+		       struct dst_entry *dst)
+{
+	unsigned int len = skb->len;
+	enum v4v6_xlat_result res;
+
+	res = v4v6_xlat_4to6(skb, x);
+	if (res != V4V6_XLAT_OK) {
+		dst_release(dst);
+		v4v6_refuse4(vn, d, skb, in, res, v4v6_xlat_mtu4(x));
+		return false;
+	}
+	v4v6_output6(net, vn, skb, dst, x->lowest_mtu);
+	v4v6_count(vn, V4V6_STAT_XLAT_4TO6);
+	v4v6_device_count(d, true, len);
+	return true;
+}
+
+/*
+ * A GSO packet the translator cannot carry whole: segmented in software,
+ * each segment then a packet of its own. Takes @dst's reference.
+ */
+static unsigned int v4v6_split4(struct net *net, struct v4v6_net *vn,
+				struct v4v6_device *d, struct sk_buff *skb,
+				const struct net_device *in,
+				const struct v4v6_xlat *x, struct dst_entry *dst)
+{
+	struct sk_buff *segs, *seg, *next;
+
+	segs = v4v6_gso_segment(skb);
+	if (IS_ERR(segs)) {
+		dst_release(dst);
+		v4v6_count(vn, V4V6_STAT_GSO_FAILED);
+		v4v6_device_drop(d);
+		return NF_DROP;
+	}
+	v4v6_count(vn, V4V6_STAT_GSO_SEGMENTED);
+	skb_list_walk_safe(segs, seg, next) {
+		skb_mark_not_on_list(seg);
+		if (!v4v6_send6(net, vn, d, seg, in, x, dst_clone(dst)))
+			kfree_skb(seg);
+	}
+	dst_release(dst);
+	return NF_STOLEN;
+}
+
 /**
  * v4v6_from_lan() - an IPv4 packet that arrived on the LAN
  * @net: the namespace
@@ -178,11 +232,10 @@ unsigned int v4v6_from_lan(struct net *net, struct v4v6_net *vn,
 			   const struct net_device *in)
 {
 	const struct iphdr *iph = ip_hdr(skb);
-	unsigned int len = skb->len;
 	struct v4v6_xlat x = { .pref64 = &cfg->pref64 };
-	enum v4v6_xlat_result res;
 	struct v4v6_device *d;
 	struct dst_entry *dst;
+	unsigned int verdict;
 	const u8 *mac;
 
 	if (!v4v6_addr_translatable(&cfg->pref64, iph->daddr) ||
@@ -205,15 +258,12 @@ unsigned int v4v6_from_lan(struct net *net, struct v4v6_net *vn,
 	x.dev6 = d->ip6;
 	x.lowest_mtu = min(cfg->lowest_mtu, dst_mtu(dst));
 	x.mtu4 = in->mtu;
-	res = v4v6_xlat_4to6(skb, &x);
-	if (res != V4V6_XLAT_OK) {
-		dst_release(dst);
-		v4v6_refuse4(vn, d, skb, in, res, v4v6_xlat_mtu4(&x));
-		return NF_DROP;
-	}
-	v4v6_output6(net, vn, skb, dst, x.lowest_mtu);
-	v4v6_count(vn, V4V6_STAT_XLAT_4TO6);
-	v4v6_device_count(d, true, len);
-	v4v6_device_seen(d);
-	return NF_STOLEN;
+	if (v4v6_gso_plan4(skb, x.lowest_mtu) == V4V6_GSO_SPLIT)
+		verdict = v4v6_split4(net, vn, d, skb, in, &x, dst);
+	else
+		verdict = v4v6_send6(net, vn, d, skb, in, &x, dst) ?
+			  NF_STOLEN : NF_DROP;
+	if (verdict == NF_STOLEN)
+		v4v6_device_seen(d);
+	return verdict;
 }

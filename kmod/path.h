@@ -25,6 +25,28 @@ unsigned int v4v6_from_wan(struct net *net, struct v4v6_net *vn,
 void v4v6_unknown_source(struct net *net, struct v4v6_net *vn,
 			 const u8 *mac, __be32 ip4, int ifindex);
 
+/**
+ * enum v4v6_gso_plan - how the data path takes a packet (gso.c)
+ * @V4V6_GSO_WHOLE: translated as it is: not GSO, or GSO that the translator
+ *	carries, whose segments are cut after it by the stack or the device
+ * @V4V6_GSO_SPLIT: segmented in software first, each segment then taken as
+ *	a packet of its own
+ * @V4V6_GSO_TOO_BIG: its segments would leave with DF and do not fit: the
+ *	sender gets Packet Too Big, as for one such packet
+ */
+enum v4v6_gso_plan {
+	V4V6_GSO_WHOLE,
+	V4V6_GSO_SPLIT,
+	V4V6_GSO_TOO_BIG,
+};
+
+/* gso.c: GSO packets, carried whole or segmented first */
+enum v4v6_gso_plan v4v6_gso_plan4(const struct sk_buff *skb,
+				  unsigned int mtu6);
+enum v4v6_gso_plan v4v6_gso_plan6(const struct sk_buff *skb,
+				  unsigned int mtu4);
+struct sk_buff *v4v6_gso_segment(struct sk_buff *skb);
+
 /* hooks.c: what the two directions share */
 void v4v6_count_result(struct v4v6_net *vn, struct v4v6_device *d,
 		       enum v4v6_xlat_result res);

@@ -72,14 +72,17 @@ static bool v4v6_for_device(const struct v4v6_config *cfg,
  * RFC 7915 sets DF on translated packets over 1260 bytes so that IPv4
  * path MTU discovery works: if such a packet does not fit the LAN, its
  * IPv6 sender learns it from us. Fragments and reassembled packets go
- * without DF and are fragmented for the LAN instead.
+ * without DF and are fragmented for the LAN instead. A GSO packet is
+ * judged by its segments (gso.c).
  */
 static bool v4v6_too_big_for_lan(const struct sk_buff *skb, unsigned int mtu4)
 {
 	unsigned int len4 = skb->len - sizeof(struct ipv6hdr) + sizeof(struct iphdr);
 
+	if (skb_is_gso(skb))
+		return v4v6_gso_plan6(skb, mtu4) == V4V6_GSO_TOO_BIG;
 	/* ICMPv6 errors are cut to 576 bytes on the way: never too big. */
-	return !skb_is_gso(skb) && !IP6CB(skb)->frag_max_size &&
+	return !IP6CB(skb)->frag_max_size &&
 	       ipv6_hdr(skb)->nexthdr != NEXTHDR_FRAGMENT &&
 	       len4 > V4V6_DF_THRESHOLD && len4 > mtu4 &&
 	       !v4v6_is_icmp6_error(skb);
@@ -135,6 +138,71 @@ static void v4v6_clear_df(struct sk_buff *skb)
 	}
 }
 
+/*
+ * Translate @skb (one packet, or a GSO packet the translator carries) for
+ * the device and send it on @dst, whose reference this takes. Return:
+ * whether it was sent; if not, it was counted and is the caller's to drop.
+ */
+static bool v4v6_send4(struct net *net, struct v4v6_net *vn,
+		       struct v4v6_device *d, struct sk_buff *skb,
+		       const struct v4v6_xlat *x, struct dst_entry *dst)
+{
+	bool reassembled = IP6CB(skb)->frag_max_size;
+	unsigned int len = skb->len, mtu = dst_mtu(dst);
+	enum v4v6_xlat_result res;
+
+	if (v4v6_too_big_for_lan(skb, mtu)) {
+		icmpv6_send(skb, ICMPV6_PKT_TOOBIG, 0,
+			    max_t(u32, IPV6_MIN_MTU, mtu +
+				  sizeof(struct ipv6hdr) - sizeof(struct iphdr)));
+		dst_release(dst);
+		v4v6_count(vn, V4V6_STAT_TOO_BIG_LAN);
+		v4v6_device_drop(d);
+		return false;
+	}
+	res = v4v6_xlat_6to4(skb, x);
+	if (res != V4V6_XLAT_OK) {
+		dst_release(dst);
+		v4v6_refuse6(vn, d, skb, res);
+		return false;
+	}
+	if (reassembled)
+		v4v6_clear_df(skb);
+	v4v6_scrub(skb);
+	skb_dst_set(skb, dst);
+	dst_output(net, NULL, skb);
+	v4v6_count(vn, V4V6_STAT_XLAT_6TO4);
+	v4v6_device_count(d, false, len);
+	return true;
+}
+
+/*
+ * A GSO packet the translator cannot carry whole: segmented in software,
+ * each segment then a packet of its own. Takes @dst's reference.
+ */
+static unsigned int v4v6_split6(struct net *net, struct v4v6_net *vn,
+				struct v4v6_device *d, struct sk_buff *skb,
+				const struct v4v6_xlat *x, struct dst_entry *dst)
+{
+	struct sk_buff *segs, *seg, *next;
+
+	segs = v4v6_gso_segment(skb);
+	if (IS_ERR(segs)) {
+		dst_release(dst);
+		v4v6_count(vn, V4V6_STAT_GSO_FAILED);
+		v4v6_device_drop(d);
+		return NF_DROP;
+	}
+	v4v6_count(vn, V4V6_STAT_GSO_SEGMENTED);
+	skb_list_walk_safe(segs, seg, next) {
+		skb_mark_not_on_list(seg);
+		if (!v4v6_send4(net, vn, d, seg, x, dst_clone(dst)))
+			kfree_skb(seg);
+	}
+	dst_release(dst);
+	return NF_STOLEN;
+}
+
 /**
  * v4v6_from_wan() - an IPv6 packet that arrived from the IPv6 network
  * @net: the namespace
@@ -151,10 +219,8 @@ unsigned int v4v6_from_wan(struct net *net, struct v4v6_net *vn,
 			   const struct net_device *in)
 {
 	struct v4v6_xlat x = { .pref64 = &cfg->pref64 };
-	unsigned int len = skb->len;
-	enum v4v6_xlat_result res;
 	struct v4v6_device *d;
-	bool reassembled;
+	unsigned int verdict;
 	struct rtable *rt;
 
 	d = v4v6_device_by6(vn, &ipv6_hdr(skb)->daddr);
@@ -167,33 +233,16 @@ unsigned int v4v6_from_wan(struct net *net, struct v4v6_net *vn,
 		v4v6_device_drop(d);
 		return NF_DROP;
 	}
-	if (v4v6_too_big_for_lan(skb, dst_mtu(&rt->dst))) {
-		icmpv6_send(skb, ICMPV6_PKT_TOOBIG, 0,
-			    max_t(u32, IPV6_MIN_MTU, dst_mtu(&rt->dst) +
-				  sizeof(struct ipv6hdr) - sizeof(struct iphdr)));
-		ip_rt_put(rt);
-		v4v6_count(vn, V4V6_STAT_TOO_BIG_LAN);
-		v4v6_device_drop(d);
-		return NF_DROP;
-	}
-	reassembled = IP6CB(skb)->frag_max_size;
 	x.dev4 = d->ip4;
 	x.dev6 = d->ip6;
 	x.lowest_mtu = cfg->lowest_mtu;
 	x.mtu4 = dst_mtu(&rt->dst);
-	res = v4v6_xlat_6to4(skb, &x);
-	if (res != V4V6_XLAT_OK) {
-		ip_rt_put(rt);
-		v4v6_refuse6(vn, d, skb, res);
-		return NF_DROP;
-	}
-	if (reassembled)
-		v4v6_clear_df(skb);
-	v4v6_scrub(skb);
-	skb_dst_set(skb, &rt->dst);
-	dst_output(net, NULL, skb);
-	v4v6_count(vn, V4V6_STAT_XLAT_6TO4);
-	v4v6_device_count(d, false, len);
-	v4v6_device_seen(d);
-	return NF_STOLEN;
+	if (v4v6_gso_plan6(skb, dst_mtu(&rt->dst)) == V4V6_GSO_SPLIT)
+		verdict = v4v6_split6(net, vn, d, skb, &x, &rt->dst);
+	else
+		verdict = v4v6_send4(net, vn, d, skb, &x, &rt->dst) ?
+			  NF_STOLEN : NF_DROP;
+	if (verdict == NF_STOLEN)
+		v4v6_device_seen(d);
+	return verdict;
 }

@@ -171,23 +171,33 @@ __wsum v4v6_csum_words(__be16 old, __be16 new)
  * @to6: whether it is now IPv6
  * @grow: how many bytes each segment's headers grew (may be negative)
  *
- * GRO hands routers packets of many segments; they are sent on as such,
- * so the segmentation type follows the new family, and when headers grow,
- * segments shrink so that each still fits the MTU its sender chose.
+ * GRO hands routers packets of many segments; they are sent on as such.
+ * TCP's segmentation type follows the new family, and when headers grow,
+ * segments shrink so that each still fits the MTU its sender chose. UDP
+ * GSO is family-neutral and its gso_size is the payload of each datagram,
+ * which must stay whole: it is left alone. Types the translator does not
+ * carry (v4v6_gso_carried()) are left alone too, not rewritten blindly:
+ * the data path segments such packets before translating them.
  */
 void v4v6_gso_fixup(struct sk_buff *skb, bool to6, int grow)
 {
 	struct skb_shared_info *si = skb_shinfo(skb);
+	u8 proto = to6 ? ipv6_hdr(skb)->nexthdr : ip_hdr(skb)->protocol;
+	unsigned int payload;
 
-	if (!skb_is_gso(skb))
+	if (!skb_is_gso(skb) || proto != IPPROTO_TCP ||
+	    !v4v6_gso_carried(si->gso_type, !to6, proto))
 		return;
-	if (to6 && (si->gso_type & SKB_GSO_TCPV4)) {
+	if (to6) {
 		si->gso_type &= ~(SKB_GSO_TCPV4 | SKB_GSO_TCP_FIXEDID);
 		si->gso_type |= SKB_GSO_TCPV6;
-	} else if (!to6 && (si->gso_type & SKB_GSO_TCPV6)) {
+	} else {
 		si->gso_type &= ~SKB_GSO_TCPV6;
 		si->gso_type |= SKB_GSO_TCPV4;
 	}
-	if (grow > 0 && si->gso_size != GSO_BY_FRAGS && si->gso_size > grow)
-		skb_decrease_gso_size(si, grow);
+	if (grow <= 0 || si->gso_size <= grow)
+		return;
+	skb_decrease_gso_size(si, grow);
+	payload = skb->len - skb_transport_offset(skb) - tcp_hdrlen(skb);
+	si->gso_segs = DIV_ROUND_UP(payload, si->gso_size);
 }

@@ -11,6 +11,9 @@
 #include <linux/ipv6.h>
 #include <linux/skbuff.h>
 #include <net/ipv6.h>
+#ifdef V4V6_HAVE_NET_GSO_H
+#include <net/gso.h>	/* skb_gso_validate_network_len(), from 6.5 */
+#endif
 
 #include "v4v6.h"
 
@@ -120,6 +123,27 @@ enum v4v6_xlat_result v4v6_icmp_echo_xlat(struct sk_buff *skb,
 					  unsigned int l4off, bool to6,
 					  __wsum pseudo);
 void v4v6_gso_fixup(struct sk_buff *skb, bool to6, int grow);
+
+/**
+ * v4v6_gso_carried() - whether the translator carries a GSO type as it is
+ * @type: the packet's skb_shinfo(skb)->gso_type
+ * @v6: whether the packet is IPv6
+ * @proto: its transport protocol
+ *
+ * TCP of the packet's family (with ECN, IPv4's with fixed IDs) and UDP GSO,
+ * whose segments it rewrites knowingly; DODGY only asks for checks. The
+ * data path segments every other GSO packet before translating it (gso.c).
+ */
+static inline bool v4v6_gso_carried(unsigned int type, bool v6, u8 proto)
+{
+	unsigned int tcp = v6 ? SKB_GSO_TCPV6 : SKB_GSO_TCPV4;
+	unsigned int opt = SKB_GSO_DODGY | SKB_GSO_TCP_ECN |
+			   (v6 ? 0 : SKB_GSO_TCP_FIXEDID);
+
+	if (proto == IPPROTO_UDP)
+		return (type & ~SKB_GSO_DODGY) == SKB_GSO_UDP_L4;
+	return proto == IPPROTO_TCP && (type & ~opt) == tcp;
+}
 
 /* xlat4to6.c, xlat6to4.c: header builders the ICMP errors reuse */
 unsigned int v4v6_fill_ipv6(u8 *p, const struct iphdr *iph,

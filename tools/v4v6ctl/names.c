@@ -39,6 +39,9 @@ static const struct {
 	/* Events, not packets. */
 	[V4V6_STAT_EVENTS_SUPPRESSED] = { "events_suppressed", false },
 	[V4V6_STAT_SOURCE_ROUTE] = { "source_route", true },
+	/* GRO packets cut into their segments, which are counted on. */
+	[V4V6_STAT_GSO_SEGMENTED] = { "gso_segmented", false },
+	[V4V6_STAT_GSO_FAILED] = { "gso_failed", true },
 };
 
 _Static_assert(ARRAY_SIZE(stats) == __V4V6_STAT_MAX,

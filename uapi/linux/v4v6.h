@@ -315,6 +315,12 @@ enum v4v6_dev_state {
  *	or no memory)
  * @V4V6_STAT_SOURCE_ROUTE: IPv4 with an unexpired source route (LSRR or
  *	SSRR): Source Route Failed sent back
+ * @V4V6_STAT_GSO_SEGMENTED: GSO packets segmented in software before
+ *	translation, their segments then taken one by one (fraglist GRO,
+ *	tunnel and other GSO types not carried whole, BIG TCP, segments too
+ *	big for the MTU without DF)
+ * @V4V6_STAT_GSO_FAILED: GSO packets that could not be segmented (no
+ *	memory, or a type the kernel cannot segment): dropped
  */
 enum v4v6_stat {
 	V4V6_STAT_UNSPEC,
@@ -341,6 +347,8 @@ enum v4v6_stat {
 	V4V6_STAT_FRAG_NEEDED,
 	V4V6_STAT_EVENTS_SUPPRESSED,
 	V4V6_STAT_SOURCE_ROUTE,
+	V4V6_STAT_GSO_SEGMENTED,
+	V4V6_STAT_GSO_FAILED,
 	__V4V6_STAT_MAX
 };
 
