@@ -27,7 +27,7 @@ jool=$(bash tests/e2e/jool-build.sh "$kdir")
 
 log=${V4V6_E2E_LOG:-$(mktemp)}
 set +e
-bash tests/vm/run.sh --quiet --kernel "$kver" --timeout "${V4V6_E2E_TIMEOUT:-2400}" \
+bash tests/vm/run.sh --quiet --kernel "$kver" --timeout "${V4V6_E2E_TIMEOUT:-4200}" \
 	--log "$log" tests/e2e/guest.sh "$jool" "$top/kmod/v4v6.ko" "$@"
 rc=$?
 set -e

@@ -55,7 +55,7 @@ on net6 nft -f - <<-NFT || die "net6: ingress filter"
 NFT
 
 # --- Jool's side
-insmod "$JOOL_DIR/jool_siit.ko" || die "insmod jool_siit"
+lsmod | grep -q "^jool_siit " || insmod "$JOOL_DIR/jool_siit.ko" || die "insmod jool_siit"
 for ns in siit siitx; do
 	ns_new $ns
 	NAMESPACES="$NAMESPACES $ns"
