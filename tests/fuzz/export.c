@@ -34,18 +34,22 @@ static bool encode(const struct sk_buff *skb, const struct v4v6_xlat *x,
 		   bool to6, struct fz_hdr *h)
 {
 	const struct skb_shared_info *si = skb_shinfo(skb);
-	unsigned int i;
+	unsigned int i, m;
 
 	memset(h, 0, sizeof(*h));
 	for (i = 0; i < FZ_N_PREFIXES; i++)
 		if (x->pref64->len == fz_prefixes[i].len &&
 		    !memcmp(&x->pref64->addr, &fz_prefixes[i].addr, 16))
 			break;
-	if (i == FZ_N_PREFIXES || x->dev4 != fz_dev4 ||
+	for (m = 0; m < FZ_N_MTU4; m++)
+		if (x->mtu4 == fz_mtu4[m])
+			break;
+	if (i == FZ_N_PREFIXES || m == FZ_N_MTU4 || x->dev4 != fz_dev4 ||
 	    memcmp(&x->dev6, &fz_dev6, 16) || skb_is_nonlinear(skb) ||
 	    (x->lowest_mtu && (x->lowest_mtu < 1280 || x->lowest_mtu > 1534)))
 		return false;
 	h->prefix = i;
+	h->layout = m << 5;
 	h->mtu = x->lowest_mtu ? x->lowest_mtu - 1279 : 0;
 	h->flags = (to6 ? 0 : FZ_F_6TO4) | (skb_cloned(skb) ? FZ_F_CLONE : 0) |
 		   skb->ip_summed << FZ_F_SUMMED_SHIFT |

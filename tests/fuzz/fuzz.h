@@ -10,12 +10,14 @@
  *  3 headroom   bytes before the packet in its head buffer
  *  4 tailroom   bytes after it
  *  5 layout     bits 0-1: page fragments (0: linear), bits 2-4: slack
- *               before the data in each fragment's page
+ *               before the data in each fragment's page, bits 5-7: the
+ *               IPv4 next hop's MTU, an index into fz_mtu4 (0: unknown)
  *  6 headlen    bytes of the packet in the head when there are fragments
  *  7 split[0]   size of the first fragment (all but the last take 1+n%room)
  *  8 split[1]   size of the second
- *  9 gso        SKB_GSO_* flags beside the family's TCP type: bit 0
- *               TCP_FIXEDID, bit 1 TCP_ECN, bit 2 DODGY
+ *  9 gso        SKB_GSO_* flags beside the type, which follows the
+ *               packet (TCPV4, TCPV6, UDP_L4): bit 0 TCP_FIXEDID (IPv4),
+ *               bit 1 TCP_ECN, bit 2 DODGY
  * 10 gso_size   big-endian, 16 bits (0 with FZ_F_GSO: 1)
  * 12 keep       FZ_K_*: repairs not to make
  * 13 fail       fail the n-th allocation of the translation, 0: none
@@ -70,6 +72,10 @@ extern const struct v4v6_prefix fz_prefixes[FZ_N_PREFIXES];
 /* The device of the KUnit fixture: 192.168.1.10, 2001:db8:6::1000. */
 extern const __be32 fz_dev4;
 extern const struct in6_addr fz_dev6;
+
+/* The IPv4 next hop's MTUs (struct v4v6_xlat.mtu4) an input picks from. */
+#define FZ_N_MTU4 8
+extern const u32 fz_mtu4[FZ_N_MTU4];
 
 /* The translation an input asks for. */
 void fz_xlat(const struct fz_hdr *h, struct v4v6_xlat *x);

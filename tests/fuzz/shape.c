@@ -5,7 +5,8 @@
  * Where the input asks for a state the stack never produces it is
  * dropped: CHECKSUM_PARTIAL only on whole TCP or UDP whose checksum field
  * is in the linear part (skb_checksum_help() WARNs otherwise), GSO only
- * on TCP with CHECKSUM_PARTIAL and its headers linear, as GRO leaves it.
+ * on such TCP or UDP with its headers linear, as GRO leaves it (kmod/gso.c
+ * segments the other types before they reach the translator).
  */
 #include <linux/if_ether.h>
 #include <linux/in.h>
@@ -29,17 +30,16 @@ static bool partial_ok(const struct fz_case *c)
 		(c->k.proto == IPPROTO_UDP && l4len >= 8));
 }
 
-static unsigned int tcp_doff(const struct fz_case *c)
+/* The transport header of each segment of a GSO packet; 0: none fits. */
+static unsigned int gso_thlen(const struct fz_case *c)
 {
-	return (c->in[c->k.l4off + 12] >> 4) * 4;
-}
+	unsigned int l4len = c->k.end - c->k.l4off, th;
 
-static bool gso_ok(const struct fz_case *c)
-{
-	unsigned int l4len = c->k.end - c->k.l4off;
-
-	return partial_ok(c) && c->k.proto == IPPROTO_TCP &&
-	       tcp_doff(c) >= 20 && tcp_doff(c) < l4len;
+	if (!partial_ok(c))
+		return 0;
+	th = c->k.proto == IPPROTO_UDP ? 8 : (c->in[c->k.l4off + 12] >> 4) * 4;
+	/* GRO merges segments with a payload, TCP's with a whole header. */
+	return th >= 8 && th < l4len ? th : 0;
 }
 
 static void add_frag(struct sk_buff *skb, const u8 *data, unsigned int size,
@@ -72,14 +72,15 @@ struct sk_buff *fz_build_skb(struct fz_case *c)
 	int csum_off = 0;
 
 	c->summed = (h->flags >> FZ_F_SUMMED_SHIFT) & 3;
-	c->gso = (h->flags & FZ_F_GSO) && gso_ok(c);
+	c->gso_thlen = gso_thlen(c);
+	c->gso = (h->flags & FZ_F_GSO) && c->gso_thlen;
 	if (c->gso)
 		c->summed = CHECKSUM_PARTIAL;
 	if (c->summed == CHECKSUM_PARTIAL && !partial_ok(c))
 		c->summed = CHECKSUM_NONE;
 	if (c->summed == CHECKSUM_PARTIAL) {
 		csum_off = l4_csum_off(c->k.proto);
-		min_head = c->k.l4off + (c->gso ? tcp_doff(c) : csum_off + 2);
+		min_head = c->k.l4off + (c->gso ? c->gso_thlen : csum_off + 2);
 		if (h->flags & FZ_F_REPAIR) {
 			const u8 *sa = c->in + (c->k.v6 ? 8 : 12);
 			const u8 *da = c->in + (c->k.v6 ? 24 : 16);
@@ -133,20 +134,23 @@ struct sk_buff *fz_build_skb(struct fz_case *c)
 		skb->csum_offset = csum_off;
 	}
 	if (c->gso) {
-		unsigned int payload = c->k.end - c->k.l4off - tcp_doff(c);
+		unsigned int payload = c->k.end - c->k.l4off - c->gso_thlen;
+		bool tcp = c->k.proto == IPPROTO_TCP;
 
 		si->gso_size = max_t(u16, rd16(h->gso_size), 1);
 		if (si->gso_size == GSO_BY_FRAGS)
 			si->gso_size--;
-		si->gso_type = c->k.v6 ? SKB_GSO_TCPV6 : SKB_GSO_TCPV4;
-		if ((h->gso & 1) && !c->k.v6)
+		si->gso_type = !tcp ? SKB_GSO_UDP_L4 :
+			       c->k.v6 ? SKB_GSO_TCPV6 : SKB_GSO_TCPV4;
+		if ((h->gso & 1) && tcp && !c->k.v6)
 			si->gso_type |= SKB_GSO_TCP_FIXEDID;
-		if (h->gso & 2)
+		if ((h->gso & 2) && tcp)
 			si->gso_type |= SKB_GSO_TCP_ECN;
 		if (h->gso & 4)
 			si->gso_type |= SKB_GSO_DODGY;
 		si->gso_segs = DIV_ROUND_UP(payload, si->gso_size);
 		c->gso_size = si->gso_size;
+		c->gso_type = si->gso_type;
 	}
 	return skb;
 }
