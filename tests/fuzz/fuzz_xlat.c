@@ -45,6 +45,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	enum v4v6_xlat_result res;
 	struct fz_case c = {};
 
+#ifdef FZ_COVERAGE
+	if (setjmp(fz_replay))
+		return 0;
+#endif
 	memcpy(&c.h, data, hl);
 	c.h.flags &= ~flags_off;
 	c.to6 = FZ_DIR == 46;

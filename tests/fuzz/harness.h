@@ -57,8 +57,16 @@ void fz_check_fragment6(const struct fz_case *c, struct sk_buff *skb);
  */
 extern bool fz_waive_csum0;
 
-/* Violation: print and trap, so that libFuzzer saves the input. */
+/*
+ * Violation: print and trap, so that libFuzzer saves the input. The
+ * coverage build (FZ_COVERAGE) goes back to fz_replay instead, to go on
+ * replaying the corpus (what is not freed then is no matter there).
+ */
 void __attribute__((noreturn)) fz_fail(int line, const char *what);
+#ifdef FZ_COVERAGE
+#include <setjmp.h>
+extern jmp_buf fz_replay;
+#endif
 #define FZ_CHECK(cond) do { if (!(cond)) fz_fail(__LINE__, #cond); } while (0)
 
 /* A flat copy of @skb's bytes, to be freed. */

@@ -36,6 +36,10 @@ static void hexdump(const char *what, const u8 *p, unsigned int len)
 	fprintf(stderr, "\n");
 }
 
+#ifdef FZ_COVERAGE
+jmp_buf fz_replay;
+#endif
+
 void fz_fail(int line, const char *what)
 {
 	fprintf(stderr, "oracle: %s (oracle.c:%d)\n", what, line);
@@ -47,6 +51,9 @@ void fz_fail(int line, const char *what)
 	}
 	if (cur_out)
 		hexdump("output", cur_out, cur_out_len);
+#ifdef FZ_COVERAGE
+	longjmp(fz_replay, 1);
+#endif
 	__builtin_trap();
 }
 
