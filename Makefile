@@ -9,7 +9,7 @@ KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
 export V4V6_CACHE ?= /var/cache/v4v6
 
 .PHONY: all module tools deps check kunit e2e demo tools-check clean help \
-	install lint checkpatch sparse
+	install lint checkpatch sparse fuzz-xlat fuzz-long fuzz-coverage
 
 all: module tools
 
@@ -38,6 +38,18 @@ demo: deps
 tools-check: deps
 	$(MAKE) -C tools check
 
+# The translator's own sources under libFuzzer (tests/fuzz/): each direction
+# for FUZZ_XLAT_SECONDS (60); fuzz-long for FUZZ_SECONDS (600) each, with a
+# corpus kept in $(V4V6_CACHE)/fuzz; fuzz-coverage replays it for llvm-cov.
+fuzz-xlat:
+	$(MAKE) -C tests/fuzz run
+
+fuzz-long:
+	$(MAKE) -C tests/fuzz long
+
+fuzz-coverage:
+	$(MAKE) -C tests/fuzz coverage
+
 lint: checkpatch
 	bash scripts/sparse.sh
 
@@ -54,11 +66,15 @@ install: all
 clean:
 	-$(MAKE) -C $(KDIR) M=$(CURDIR) clean
 	$(MAKE) -C tools clean
+	$(MAKE) -C tests/fuzz clean
 
 help:
 	@echo 'make           build v4v6.ko (KDIR=...) and the tools'
 	@echo 'make demo      boot the QEMU topology and show v4v6 at work'
-	@echo 'make check     run every test: tools, KUnit, end-to-end'
+	@echo 'make check     run every test: lint, tools, translator fuzzing, KUnit, end-to-end'
+	@echo 'make fuzz-xlat fuzz the translator, each direction FUZZ_XLAT_SECONDS (60)'
+	@echo 'make fuzz-long the same for FUZZ_SECONDS (600), corpus kept in V4V6_CACHE'
+	@echo 'make fuzz-coverage  llvm-cov report of the translator over that corpus'
 	@echo 'make kunit     KUnit suites on a KASAN/lockdep/kmemleak kernel'
 	@echo 'make e2e       end-to-end tests in QEMU on the stock kernel'
 	@echo 'make lint      checkpatch --strict and sparse on the kernel code'

@@ -18,8 +18,10 @@ PKGS=(
 	build-essential bc bison flex libelf-dev libssl-dev kmod cpio xz-utils
 	zstd rsync pkg-config python3 sparse linux-headers-amd64 linux-source-6.1
 	libmnl-dev libnl-genl-3-dev libnl-route-3-dev libjson-c-dev
-	# tests
-	libcmocka-dev clang qemu-system-x86 busybox-static
+	# tests; libFuzzer and the sanitizers' runtimes, llvm-cov and
+	# llvm-profdata for the translator's coverage (make fuzz-coverage)
+	libcmocka-dev clang libclang-rt-14-dev llvm-14 qemu-system-x86
+	busybox-static
 	# inside the guest (it runs the host's userspace read-only over 9p)
 	iproute2 iputils-ping traceroute nftables conntrack tcpdump iperf3
 	netcat-openbsd socat ethtool python3-scapy kea-dhcp6-server radvd
