@@ -26,14 +26,15 @@ static const struct fz_case *cur;
 static const u8 *cur_out;
 static unsigned int cur_out_len;
 
+/* The first 256 bytes, which hold the headers; the rest is in the input. */
 static void hexdump(const char *what, const u8 *p, unsigned int len)
 {
 	unsigned int i;
 
 	fprintf(stderr, "%s (%u bytes):", what, len);
-	for (i = 0; i < len; i++)
+	for (i = 0; i < min(len, 256u); i++)
 		fprintf(stderr, "%s%02x", i % 32 ? (i % 4 ? "" : " ") : "\n  ", p[i]);
-	fprintf(stderr, "\n");
+	fprintf(stderr, "%s\n", len > 256 ? " ..." : "");
 }
 
 #ifdef FZ_COVERAGE
