@@ -6,7 +6,8 @@
  * header describing its sk_buff and translation (fuzz.h), into
  * DIR/46/ or DIR/64/, once as it is and once in repair mode, then calls
  * the real translator so the case goes on. The suite's own failures are
- * printed; the authoritative KUnit run is the one in QEMU.
+ * printed; the authoritative KUnit run is the one in QEMU. Then the
+ * regression seeds (regress.c).
  *
  * Usage: export_seeds DIR     (V=1 in the environment: the suite's log)
  */
@@ -16,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "fuzz.h"
+#include "regress.h"
 #include "shim/kunit_shim.h"
 
 enum v4v6_xlat_result export_4to6(struct sk_buff *skb,
@@ -27,7 +29,7 @@ enum v4v6_xlat_result export_6to4(struct sk_buff *skb,
 #define RANDOM_STRIDE 500
 
 static const char *outdir;
-static unsigned int n_seeds[2], n_unfit, n_random;
+static unsigned int n_seeds[2], n_unfit, n_random, n_regress;
 
 /* The header for @skb and @x, if the format can say them. */
 static bool encode(const struct sk_buff *skb, const struct v4v6_xlat *x,
@@ -152,9 +154,10 @@ int main(int argc, char **argv)
 	make_dir(outdir, "/46");
 	make_dir(outdir, "/64");
 	kunit_shim_run_all(&k, getenv("V") && *getenv("V") == '1');
+	n_regress = fz_write_regressions(outdir);
 	printf("userspace KUnit run of v4v6_rfc7915: %u cases passed, %u failed, %u failed checks\n",
 	       k.passed, k.failed, k.failed_checks);
-	printf("seeds: %u 4to6, %u 6to4 in %s (%u calls the format cannot say)\n",
-	       n_seeds[0], n_seeds[1], outdir, n_unfit);
+	printf("seeds: %u 4to6, %u 6to4 in %s (%u calls the format cannot say), %u regressions\n",
+	       n_seeds[0], n_seeds[1], outdir, n_unfit, n_regress);
 	return n_seeds[0] && n_seeds[1] ? 0 : 1;
 }

@@ -4,8 +4,9 @@
 # Runs the translator fuzzers (tests/fuzz/Makefile calls it).
 #
 #   xlat.sh run SECONDS BUILD
-#	seeds exported from the KUnit suite, then fuzz_xlat46 and fuzz_xlat64
-#	for SECONDS each from them; prints "xlatfuzz: N passed, N failed"
+#	seeds exported from the KUnit suite and the regression seeds, then
+#	fuzz_xlat46 and fuzz_xlat64 for SECONDS each from them (the seeds
+#	first); prints "xlatfuzz: N passed, N failed"
 #	(the exporter counts as one test, each target as one)
 #   xlat.sh long SECONDS BUILD CORPUS CRASHES
 #	the same, the corpus kept in CORPUS/46 and CORPUS/64 (new inputs
