@@ -247,7 +247,7 @@ v4v6_err_inner_l4(u8 *l4, unsigned int avail, u8 proto, bool v6, __wsum diff,
 			return V4V6_XLAT_ICMP_TYPE;
 		diff = csum_add(pseudo, v4v6_csum_words(old, *(__be16 *)l4));
 	}
-	*check = csum_fold(csum_add(diff, ~csum_unfold(*check)));
+	*check = v4v6_csum_update(*check, diff);
 	return V4V6_XLAT_OK;
 }
 

@@ -36,21 +36,42 @@ const char *v4v6_xlat_reason(enum v4v6_xlat_result r)
 }
 
 /**
+ * v4v6_csum_update() - a finished checksum after its data gained @diff
+ * @check: the checksum
+ * @diff: what the checksummed data (pseudo-header included) gained
+ *
+ * The incremental update (RFC 1624) can give 0x0000 where a checksum
+ * computed from scratch gives 0xffff, its one's complement twin. Both
+ * verify, except that a UDP checksum of 0 means "none" (dropped in IPv6,
+ * unchecked in IPv4) and that data summing to zero needs 0xffff: the
+ * result is never 0.
+ *
+ * Return: the new checksum.
+ */
+__sum16 v4v6_csum_update(__sum16 check, __wsum diff)
+{
+	__sum16 sum = csum_fold(csum_add(diff, ~csum_unfold(check)));
+
+	return sum ?: CSUM_MANGLED_0;
+}
+
+/**
  * v4v6_csum_l4_diff() - add @diff to a TCP, UDP or ICMPv6 checksum
  * @skb: the packet
  * @check: the checksum field
  * @diff: what the checksummed data (pseudo-header included) gained
  *
- * A wrong checksum stays exactly as wrong. With CHECKSUM_PARTIAL (GSO or a
- * local sender's offload) the field holds the uncomplemented pseudo-header
- * sum the device will complete, so @diff is added to it as such.
+ * A wrong checksum stays as wrong (but never 0, see v4v6_csum_update()).
+ * With CHECKSUM_PARTIAL (GSO or a local sender's offload) the field holds
+ * the uncomplemented pseudo-header sum the device will complete, so @diff
+ * is added to it as such.
  */
 void v4v6_csum_l4_diff(struct sk_buff *skb, __sum16 *check, __wsum diff)
 {
 	if (skb->ip_summed == CHECKSUM_PARTIAL)
 		*check = ~csum_fold(csum_add(diff, csum_unfold(*check)));
 	else
-		*check = csum_fold(csum_add(diff, ~csum_unfold(*check)));
+		*check = v4v6_csum_update(*check, diff);
 }
 
 /**

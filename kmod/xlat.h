@@ -113,6 +113,7 @@ int v4v6_fragment6(struct sk_buff *skb, unsigned int mtu,
 		   struct sk_buff_head *list);
 
 /* xlat.c: helpers of both directions */
+__sum16 v4v6_csum_update(__sum16 check, __wsum diff);
 void v4v6_csum_l4_diff(struct sk_buff *skb, __sum16 *check, __wsum diff);
 __wsum v4v6_pseudo6(const struct in6_addr *s, const struct in6_addr *d,
 		    u32 len, u8 proto);
