@@ -8,7 +8,7 @@ KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
 	$(shell ls -d /usr/src/linux-headers-*-amd64 2>/dev/null | sort -V | tail -n 1))
 export V4V6_CACHE ?= /var/cache/v4v6
 
-.PHONY: all module tools deps check kunit e2e demo tools-check clean help \
+.PHONY: all module tools deps check kunit e2e e2e-load demo tools-check clean help \
 	install lint checkpatch sparse fuzz-xlat fuzz-long fuzz-coverage
 
 all: module tools
@@ -31,6 +31,9 @@ kunit: deps
 
 e2e: deps
 	bash tests/e2e/run.sh
+
+e2e-load: deps
+	bash tests/e2e/load.sh
 
 demo: deps
 	bash tests/e2e/demo.sh
@@ -77,5 +80,6 @@ help:
 	@echo 'make fuzz-coverage  llvm-cov report of the translator over that corpus'
 	@echo 'make kunit     KUnit suites on a KASAN/lockdep/kmemleak kernel'
 	@echo 'make e2e       end-to-end tests in QEMU on the stock kernel'
+	@echo 'make e2e-load  the same beside a second guest that keeps all CPUs busy'
 	@echo 'make lint      checkpatch --strict and sparse on the kernel code'
 	@echo 'make install   install the module and the tools'
