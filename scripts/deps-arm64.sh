@@ -33,7 +33,7 @@ SYSROOT_PKGS=(
 	libc6 libc6-dev linux-libc-dev libcrypt1 libcrypt-dev libgcc-s1
 	libmnl0 libmnl-dev libjson-c5 libjson-c-dev
 	libnl-3-200 libnl-3-dev libnl-genl-3-200 libnl-genl-3-dev
-	libnl-route-3-200 libnl-route-3-dev
+	libnl-route-3-200 libnl-route-3-dev libcmocka0 libcmocka-dev
 )
 # The guest's userspace: busybox for the basics, bash for the test script,
 # iproute2 (network namespaces, veth, macvlan) and its libraries, socat (the

@@ -56,12 +56,11 @@ make -j2 -C "$kdir" M="$out/src" "${cross[@]}" W=1 modules > "$out/kbuild.log" 2
 echo "arm64: v4v6.ko for $kver built with W=1: $(grep -c 'warning:' "$out/kbuild.log") warnings (out/arm64/kbuild.log)"
 grep 'warning:' "$out/kbuild.log" | sed 's/^/    | /' || true
 
-# The tools, against the arm64 libraries of the sysroot (which has no
-# cmocka: the unit tests are the host's business).
+# The tools, against the arm64 libraries of the sysroot.
 PKG_CONFIG_SYSROOT_DIR=$sysroot \
 	PKG_CONFIG_LIBDIR=$sysroot/usr/lib/aarch64-linux-gnu/pkgconfig:$sysroot/usr/share/pkgconfig \
 	make -j2 -s -C tools B=build/arm64 CC="aarch64-linux-gnu-gcc --sysroot=$sysroot" \
-	CMOCKA_LIBS= build/arm64/v4v6ctl build/arm64/v4v6d
+	build/arm64/v4v6ctl build/arm64/v4v6d
 echo "arm64: v4v6ctl and v4v6d built (tools/build/arm64)"
 
 jool=$(env "${cross[@]}" bash tests/e2e/jool-build.sh "$kdir")
