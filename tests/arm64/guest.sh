@@ -19,6 +19,9 @@
 # "unmapped" leaves d1 out of v4v6's table: translation cannot happen, and
 # every traffic check must fail (the test's own check that it can fail).
 set -u
+# It builds namespaces and loads modules: never on a host.
+[ "${V4V6_IN_GUEST:-}" = 1 ] ||
+	{ echo "arm64: guest.sh runs inside the arm64 guest only (tests/arm64/run.sh)" >&2; exit 2; }
 cd "$(dirname "$0")"
 V4V6_CTL=$PWD/v4v6ctl
 T=/tmp/arm64

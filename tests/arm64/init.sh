@@ -25,7 +25,7 @@ done
 
 args=$(cat /v4v6/args)
 echo "init: running tests/arm64/guest.sh $args"
-cd /v4v6 && /bin/bash /v4v6/guest.sh $args
+cd /v4v6 && V4V6_IN_GUEST=1 /bin/bash /v4v6/guest.sh $args
 rc=$?
 echo "init: guest.sh exited with $rc"
 echo "V4V6-RC: $rc" > /dev/console
