@@ -9,7 +9,7 @@ KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
 export V4V6_CACHE ?= /var/cache/v4v6
 
 .PHONY: all module tools deps check kunit e2e e2e-load demo tools-check clean help \
-	install lint checkpatch sparse fuzz-xlat fuzz-long fuzz-coverage
+	install lint checkpatch sparse fuzz-xlat fuzz-long fuzz-coverage arm64-smoke
 
 all: module tools
 
@@ -37,6 +37,13 @@ e2e-load: deps
 
 demo: deps
 	bash tests/e2e/demo.sh
+
+# The module, tools and Jool cross-built for Debian's arm64 kernel, which
+# runs them under qemu-system-aarch64 (TCG): ping, TCP, counters
+# (tests/arm64/).
+arm64-smoke:
+	bash scripts/deps.sh arm64
+	bash tests/arm64/run.sh
 
 tools-check: deps
 	$(MAKE) -C tools check
@@ -70,6 +77,7 @@ clean:
 	-$(MAKE) -C $(KDIR) M=$(CURDIR) clean
 	$(MAKE) -C tools clean
 	$(MAKE) -C tests/fuzz clean
+	rm -rf out/arm64
 
 help:
 	@echo 'make           build v4v6.ko (KDIR=...) and the tools'
@@ -81,5 +89,6 @@ help:
 	@echo 'make kunit     KUnit suites on a KASAN/lockdep/kmemleak kernel'
 	@echo 'make e2e       end-to-end tests in QEMU on the stock kernel'
 	@echo 'make e2e-load  the same beside a second guest that keeps all CPUs busy'
+	@echo 'make arm64-smoke  cross-build for arm64 and smoke-test it in qemu-system-aarch64'
 	@echo 'make lint      checkpatch --strict and sparse on the kernel code'
 	@echo 'make install   install the module and the tools'

@@ -4,6 +4,12 @@
 # Install everything v4v6's build, tests and demo need on Debian 12 (bookworm).
 # Idempotent: a second run with everything present does no network access.
 #
+#   scripts/deps.sh [arm64]
+#
+# "arm64" adds what the arm64 smoke test needs (tests/arm64/): the cross
+# compiler and qemu-system-aarch64 on the host, and Debian's arm64 kernel,
+# headers and libraries unpacked into the cache (scripts/deps-arm64.sh).
+#
 # Host packages are installed with apt. Things that must not be installed on
 # the host (the guest kernel image, jool-dkms, whose postinst would build for
 # the host's own kernel) are downloaded and unpacked into the cache instead:
@@ -27,6 +33,13 @@ PKGS=(
 	netcat-openbsd socat ethtool python3-scapy kea-dhcp6-server radvd
 	isc-dhcp-client dnsmasq-base jool-tools procps psmisc
 )
+ARM64_PKGS=(gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm)
+arm64=
+case ${1:-} in
+'') ;;
+arm64) arm64=1; PKGS+=("${ARM64_PKGS[@]}") ;;
+*) echo "usage: scripts/deps.sh [arm64]" >&2; exit 2 ;;
+esac
 
 missing=()
 for p in "${PKGS[@]}"; do
@@ -90,5 +103,8 @@ fi
 if [ ! -e /usr/src/linux-source-6.1.tar.xz ]; then
 	echo "deps: linux-source-6.1 tarball missing" >&2
 	exit 1
+fi
+if [ -n "$arm64" ]; then
+	bash "$(dirname "$0")/deps-arm64.sh" "${hdr%-amd64}"
 fi
 echo "deps: ok (guest kernel $hdr)"
