@@ -5,14 +5,14 @@
 # "N passed, N failed" counting the tests of all stages. A stage that fails
 # without reporting counts as one failed test.
 #
-#   tests/check.sh [STAGE...]     stages: lint tools xlatfuzz kunit e2e
+#   tests/check.sh [STAGE...]     stages: lint tools xlatfuzz kunit arm64 e2e
 #                                 (default: all)
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 stages=("$@")
-[ ${#stages[@]} -gt 0 ] || stages=(lint tools xlatfuzz kunit e2e)
+[ ${#stages[@]} -gt 0 ] || stages=(lint tools xlatfuzz kunit arm64 e2e)
 total_pass=0 total_fail=0
 summary=()
 logdir=$(mktemp -d)
@@ -35,6 +35,9 @@ stage_tools() { make -s -C tools check; }
 # tools stage's).
 stage_xlatfuzz() { make -s fuzz-xlat; }
 stage_kunit() { bash tests/kunit/run.sh; }
+# The arm64 smoke test (tests/arm64/): its deps are its own, the cross
+# compiler and Debian's arm64 packages.
+stage_arm64() { bash scripts/deps.sh arm64 > /dev/null && bash tests/arm64/run.sh; }
 stage_e2e() { bash tests/e2e/run.sh; }
 
 # counts STAGE LOG: "passed failed" as the stage's own runner reported them
