@@ -23,6 +23,14 @@
 #endif
 
 /*
+ * mac_pton() and the other hex helpers: <linux/kernel.h> in 6.1,
+ * <linux/hex.h> in 6.12 (which <linux/kernel.h> still includes) and 7.2.
+ */
+#ifdef V4V6_HAVE_LINUX_HEX_H
+#include <linux/hex.h>
+#endif
+
+/*
  * 6.5: the GSO helpers (skb_gso_validate_network_len()) moved from
  * <linux/netdevice.h> to <net/gso.h>.
  */
