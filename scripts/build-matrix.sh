@@ -62,8 +62,12 @@ build() {
 		CROSS_COMPILE="${CROSS[$arch]}" "$@" "${targets[@]}" \
 		< /dev/null > "$log" 2>&1
 	rc=$?
+	# a sparse build that checked nothing fails
+	if [[ " $* " == *" C=2 "* ]] && ! grep -q '^  CHECK ' "$log"; then
+		echo "error: sparse checked no file" >> "$log"
+	fi
 	n=$(grep -ciE 'warning:|error:' "$log")
-	if [ $rc -eq 0 ] && [ "$n" -eq 0 ]; then
+	if [ "$rc" -eq 0 ] && [ "$n" -eq 0 ]; then
 		echo "build $kver $arch $what: ok (0 warnings, $((SECONDS - start))s)"
 		pass=$((pass + 1))
 	else
@@ -96,8 +100,9 @@ for suite in "${suites[@]}"; do
 		[[ " ${arches[*]} " == *" $arch "* ]] || continue
 		build "$suite" "$arch" "$kver" "$kdir" W=1 modules W=1
 		if [ -n "$sparse" ] && [ "$arch" = amd64 ]; then
+			# KBUILD_CHECKSRC: see scripts/sparse.sh
 			build "$suite" "$arch" "$kver" "$kdir" "W=1 sparse" \
-				modules W=1 C=2
+				modules W=1 C=2 KBUILD_CHECKSRC=2
 		fi
 		[ -n "$kunit" ] || continue
 		if has_kunit "$suite" "$kdir"; then
