@@ -32,7 +32,7 @@
 
 /*
  * 6.5: the GSO helpers (skb_gso_validate_network_len()) moved from
- * <linux/netdevice.h> to <net/gso.h>.
+ * <linux/skbuff.h> to <net/gso.h>.
  */
 #ifdef V4V6_HAVE_NET_GSO_H
 #include <net/gso.h>
