@@ -15,7 +15,7 @@
 #                     W=1, as make kunit); where the kernel's configuration
 #                     has no KUnit (Debian's), only compile them
 #     --keep          keep each build's tree and log in
-#                     $V4V6_CACHE/build/SUITE-ARCH
+#                     $V4V6_CACHE/build/matrix.*/SUITE-ARCH
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -40,6 +40,11 @@ declare -A KARCH=([amd64]=x86 [arm64]=arm64 [s390x]=s390)
 declare -A CROSS=([amd64]='' [arm64]=aarch64-linux-gnu- [s390x]=s390x-linux-gnu-)
 pass=0 fail=0
 
+# Each run builds in a directory of its own: other runs may be going on.
+mkdir -p "$CACHE/build"
+work=$(mktemp -d "$CACHE/build/matrix.XXXXXX")
+[ -n "$keep" ] || trap 'rm -rf "$work"' EXIT
+
 # tree DIR: a copy of the working tree (what git tracks or would track)
 tree() {
 	rm -rf "$1" && mkdir -p "$1"
@@ -53,7 +58,7 @@ build() {
 	local -a targets
 	read -ra targets <<< "$6"
 	shift 6
-	dir=$CACHE/build/$suite-$arch
+	dir=$work/$suite-$arch
 	log=$dir.log
 	tree "$dir"
 	start=$SECONDS

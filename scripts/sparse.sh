@@ -21,8 +21,8 @@ in_suite() {
 	local kdir dir rc=0
 	kdir=$(bash "$top/scripts/suite.sh" "$1" headers |
 		awk '$1 == "amd64" { print $3 }')
-	dir=$CACHE/build/sparse-$1
-	rm -rf "$dir" && mkdir -p "$dir"
+	mkdir -p "$CACHE/build"
+	dir=$(mktemp -d "$CACHE/build/sparse.XXXXXX")
 	(cd "$top" && git ls-files -co --exclude-standard -z |
 		tar --null -T - -cf -) | tar -xf - -C "$dir"
 	bash "$top/scripts/suite.sh" "$1" run "$dir" make -j2 -C "$kdir" \
