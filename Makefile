@@ -9,7 +9,8 @@ KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
 export V4V6_CACHE ?= /var/cache/v4v6
 
 .PHONY: all module tools deps check kunit e2e e2e-load demo tools-check clean help \
-	install lint checkpatch sparse fuzz-xlat fuzz-long fuzz-coverage arm64-smoke
+	install lint checkpatch sparse fuzz-xlat fuzz-long fuzz-coverage arm64-smoke \
+	build-matrix
 
 all: module tools
 
@@ -69,6 +70,11 @@ checkpatch:
 sparse:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) C=2 modules
 
+# W=1 against 6.1, 6.12 and the newest kernel, for amd64, arm64 and s390x,
+# in Debian chroots made once in $(V4V6_CACHE)/chroot (scripts/suite.sh).
+build-matrix:
+	bash scripts/build-matrix.sh
+
 install: all
 	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_DIR=extra modules_install
 	$(MAKE) -C tools install
@@ -91,4 +97,5 @@ help:
 	@echo 'make e2e-load  the same beside a second guest that keeps all CPUs busy'
 	@echo 'make arm64-smoke  cross-build for arm64 and smoke-test it in qemu-system-aarch64'
 	@echo 'make lint      checkpatch --strict and sparse on the kernel code'
+	@echo 'make build-matrix  the module W=1 for 6.1, 6.12, the newest; amd64, arm64, s390x'
 	@echo 'make install   install the module and the tools'
