@@ -14,13 +14,6 @@ pref64_now() {
 }
 pref64_is() { [ "$(pref64_now)" = "$1" ]; }
 
-# plat_at PREFIX/LEN: Jool, the PLAT, translating for PREFIX/LEN instead
-plat_at() {
-	plat_down
-	on net6 jool instance add default --netfilter --pool6 "$1" > /dev/null ||
-		die "jool instance add --pool6 $1"
-}
-
 # follows PREFIX/LEN: v4v6d put PREFIX/LEN in the kernel, from an RA, and
 # the device reaches srv4 through it (with the PLAT there)
 follows() {
