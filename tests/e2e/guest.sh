@@ -15,9 +15,11 @@
 # after lib.sh said "xlat: switched off": each of them proves that its
 # traffic went through v4v6. TEST/on and TEST/off name one of the two runs.
 #
-# A test that cannot run here (lib.sh's skip: exit 77 after a "SKIP:" line,
-# such as the differential test without Jool SIIT) is counted as skipped,
-# never as passed, in either run.
+# A test that cannot run here is counted as skipped, never as passed, in
+# either run: one whose file has a line "# e2e: requires FUNCTION WHY" where
+# lib.sh's FUNCTION fails (checked before the topology is built: the
+# differential test without Jool SIIT), or one that ends with lib.sh's skip
+# (exit 77 after a "SKIP:" line).
 set -u
 export JOOL_DIR=$1 V4V6_KO=$2 V4V6_CTL=$PWD/tools/build/v4v6ctl \
 	V4V6D=$PWD/tools/build/asan/v4v6d V4V6D_PLAIN=$PWD/tools/build/v4v6d
@@ -53,6 +55,12 @@ for run in "${runs[@]}"; do
 	[ "$run" = "$t" ] || off=1
 	logf=/tmp/e2e-${run//\//-}.log
 	start=$(date +%s%N)
+	req=$(sed -n 's/^# e2e: requires //p' "$here/t/$t.sh" 2> /dev/null | head -n 1)
+	if [ -n "$req" ] && ! ${req%% *} > /dev/null 2>&1; then
+		skipped=$((skipped + 1))
+		printf 'e2e: SKIP %-32s %d.%03ds  (%s)\n' "$run" 0 0 "${req#* }"
+		continue
+	fi
 	if [ -n "$off" ]; then
 		secs=${E2E_OFF_TIMEOUT:-180}
 	else
