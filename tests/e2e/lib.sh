@@ -189,10 +189,12 @@ tayga_up() {
 	dynamic-pool $TAYGA_POOL
 	data-dir $d
 	TAYGA
-	ip netns exec net6 tayga -c "$d/tayga.conf" --nodetach >> "$d/log" 2>&1 &
+	# (-d: in the foreground, and its messages, errors among them, to
+	# stderr rather than to syslog)
+	ip netns exec net6 tayga -c "$d/tayga.conf" -d >> "$d/log" 2>&1 &
 	echo $! > "$d/pid"
 	wait_for 10 on net6 ip link show plat ||
-		{ cat "$d/log"; die "tayga did not start"; }
+		{ sed 's/^/  tayga| /' "$d/log"; die "tayga did not start"; }
 	on net6 ip link set plat up &&
 		on net6 ip route add $TAYGA_POOL dev plat &&
 		on net6 ip -6 route add "$prefix" dev plat &&
