@@ -15,6 +15,8 @@
 # the host's own kernel) are downloaded and unpacked into the cache instead:
 #   $V4V6_CACHE/guest/<kver>/   vmlinuz + modules of the stock guest kernel
 #   $V4V6_CACHE/debs/           downloaded .debs
+# Guest kernels of other suites (trixie, sid) are unpacked beside it by
+# scripts/guest-kernel.sh SUITE, which this script does not run.
 set -euo pipefail
 
 CACHE=${V4V6_CACHE:-/var/cache/v4v6}
@@ -35,6 +37,8 @@ PKGS=(
 	iproute2 iputils-ping traceroute nftables conntrack tcpdump iperf3
 	netcat-openbsd socat ethtool python3-scapy kea-dhcp6-server radvd
 	isc-dhcp-client dnsmasq-base jool-tools procps psmisc
+	# the PLAT where Jool does not build for the guest's kernel
+	tayga
 )
 ARM64_PKGS=(gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm)
 arm64=

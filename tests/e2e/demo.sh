@@ -5,8 +5,7 @@
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
-CACHE=${V4V6_CACHE:-/var/cache/v4v6}
-kver=$(find "$CACHE/guest" -mindepth 1 -maxdepth 1 -printf '%f\n' | sort -V | tail -n 1)
+kver=$(bash tests/vm/default-kernel.sh)
 kdir=/usr/src/linux-headers-$kver
 make -s module KDIR="$kdir" > /dev/null
 [ ! -f tools/Makefile ] || make -s tools > /dev/null

@@ -17,6 +17,12 @@ src=$(find "$CACHE/jool/root/usr/src" -mindepth 1 -maxdepth 1 -name 'jool-*' | s
 kver=$(sed -n 's/^#define UTS_RELEASE "\(.*\)"$/\1/p' "$kdir/include/generated/utsrelease.h")
 out=$CACHE/jool/build/$kver-$(basename "$src")
 
+# A kernel it does not build for (Jool 4.1.9 builds for 6.1, not 6.12) is
+# tried once: remove $out/.failed to try again.
+if [ -e "$out/.failed" ]; then
+	echo "jool: $(basename "$src") does not build for $kver (log: $out/build.log)" >&2
+	exit 1
+fi
 if [ ! -e "$out/.done" ]; then
 	echo "jool: building $(basename "$src") for $kver" >&2
 	rm -rf "$out" && mkdir -p "$out"
@@ -25,7 +31,11 @@ if [ ! -e "$out/.done" ]; then
 		make -C "$kdir" M="$out/src/mod/common" modules &&
 		make -C "$kdir" M="$out/src/mod/nat64" modules \
 			KBUILD_EXTRA_SYMBOLS="$out/src/mod/common/Module.symvers"
-	} > "$out/build.log" 2>&1 || { tail -n 30 "$out/build.log" >&2; exit 1; }
+	} > "$out/build.log" 2>&1 || {
+		tail -n 30 "$out/build.log" >&2
+		touch "$out/.failed"
+		exit 1
+	}
 	cp "$out/src/mod/common/jool_common.ko" "$out/src/mod/nat64/jool.ko" "$out/"
 	touch "$out/.done"
 fi

@@ -9,8 +9,12 @@
 #
 # lan and net6 bridge their ports (br0). net6 is the IPv6-only network: it
 # hands out addresses with Kea DHCPv6 (IA_NA from 2001:db8:6::1000-1fff),
-# advertises itself as router with the M flag, and is the PLAT: Jool NAT64
-# with pool6 64:ff9b::/96 translating to srv4's IPv4 network.
+# advertises itself as router with the M flag, and is the PLAT: a NAT64 for
+# 64:ff9b::/96 translating to srv4's IPv4 network, where srv4 sees it as
+# 192.31.196.1. V4V6_PLAT picks it: "jool" (Jool's NAT64 module, built for
+# the guest's kernel by tests/e2e/jool-build.sh) or "tayga" (TAYGA, a
+# userspace NAT64 on a tun device, for any kernel); by default Jool where it
+# was built, else TAYGA.
 #
 # srv4's network uses 192.31.196.0/24: the well-known prefix may only carry
 # globally reachable IPv4 addresses (RFC 6052 section 3.1), and this block
@@ -49,6 +53,15 @@ wait_for() {
 	"$@" > /dev/null 2>&1
 }
 
+if [ -z "${V4V6_PLAT:-}" ]; then
+	if [ -n "${JOOL_DIR:-}" ] && [ -f "$JOOL_DIR/jool.ko" ]; then
+		V4V6_PLAT=jool
+	else
+		V4V6_PLAT=tayga
+	fi
+fi
+export V4V6_PLAT
+
 # The 64:ff9b::/96 form of an IPv4 address.
 pref64_of() { echo "$PREF64$1"; }
 
@@ -57,7 +70,17 @@ modules_load() {
 	for m in veth bridge macvlan nf_defrag_ipv4 nf_defrag_ipv6 x_tables; do
 		modprobe "$m" || die "modprobe $m"
 	done
+	[ "$V4V6_PLAT" != tayga ] || for m in tun nf_tables nf_conntrack nf_nat nft_chain_nat nft_nat; do
+		modprobe "$m" || die "modprobe $m"
+	done
 }
+
+# has_jool_siit: Jool SIIT was built for this kernel (the differential
+# test's reference translator)
+has_jool_siit() { [ -n "${JOOL_DIR:-}" ] && [ -f "$JOOL_DIR/jool_siit.ko" ]; }
+
+# skip WHY: the test cannot run here; the runner counts it as skipped
+skip() { printf '  SKIP: %s\n' "$*"; exit 77; }
 
 # Jool NAT64 (the PLAT) from the build of tests/e2e/jool-build.sh.
 jool_load() {
@@ -115,14 +138,88 @@ topo_up() {
 	radvd_up
 }
 
+# plat_up [PREFIX/LEN]: the PLAT in net6, translating for PREFIX/LEN
+# (default 64:ff9b::/96)
 plat_up() {
-	jool_load
-	on net6 jool instance add default --netfilter --pool6 $PREF64/96 > /dev/null ||
-		die "jool instance add"
+	local prefix=${1:-$PREF64/96}
+	case $V4V6_PLAT in
+	jool)
+		jool_load
+		on net6 jool instance add default --netfilter --pool6 "$prefix" > /dev/null ||
+			die "jool instance add --pool6 $prefix"
+		;;
+	tayga) tayga_up "$prefix" ;;
+	*) die "V4V6_PLAT=$V4V6_PLAT: jool or tayga" ;;
+	esac
 }
 
+# plat_down: no PLAT any more
 plat_down() {
-	on net6 jool instance remove default > /dev/null 2>&1
+	case $V4V6_PLAT in
+	jool) on net6 jool instance remove default > /dev/null 2>&1 ;;
+	tayga) tayga_down ;;
+	esac
+	return 0
+}
+
+# plat_at PREFIX/LEN: the PLAT translating for PREFIX/LEN instead
+plat_at() {
+	plat_down
+	plat_up "$1"
+}
+
+# TAYGA is stateless: it gives each IPv6 source an address of its own from
+# TAYGA_POOL (a /22: 1022 addresses, for the 200 devices of t/69 and the
+# others), which net6 masquerades as PLAT_V4 towards srv4 (NAT44), so that
+# srv4 sees the PLAT as it sees Jool. Its tun device "plat" is created by
+# TAYGA and goes with it; its own addresses are TAYGA_V4 (in the pool, left
+# out of it) and TAYGA_V6 (outside the NAT64 prefix: the well-known prefix
+# may not hold a private IPv4 address).
+TAYGA_POOL=100.64.4.0/22
+TAYGA_V4=100.64.7.254
+TAYGA_V6=2001:db8:64::1
+tayga_up() {
+	local prefix=$1 d=$E2E_TMP/tayga
+	mkdir -p "$d"
+	cat > "$d/tayga.conf" <<-TAYGA
+	tun-device plat
+	ipv4-addr $TAYGA_V4
+	ipv6-addr $TAYGA_V6
+	prefix $prefix
+	dynamic-pool $TAYGA_POOL
+	data-dir $d
+	TAYGA
+	# (-d: in the foreground, and its messages, errors among them, to
+	# stderr rather than to syslog)
+	ip netns exec net6 tayga -c "$d/tayga.conf" -d >> "$d/log" 2>&1 &
+	echo $! > "$d/pid"
+	wait_for 10 on net6 ip link show plat ||
+		{ sed 's/^/  tayga| /' "$d/log"; die "tayga did not start"; }
+	on net6 ip link set plat up &&
+		on net6 ip route add $TAYGA_POOL dev plat &&
+		on net6 ip -6 route add "$prefix" dev plat &&
+		on net6 ip -6 route add $TAYGA_V6/128 dev plat ||
+		die "routes to tayga"
+	on net6 nft -f - <<-NFT || die "net6: NAT44 for tayga"
+	table ip plat {
+		chain post {
+			type nat hook postrouting priority srcnat; policy accept;
+			ip saddr $TAYGA_POOL oifname "eth1" snat to $PLAT_V4
+		}
+	}
+	NFT
+}
+
+# tayga_down: TAYGA stopped (its tun device goes with it), no NAT44
+tayga_down() {
+	local d=$E2E_TMP/tayga pid
+	on net6 nft delete table ip plat 2> /dev/null
+	pid=$(cat "$d/pid" 2> /dev/null) || return 0
+	kill "$pid" 2> /dev/null
+	wait "$pid" 2> /dev/null	# (when this shell started it)
+	wait_for 10 sh -c "! kill -0 $pid" || kill -9 "$pid" 2> /dev/null
+	wait_for 5 sh -c "! ip -n net6 link show plat" || die "tayga's tun device stays"
+	rm -f "$d/pid"
 }
 
 kea_up() {

@@ -60,7 +60,7 @@ hostname v4v6-guest
 echo "init: running $SCRIPT"
 chroot $R /usr/bin/env -i HOME=/root TERM=dumb LANG=C.UTF-8 \
 	PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-	V4V6_IN_GUEST=1 V4V6_CACHE="$CACHE" \
+	V4V6_IN_GUEST=1 V4V6_CACHE="$CACHE" $GUEST_ENV \
 	/bin/sh -c 'cd "$1" && shift && exec "$@"' sh "$WORKDIR" \
 	/bin/bash "$SCRIPT" $ARGS
 rc=$?

@@ -5,8 +5,11 @@
 #
 #   tests/vm/run.sh [options] SCRIPT [ARGS...]
 #
-#   --kernel KVER|PATH  the guest kernel: a Debian kernel version unpacked by
-#                       scripts/deps.sh (default: the newest), or a bzImage
+#   --kernel KVER|PATH  the guest kernel: a Debian kernel version unpacked
+#                       into $V4V6_CACHE/guest (default: the one matching
+#                       the newest linux-headers installed, which
+#                       scripts/deps.sh unpacks; tests/vm/default-kernel.sh),
+#                       or a bzImage
 #   --modules DIR       the guest's /lib/modules/KVER (default: the one
 #                       unpacked with KVER; none for a bzImage)
 #   --timeout SECONDS   kill the guest after this long (default 600)
@@ -15,6 +18,7 @@
 #   --mem MIB           guest memory (default 2048)
 #   --cmdline TEXT      more kernel parameters
 #   --quiet             do not copy the console to stdout
+#   --env NAME=VALUE    in SCRIPT's environment too (no spaces; repeatable)
 #
 # The guest sees the host's root read-only with tmpfs over /tmp, /run, /var/*
 # and /root; SCRIPT runs from the current directory. Exit status: SCRIPT's,
@@ -26,7 +30,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 CACHE=${V4V6_CACHE:-/var/cache/v4v6}
-kernel= modules= timeout=600 log= out= mem=2048 cmdline= quiet=
+kernel= modules= timeout=600 log= out= mem=2048 cmdline= quiet= envs=
 
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -38,26 +42,30 @@ while [ $# -gt 0 ]; do
 	--mem) mem=$2; shift 2 ;;
 	--cmdline) cmdline=$2; shift 2 ;;
 	--quiet) quiet=1; shift ;;
+	--env)
+		[[ $2 =~ ^[A-Za-z_][A-Za-z0-9_]*=[^[:space:]]*$ ]] ||
+			{ echo "vm: --env NAME=VALUE, no spaces: $2" >&2; exit 2; }
+		envs="$envs $2"; shift 2 ;;
 	--) shift; break ;;
 	-*) echo "vm: unknown option $1" >&2; exit 2 ;;
 	*) break ;;
 	esac
 done
-[ $# -ge 1 ] || { sed -n '4,22s/^# \{0,1\}//p' "$0" >&2; exit 2; }
+[ $# -ge 1 ] || { sed -n '4,28s/^# \{0,1\}//p' "$0" >&2; exit 2; }
 script=$(realpath "$1"); shift
 
-if [ -z "$kernel" ]; then
-	kernel=$(find "$CACHE/guest" -mindepth 1 -maxdepth 1 -printf '%f\n' 2>/dev/null |
-		sort -V | tail -n 1)
-	[ -n "$kernel" ] || { echo "vm: no guest kernel; run scripts/deps.sh" >&2; exit 2; }
-fi
+[ -n "$kernel" ] || kernel=$(bash "$here/default-kernel.sh")
 if [ -f "$kernel" ]; then
 	bzimage=$(realpath "$kernel")
 else
 	g=$CACHE/guest/$kernel/root
 	bzimage=$g/boot/vmlinuz-$kernel
+	# (from 7.x in /usr/lib/modules/KVER/vmlinuz, copied to /boot on install)
+	[ -f "$bzimage" ] || bzimage=$g/usr/lib/modules/$kernel/vmlinuz
 	[ -f "$bzimage" ] || { echo "vm: no kernel $kernel in $CACHE/guest" >&2; exit 2; }
-	[ -n "$modules" ] || modules=$g/lib/modules/$kernel
+	# (in /usr/lib/modules from trixie on)
+	[ -n "$modules" ] || [ ! -d "$g/lib/modules/$kernel" ] || modules=$g/lib/modules/$kernel
+	[ -n "$modules" ] || modules=$g/usr/lib/modules/$kernel
 fi
 [ -z "$modules" ] || modules=$(realpath "$modules")
 
@@ -84,8 +92,16 @@ if [ -n "$modules" ]; then
 		modprobe -d "$base" -S "$kver" --show-depends "$m" 2>/dev/null |
 			awk '$1 == "insmod" { print $2 }'
 	done | awk '!seen[$0]++' | while read -r ko; do
-		cp "$ko" "$ird/modules/"
-		basename "$ko" >> "$ird/modules.list"
+		# compressed (newer Debian kernels: .ko.xz), unpacked for
+		# busybox's insmod
+		name=$(basename "$ko")
+		case $name in
+		*.ko.xz) name=${name%.xz}; xz -dc "$ko" > "$ird/modules/$name" ;;
+		*.ko.zst) name=${name%.zst}; zstd -dcq "$ko" > "$ird/modules/$name" ;;
+		*.ko.gz) name=${name%.gz}; gzip -dc "$ko" > "$ird/modules/$name" ;;
+		*) cp "$ko" "$ird/modules/" ;;
+		esac
+		echo "$name" >> "$ird/modules.list"
 	done
 fi
 
@@ -99,6 +115,7 @@ q() { printf '%q' "$1"; }
 	echo "CACHE=$(q "$CACHE")"
 	echo "GUEST_MODULES=$(q "$modules")"
 	echo "OUTDIR=$(q "$out")"
+	echo "GUEST_ENV=$(q "$envs")"
 	args=
 	for a in "$@"; do args="$args $(q "$a")"; done
 	echo "ARGS=$(q "$args")"

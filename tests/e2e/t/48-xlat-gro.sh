@@ -47,7 +47,7 @@ feature_name() {
 }
 
 # Towards the gateway: segmented, checksums computed, on the port facing
-# it. srv4 segments its own UDP GSO (Jool gets datagrams).
+# it. srv4 segments its own UDP GSO (the PLAT gets datagrams).
 offload lan gw tx off
 offload net6 gw tx off
 offload srv4 eth0 tx-udp-segmentation off
@@ -98,7 +98,15 @@ down() {
 	capture_stop gro6
 	capture_stop leak4
 	n=$(grep -c 'UDP, length' "$E2E_TMP/gro6.txt")
-	[ "$n" -gt 0 ] || fail "$mode: the gateway's GRO built no UDP packet over 3000 bytes for d1"
+	# TAYGA, in userspace, sends on one packet at a time, too far apart
+	# for the gateway's GRO to merge them (none on 6.12 under TCG, one on
+	# 6.1): the PLAT's pacing, not v4v6's doing, and without GRO packets
+	# this way only the transfers are checked
+	if [ "$n" -eq 0 ] && [ "$V4V6_PLAT" = tayga ] && ! xlat_off; then
+		log "$mode: no GRO packet for d1 to translate: TAYGA paces what it sends"
+	elif [ "$n" -eq 0 ]; then
+		fail "$mode: the gateway's GRO built no UDP packet over 3000 bytes for d1"
+	fi
 	down_gro="$n UDP, $(grep -c 'Flags' "$E2E_TMP/gro6.txt") TCP"
 	n=$(grep -c ethertype "$E2E_TMP/leak4.txt")
 	[ "$n" -eq 0 ] ||
