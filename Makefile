@@ -8,8 +8,8 @@ KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
 	$(shell ls -d /usr/src/linux-headers-*-amd64 2>/dev/null | sort -V | tail -n 1))
 export V4V6_CACHE ?= /var/cache/v4v6
 
-.PHONY: all module tools deps check kunit e2e demo tools-check clean help \
-	install lint checkpatch sparse fuzz-xlat fuzz-long fuzz-coverage
+.PHONY: all module tools deps check kunit kunit-s390x e2e demo tools-check \
+	clean help install lint checkpatch sparse fuzz-xlat fuzz-long fuzz-coverage
 
 all: module tools
 
@@ -28,6 +28,9 @@ check: deps
 
 kunit: deps
 	bash tests/kunit/run.sh
+
+kunit-s390x: deps
+	bash tests/kunit/run.sh --arch s390x
 
 e2e: deps
 	bash tests/e2e/run.sh
@@ -76,6 +79,7 @@ help:
 	@echo 'make fuzz-long the same for FUZZ_SECONDS (600), corpus kept in V4V6_CACHE'
 	@echo 'make fuzz-coverage  llvm-cov report of the translator over that corpus'
 	@echo 'make kunit     KUnit suites on a KASAN/lockdep/kmemleak kernel'
+	@echo 'make kunit-s390x  the same on big-endian s390x (cross-built, QEMU TCG)'
 	@echo 'make e2e       end-to-end tests in QEMU on the stock kernel'
 	@echo 'make lint      checkpatch --strict and sparse on the kernel code'
 	@echo 'make install   install the module and the tools'
