@@ -45,18 +45,22 @@ int v4v6_table_init(struct v4v6_net *vn)
 	return err;
 }
 
-/* The namespace is going: no reader or writer is left. */
+/*
+ * The namespace is going: no reader or writer is left. The hash tables'
+ * deferred worker may still be resizing them, walking the devices' nodes:
+ * rhashtable_destroy() waits for it, so the tables go before the devices.
+ */
 void v4v6_table_destroy(struct v4v6_net *vn)
 {
 	struct v4v6_device *d, *tmp;
 
+	rhashtable_destroy(&vn->by6);
+	rhashtable_destroy(&vn->by4);
 	list_for_each_entry_safe(d, tmp, &vn->devices, list) {
 		list_del(&d->list);
 		v4v6_device_free(d);
 	}
 	vn->n_devices = 0;
-	rhashtable_destroy(&vn->by6);
-	rhashtable_destroy(&vn->by4);
 }
 
 /*

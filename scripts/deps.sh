@@ -15,6 +15,10 @@
 # the host's own kernel) are downloaded and unpacked into the cache instead:
 #   $V4V6_CACHE/guest/<kver>/   vmlinuz + modules of the stock guest kernel
 #   $V4V6_CACHE/debs/           downloaded .debs
+#   $V4V6_CACHE/s390x/busybox/  busybox-static:s390x for the s390x KUnit
+#                               guest (make kunit-s390x); apt's s390x package
+#                               lists are kept in $V4V6_CACHE/apt-s390x, so
+#                               the host's dpkg gets no foreign architecture
 # Guest kernels of other suites (trixie, sid) are unpacked beside it by
 # scripts/guest-kernel.sh SUITE, which this script does not run.
 set -euo pipefail
@@ -33,6 +37,8 @@ PKGS=(
 	# llvm-profdata for the translator's coverage (make fuzz-coverage)
 	libcmocka-dev clang libclang-rt-14-dev llvm-14 qemu-system-x86
 	busybox-static
+	# KUnit on big-endian s390x (make kunit-s390x): cross compiler, QEMU
+	gcc-s390x-linux-gnu qemu-system-misc
 	# inside the guest (it runs the host's userspace read-only over 9p)
 	iproute2 iputils-ping traceroute nftables conntrack tcpdump iperf3
 	netcat-openbsd socat ethtool python3-scapy kea-dhcp6-server radvd
@@ -105,6 +111,30 @@ if [ ! -e "$CACHE/jool/.done" ]; then
 	rm -rf "$CACHE/jool" && mkdir -p "$CACHE/jool"
 	dpkg-deb -x "$deb" "$CACHE/jool/root"
 	touch "$CACHE/jool/.done"
+fi
+
+# busybox for s390x, with apt's own state for that architecture.
+fetch_s390x_deb() { # package -> path of the .deb in the cache
+	local pkg=$1 f d=$CACHE/apt-s390x opts
+	opts=(-o APT::Architecture=s390x -o APT::Architectures::=s390x
+		-o Dir::State::Lists="$d/lists" -o Dir::Cache="$d/cache"
+		-o Dir::Cache::pkgcache= -o Dir::Cache::srcpkgcache=)
+	mkdir -p "$CACHE/debs" "$d/lists/partial" "$d/cache/archives/partial"
+	f=$(find "$CACHE/debs" -maxdepth 1 -name "${pkg}_*_s390x.deb" | sort -V | tail -n 1)
+	if [ -z "$f" ]; then
+		apt-get -q "${opts[@]}" update >&2
+		(cd "$CACHE/debs" && apt-get -q "${opts[@]}" download "$pkg:s390x" >&2)
+		f=$(find "$CACHE/debs" -maxdepth 1 -name "${pkg}_*_s390x.deb" | sort -V | tail -n 1)
+	fi
+	echo "$f"
+}
+
+if [ ! -e "$CACHE/s390x/busybox/.done" ]; then
+	echo "deps: unpacking busybox-static for s390x"
+	deb=$(fetch_s390x_deb busybox-static)
+	rm -rf "$CACHE/s390x/busybox" && mkdir -p "$CACHE/s390x/busybox"
+	dpkg-deb -x "$deb" "$CACHE/s390x/busybox/root"
+	touch "$CACHE/s390x/busybox/.done"
 fi
 
 if [ ! -e /usr/src/linux-source-6.1.tar.xz ]; then

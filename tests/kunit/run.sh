@@ -4,11 +4,25 @@
 # make kunit: build the test kernel (cached), build v4v6.ko with its KUnit
 # suites against it, boot it in QEMU, and parse the KTAP. Fails on any failed,
 # skipped-by-crash or missing case, on zero tests, and on any kernel report.
+#
+#   tests/kunit/run.sh [--arch x86_64|s390x]
+#
+# x86_64 (make kunit, the default) boots with the host's userspace
+# (tests/vm/run.sh, guest.sh); s390x (make kunit-s390x), big-endian, is
+# cross-built and boots under TCG with busybox only (vm-s390x.sh,
+# guest-s390x.sh).
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
-kdir=$(bash tests/kunit/kernel.sh)
+arch=x86_64
+[ "${1:-}" != --arch ] || arch=${2:-}
+case $arch in
+x86_64) kmake=() ;;
+s390x) kmake=(ARCH=s390 CROSS_COMPILE=s390x-linux-gnu-) ;;
+*) echo "kunit: unknown architecture '$arch' (x86_64 or s390x)" >&2; exit 2 ;;
+esac
+kdir=$(bash tests/kunit/kernel.sh --arch "$arch")
 src=$(dirname "$kdir")/src-$(dpkg-query -W -f='${Version}' linux-source-6.1)
 
 work=$(mktemp -d)
@@ -17,7 +31,7 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/src" "$work/out"
 cp -r Kbuild kmod uapi "$work/src/"
 find "$work/src" -name '*.o' -o -name '*.ko' -o -name '*.cmd' | xargs rm -f
-make -C "$kdir" M="$work/src" V4V6_KUNIT=y -j"$(nproc)" modules > "$work/build.log" 2>&1 || {
+make -C "$kdir" M="$work/src" "${kmake[@]}" V4V6_KUNIT=y -j"$(nproc)" modules > "$work/build.log" 2>&1 || {
 	cat "$work/build.log" >&2
 	exit 1
 }
@@ -25,12 +39,17 @@ cp "$work/src/kmod/v4v6.ko" "$work/out/"
 
 log=${V4V6_KUNIT_LOG:-$work/console.log}
 set +e
-bash tests/vm/run.sh --quiet --timeout 900 --log "$log" --out "$work/out" \
-	--cmdline kunit.enable=1 \
-	--kernel "$kdir/arch/x86/boot/bzImage" tests/kunit/guest.sh "$work/out"
+if [ "$arch" = s390x ]; then
+	bash tests/kunit/vm-s390x.sh "$kdir/arch/s390/boot/bzImage" \
+		"$work/out/v4v6.ko" "$work/out" "$log" 900 kunit.enable=1
+else
+	bash tests/vm/run.sh --quiet --timeout 900 --log "$log" --out "$work/out" \
+		--cmdline kunit.enable=1 \
+		--kernel "$kdir/arch/x86/boot/bzImage" tests/kunit/guest.sh "$work/out"
+fi
 vmrc=$?
 set -e
-grep -a -E '^(ok|FAILED): ' "$log" | sed 's/^/  /'
+tr -d '\r' < "$log" | grep -a -E '^(ok|FAILED): ' | sed 's/^/  /'
 
 [ -z "${V4V6_KUNIT_LOG:-}" ] || cp "$work/out/ktap.txt" "$V4V6_KUNIT_LOG.dmesg" 2>/dev/null || true
 if [ ! -s "$work/out/dmesg.txt" ]; then
