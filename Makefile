@@ -36,6 +36,12 @@ kunit-s390x: deps
 e2e: deps
 	bash tests/e2e/run.sh
 
+# Every kernel and CPU: the module built W=1 for 6.1, 6.12 and the newest
+# (amd64, arm64, s390x), KUnit on each kernel and on s390x, the arm64 smoke
+# test, the whole e2e suite on each stock kernel; one table (tests/matrix.sh).
+matrix: deps
+	bash tests/matrix.sh
+
 e2e-load: deps
 	bash tests/e2e/load.sh
 
@@ -101,5 +107,6 @@ help:
 	@echo 'make e2e-load  the same beside a second guest that keeps all CPUs busy'
 	@echo 'make arm64-smoke  cross-build for arm64 and smoke-test it in qemu-system-aarch64'
 	@echo 'make lint      checkpatch --strict and sparse on the kernel code'
+	@echo 'make matrix    every kernel x arch x stage, one table (hours under TCG)'
 	@echo 'make build-matrix  the module W=1 for 6.1, 6.12, the newest; amd64, arm64, s390x'
 	@echo 'make install   install the module and the tools'
