@@ -9,7 +9,8 @@ KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
 export V4V6_CACHE ?= /var/cache/v4v6
 
 .PHONY: all module tools deps check kunit kunit-s390x e2e demo tools-check \
-	clean help install lint checkpatch sparse fuzz-xlat fuzz-long fuzz-coverage
+	clean help install lint checkpatch sparse fuzz-xlat fuzz-long fuzz-coverage \
+	build-matrix
 
 all: module tools
 
@@ -62,6 +63,11 @@ checkpatch:
 sparse:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) C=2 modules
 
+# W=1 against 6.1, 6.12 and the newest kernel, for amd64, arm64 and s390x,
+# in Debian chroots made once in $(V4V6_CACHE)/chroot (scripts/suite.sh).
+build-matrix:
+	bash scripts/build-matrix.sh
+
 install: all
 	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_DIR=extra modules_install
 	$(MAKE) -C tools install
@@ -82,4 +88,5 @@ help:
 	@echo 'make kunit-s390x  the same on big-endian s390x (cross-built, QEMU TCG)'
 	@echo 'make e2e       end-to-end tests in QEMU on the stock kernel'
 	@echo 'make lint      checkpatch --strict and sparse on the kernel code'
+	@echo 'make build-matrix  the module W=1 for 6.1, 6.12, the newest; amd64, arm64, s390x'
 	@echo 'make install   install the module and the tools'

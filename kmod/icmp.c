@@ -8,7 +8,6 @@
 #include <linux/icmp.h>
 #include <linux/icmpv6.h>
 #include <net/ip6_checksum.h>
-#include <asm/unaligned.h>
 
 #include "xlat.h"
 

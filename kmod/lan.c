@@ -9,6 +9,7 @@
 #include <linux/if_arp.h>
 #include <net/dst.h>
 #include <net/icmp.h>
+#include <net/inet_dscp.h>
 #include <net/ip.h>
 #include <net/ip6_route.h>
 #include <net/ip_fib.h>
@@ -34,7 +35,6 @@ static bool v4v6_for_internet(struct net *net, const struct sk_buff *skb,
 		.saddr = iph->saddr,
 		.flowi4_iif = in->ifindex,
 		.flowi4_mark = skb->mark,
-		.flowi4_tos = RT_TOS(iph->tos),
 		.flowi4_scope = RT_SCOPE_UNIVERSE,
 	};
 
@@ -42,6 +42,7 @@ static bool v4v6_for_internet(struct net *net, const struct sk_buff *skb,
 	    ipv4_is_zeronet(daddr) || ipv4_is_loopback(daddr) ||
 	    ipv4_is_linklocal_169(daddr))
 		return false;
+	v4v6_flowi4_set_dscp(&fl4, inet_dsfield_to_dscp(iph->tos));
 	if (fib_lookup(net, &fl4, &res, 0))
 		return true;
 	return !res.prefixlen && res.type != RTN_LOCAL &&
@@ -68,10 +69,11 @@ static void v4v6_icmp4_reply(struct sk_buff *skb, const struct net_device *in,
 			     int type, int code, u32 info)
 {
 	const struct iphdr *iph = ip_hdr(skb);
+	dscp_t dscp = inet_dsfield_to_dscp(iph->tos);
 
 	if (!skb_dst(skb) &&
-	    ip_route_input_noref(skb, iph->daddr, iph->saddr, iph->tos,
-				 (struct net_device *)in))
+	    !v4v6_route_input(skb, iph->daddr, iph->saddr, dscp,
+			      (struct net_device *)in))
 		return;
 	icmp_send(skb, type, code, htonl(info));
 }

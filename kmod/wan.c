@@ -6,6 +6,7 @@
 #include <linux/icmpv6.h>
 #include <net/dsfield.h>
 #include <net/dst.h>
+#include <net/inet_dscp.h>
 #include <net/ip.h>
 #include <net/ipv6.h>
 #include <net/route.h>
@@ -116,14 +117,15 @@ static struct rtable *v4v6_route4(struct net *net,
 				  const struct v4v6_device *d,
 				  const struct sk_buff *skb)
 {
+	u8 dsfield = ipv6_get_dsfield(ipv6_hdr(skb));
 	struct flowi4 fl4 = {
 		.daddr = d->ip4,
 		.flowi4_oif = cfg->lan_ifindex,
 		.flowi4_mark = skb->mark,
-		.flowi4_tos = RT_TOS(ipv6_get_dsfield(ipv6_hdr(skb))),
 		.flowi4_scope = RT_SCOPE_UNIVERSE,
 	};
 
+	v4v6_flowi4_set_dscp(&fl4, inet_dsfield_to_dscp(dsfield));
 	return ip_route_output_key(net, &fl4);
 }
 

@@ -11,9 +11,6 @@
 #include <linux/ipv6.h>
 #include <linux/skbuff.h>
 #include <net/ipv6.h>
-#ifdef V4V6_HAVE_NET_GSO_H
-#include <net/gso.h>	/* skb_gso_validate_network_len(), from 6.5 */
-#endif
 
 #include "v4v6.h"
 

@@ -22,6 +22,9 @@ PKGS=(
 	build-essential bc bison flex libelf-dev libssl-dev kmod cpio xz-utils
 	zstd rsync pkg-config python3 sparse linux-headers-amd64 linux-source-6.1
 	libmnl-dev libnl-genl-3-dev libnl-route-3-dev libjson-c-dev
+	# the chroots that build the module for other kernels and architectures
+	# (scripts/suite.sh, scripts/build-matrix.sh)
+	mmdebstrap
 	# tests; libFuzzer and the sanitizers' runtimes, llvm-cov and
 	# llvm-profdata for the translator's coverage (make fuzz-coverage)
 	libcmocka-dev clang libclang-rt-14-dev llvm-14 qemu-system-x86

@@ -20,7 +20,6 @@
 #include <linux/udp.h>
 #include <net/ip6_checksum.h>
 #include <net/ipv6.h>
-#include <asm/unaligned.h>
 
 #include "../xlat.h"
 
