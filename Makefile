@@ -8,9 +8,9 @@ KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
 	$(shell ls -d /usr/src/linux-headers-*-amd64 2>/dev/null | sort -V | tail -n 1))
 export V4V6_CACHE ?= /var/cache/v4v6
 
-.PHONY: all module tools deps check kunit kunit-s390x e2e e2e-load demo tools-check \
-	clean help install lint checkpatch sparse fuzz-xlat fuzz-long fuzz-coverage \
-	arm64-smoke build-matrix matrix
+.PHONY: all module tools deps check kunit kunit-s390x kunit-matrix e2e e2e-load demo \
+	tools-check clean help install lint checkpatch sparse fuzz-xlat fuzz-long \
+	fuzz-coverage arm64-smoke build-matrix matrix
 
 all: module tools
 
@@ -32,6 +32,13 @@ kunit: deps
 
 kunit-s390x: deps
 	bash tests/kunit/run.sh --arch s390x
+
+# The suites on 6.1, 6.12 and the newest kernel, each built with its Debian
+# suite's toolchain in that suite's chroot (tests/kunit/kernel.sh --suite)
+kunit-matrix: deps
+	bash tests/kunit/run.sh
+	bash tests/kunit/run.sh --suite trixie
+	bash tests/kunit/run.sh --suite sid
 
 e2e: deps
 	bash tests/e2e/run.sh
@@ -103,6 +110,7 @@ help:
 	@echo 'make fuzz-coverage  llvm-cov report of the translator over that corpus'
 	@echo 'make kunit     KUnit suites on a KASAN/lockdep/kmemleak kernel'
 	@echo 'make kunit-s390x  the same on big-endian s390x (cross-built, QEMU TCG)'
+	@echo 'make kunit-matrix the same on 6.1, 6.12 and the newest (Debian suites)'
 	@echo 'make e2e       end-to-end tests in QEMU on the stock kernel'
 	@echo 'make e2e-load  the same beside a second guest that keeps all CPUs busy'
 	@echo 'make arm64-smoke  cross-build for arm64 and smoke-test it in qemu-system-aarch64'

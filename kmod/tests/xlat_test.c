@@ -1532,10 +1532,10 @@ static bool random_input_csum_ok(const u8 *buf, unsigned int len, bool v6)
 static void random_check_output(struct kunit *test, struct sk_buff *skb,
 				bool to6, bool csum_was_ok, u32 n)
 {
+	u8 *out = test_fixture(test)->tmp;
 	bool good;
-	u8 out[2048];
 
-	KUNIT_ASSERT_LE(test, skb->len, sizeof(out));
+	KUNIT_ASSERT_LE(test, skb->len, sizeof(test_fixture(test)->tmp));
 	KUNIT_ASSERT_EQ(test, skb_copy_bits(skb, 0, out, skb->len), 0);
 	if (to6) {
 		struct ipv6hdr *h = (void *)out;

@@ -1,40 +1,101 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Build (once) the KUnit test kernel from Debian's linux-source-6.1 and
-# print its build directory. The build lives in $V4V6_CACHE/kunit/KEY, KEY
-# being a hash of the config fragment, the source tarball and the compiler,
-# so it is rebuilt only when one of them changes. Both architectures build
-# out of the same unpacked source tree.
+# Build (once) a KUnit test kernel and print its build directory. The build
+# lives in $V4V6_CACHE/kunit/KEY, KEY being a hash of the config fragments,
+# the source version and the compiler, so it is rebuilt only when one of
+# them changes. Both architectures build out of the same unpacked source
+# tree.
 #
-#   tests/kunit/kernel.sh [--arch x86_64|s390x]
+#   tests/kunit/kernel.sh [--arch x86_64|s390x] [--suite SUITE]
 #
-# x86_64 (default): kernel.config, the host's gcc, bzImage.
+# x86_64 (default): kernel.config, bzImage.
 # s390x: kernel-s390x.config, s390x-linux-gnu-gcc, arch/s390/boot/bzImage.
+#
+# SUITE bookworm (default): Debian 12's linux-source-6.1, installed on the
+# host, built with the host's gcc. SUITE trixie (6.12) or sid (the newest),
+# x86_64 only: that suite's newest linux-source package, downloaded once
+# into the cache, configured with kernel.config plus kernel-SUITE.config
+# where there is one (options that only newer kernels have), and built in
+# the suite's chroot (scripts/suite.sh) with its own toolchain.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
 CACHE=${V4V6_CACHE:-/var/cache/v4v6}
-arch=x86_64
-[ "${1:-}" != --arch ] || arch=${2:-}
+arch=x86_64 suite=bookworm
+while [ $# -gt 0 ]; do
+	case $1 in
+	--arch) arch=${2:-} && shift ;;
+	--suite) suite=${2:-} && shift ;;
+	*) echo "usage: kernel.sh [--arch x86_64|s390x] [--suite SUITE]" >&2; exit 2 ;;
+	esac
+	shift
+done
 case $arch in
 x86_64)
-	config=$here/kernel.config
+	configs=("$here/kernel.config")
 	kmake=()
 	cc=gcc ;;
 s390x)
-	config=$here/kernel-s390x.config
+	configs=("$here/kernel-s390x.config")
 	export ARCH=s390 CROSS_COMPILE=s390x-linux-gnu-
 	kmake=(ARCH=s390 CROSS_COMPILE=s390x-linux-gnu-)
 	cc=s390x-linux-gnu-gcc ;;
 *) echo "kunit: unknown architecture '$arch' (x86_64 or s390x)" >&2; exit 2 ;;
 esac
-command -v "$cc" > /dev/null || { echo "kunit: $cc missing; run scripts/deps.sh" >&2; exit 1; }
-tarball=/usr/src/linux-source-6.1.tar.xz
-[ -f "$tarball" ] || { echo "kunit: $tarball missing; run scripts/deps.sh" >&2; exit 1; }
+case $suite in
+bookworm) ;;
+trixie | sid)
+	[ "$arch" = x86_64 ] || {
+		echo "kunit: --suite $suite is x86_64 only" >&2
+		exit 2
+	} ;;
+*) echo "kunit: unknown suite '$suite' (bookworm, trixie or sid)" >&2; exit 2 ;;
+esac
+[ ! -f "$here/kernel-$suite.config" ] || configs+=("$here/kernel-$suite.config")
 
-srcver=$(dpkg-query -W -f='${Version}' linux-source-6.1)
-key=$( { cat "$config"; echo "$srcver"; $cc --version | head -n 1; } |
+# in_suite CMD...: CMD in the suite's chroot, $CACHE/kunit at /src; on the
+# host for bookworm, in $CACHE/kunit.
+in_suite() {
+	if [ "$suite" = bookworm ]; then
+		(cd "$CACHE/kunit" && "$@")
+	else
+		bash "$top/scripts/suite.sh" "$suite" run "$CACHE/kunit" "$@"
+	fi
+}
+
+mkdir -p "$CACHE/kunit"
+if [ "$suite" = bookworm ]; then
+	command -v "$cc" > /dev/null || { echo "kunit: $cc missing; run scripts/deps.sh" >&2; exit 1; }
+	tarball=/usr/src/linux-source-6.1.tar.xz
+	[ -f "$tarball" ] || { echo "kunit: $tarball missing; run scripts/deps.sh" >&2; exit 1; }
+	srcver=$(dpkg-query -W -f='${Version}' linux-source-6.1)
+	unpack() { tar -xJf "$tarball" -C "$src" --strip-components=1; }
+else
+	# The suite's newest linux-source-X.Y, its .deb kept in the cache:
+	# once there, nothing goes to the network again.
+	debs=$CACHE/kunit/debs/$suite
+	deb=$(find "$debs" -name 'linux-source-*.deb' 2> /dev/null | sort -V | tail -n 1)
+	if [ -z "$deb" ]; then
+		mkdir -p "$debs"
+		pkg=$(bash "$top/scripts/suite.sh" "$suite" run "$debs" \
+			apt-cache pkgnames linux-source- |
+			grep -E '^linux-source-[0-9]+\.[0-9]+$' | sort -V | tail -n 1)
+		[ -n "$pkg" ] || { echo "kunit: no linux-source in $suite" >&2; exit 1; }
+		echo "kunit: downloading $pkg from $suite" >&2
+		bash "$top/scripts/suite.sh" "$suite" run "$debs" \
+			apt-get download -q "$pkg" >&2
+		deb=$(find "$debs" -name 'linux-source-*.deb' | sort -V | tail -n 1)
+	fi
+	srcver=$(dpkg-deb -f "$deb" Version)
+	unpack() {
+		dpkg-deb --fsys-tarfile "$deb" |
+			tar -xO --wildcards './usr/src/linux-source-*.tar.xz' |
+			tar -xJ -C "$src" --strip-components=1
+	}
+fi
+key=$( { cat "${configs[@]}"; echo "$srcver"; in_suite "$cc" --version | head -n 1; } |
 	sha256sum | cut -c1-16)
 src=$CACHE/kunit/src-$srcver
 out=$CACHE/kunit/$key
@@ -47,16 +108,19 @@ fi
 if [ ! -e "$src/.done" ]; then
 	echo "kunit: unpacking linux-source $srcver" >&2
 	rm -rf "$src" && mkdir -p "$src"
-	tar -xJf "$tarball" -C "$src" --strip-components=1
+	unpack
 	touch "$src/.done"
 fi
 
-echo "kunit: building the $arch test kernel in $out (once; several minutes)" >&2
+echo "kunit: building the $arch $suite test kernel in $out (once; several minutes)" >&2
 rm -rf "$out" && mkdir -p "$out"
+cat "${configs[@]}" > "$out/fragment.config"
 {
-	cd "$src"
-	KCONFIG_CONFIG=$out/.config scripts/kconfig/merge_config.sh -n \
-		-O "$out" "$config" > "$out/merge.log" 2>&1
+	# Paths relative to $CACHE/kunit, the same on the host and in a chroot.
+	s=${src##*/} o=${out##*/}
+	in_suite sh -c "cd '$s' && KCONFIG_CONFIG=../$o/.config \
+		scripts/kconfig/merge_config.sh -n -O ../$o ../$o/fragment.config" \
+		> "$out/merge.log" 2>&1
 	# merge_config only warns when a value did not stick: insist.
 	missing=0
 	while IFS= read -r line; do
@@ -66,9 +130,10 @@ rm -rf "$out" && mkdir -p "$out"
 			missing=1
 		} ;;
 		esac
-	done < "$config"
+	done < "$out/fragment.config"
 	[ $missing -eq 0 ] || exit 1
-	make -C "$src" O="$out" "${kmake[@]}" -j"$(nproc)" -s bzImage modules > "$out/build.log" 2>&1 || {
+	in_suite make -C "$s" O="../$o" "${kmake[@]}" -j"$(nproc)" -s bzImage modules \
+		> "$out/build.log" 2>&1 || {
 		tail -n 40 "$out/build.log" >&2
 		exit 1
 	}
