@@ -67,10 +67,8 @@ if [ "$arch" = s390x ]; then
 	bash tests/kunit/vm-s390x.sh "$kdir/arch/s390/boot/bzImage" \
 		"$work/out/v4v6.ko" "$work/out" "$log" 900 kunit.enable=1
 else
-	# no_timer_check: under TCG on a loaded host the IO-APIC timer
-	# check can miss its ticks and panic the boot.
 	bash tests/vm/run.sh --quiet --timeout 900 --log "$log" --out "$work/out" \
-		--cmdline "kunit.enable=1 no_timer_check" \
+		--cmdline kunit.enable=1 \
 		--kernel "$kdir/arch/x86/boot/bzImage" tests/kunit/guest.sh "$work/out"
 fi
 vmrc=$?

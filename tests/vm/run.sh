@@ -147,7 +147,7 @@ kvm_probe() {
 		-nodefaults -no-user-config -machine q35 -accel kvm -cpu host \
 		-smp 1 -m 256 -display none -no-reboot \
 		-kernel "$bzimage" -initrd "$pdir/initrd.gz" \
-		-append "console=ttyS0 panic=-1 rdinit=/init" \
+		-append "console=ttyS0 panic=-1 rdinit=/init no_timer_check" \
 		-serial "file:$pdir/console" < /dev/null > "$pdir/qemu.log" 2>&1
 	local prc=$?
 	if grep -q V4V6-KVM-PROBE-OK "$pdir/console" 2>/dev/null; then
@@ -184,7 +184,7 @@ timeout -k 10 "$timeout" qemu-system-x86_64 -nodefaults -no-user-config \
 	-machine q35 "${accel[@]}" -smp "$(nproc)" -m "$mem" \
 	-display none -no-reboot \
 	-kernel "$bzimage" -initrd "$tmp/initramfs.gz" \
-	-append "console=ttyS0 panic=-1 oops=panic panic_on_warn=1 loglevel=6 rdinit=/init net.ifnames=0 $cmdline" \
+	-append "console=ttyS0 panic=-1 oops=panic panic_on_warn=1 loglevel=6 rdinit=/init net.ifnames=0 no_timer_check $cmdline" \
 	"${virtfs[@]}" \
 	-chardev "stdio,id=con,signal=off,logfile=$log" -serial chardev:con \
 	-chardev "file,id=rc,path=$rcfile" -serial chardev:rc \
