@@ -97,21 +97,21 @@ fetch_deb() { # package -> path of the .deb in the cache
 }
 
 guest=$CACHE/guest/$hdr
-if [ ! -e "$guest/.done" ]; then
-	echo "deps: unpacking guest kernel $hdr"
-	deb=$(fetch_deb "linux-image-$hdr")
-	rm -rf "$guest" && mkdir -p "$guest/root"
-	dpkg-deb -x "$deb" "$guest/root"
-	touch "$guest/.done"
-fi
+# unpack_once DIR WHAT FETCH...: the .deb the command FETCH... prints,
+# unpacked into DIR/root unless DIR/.done says it already is
+unpack_once() {
+	local dir=$1 what=$2 deb
+	shift 2
+	[ ! -e "$dir/.done" ] || return 0
+	echo "deps: unpacking $what"
+	deb=$("$@")
+	rm -rf "$dir" && mkdir -p "$dir/root"
+	dpkg-deb -x "$deb" "$dir/root"
+	touch "$dir/.done"
+}
 
-if [ ! -e "$CACHE/jool/.done" ]; then
-	echo "deps: unpacking jool-dkms source"
-	deb=$(fetch_deb jool-dkms)
-	rm -rf "$CACHE/jool" && mkdir -p "$CACHE/jool"
-	dpkg-deb -x "$deb" "$CACHE/jool/root"
-	touch "$CACHE/jool/.done"
-fi
+unpack_once "$guest" "guest kernel $hdr" fetch_deb "linux-image-$hdr"
+unpack_once "$CACHE/jool" "jool-dkms source" fetch_deb jool-dkms
 
 # busybox for s390x, with apt's own state for that architecture.
 fetch_s390x_deb() { # package -> path of the .deb in the cache
@@ -129,13 +129,8 @@ fetch_s390x_deb() { # package -> path of the .deb in the cache
 	echo "$f"
 }
 
-if [ ! -e "$CACHE/s390x/busybox/.done" ]; then
-	echo "deps: unpacking busybox-static for s390x"
-	deb=$(fetch_s390x_deb busybox-static)
-	rm -rf "$CACHE/s390x/busybox" && mkdir -p "$CACHE/s390x/busybox"
-	dpkg-deb -x "$deb" "$CACHE/s390x/busybox/root"
-	touch "$CACHE/s390x/busybox/.done"
-fi
+unpack_once "$CACHE/s390x/busybox" "busybox-static for s390x" \
+	fetch_s390x_deb busybox-static
 
 if [ ! -e /usr/src/linux-source-6.1.tar.xz ]; then
 	echo "deps: linux-source-6.1 tarball missing" >&2
