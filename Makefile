@@ -104,7 +104,7 @@ clean:
 help:
 	@echo 'make           build v4v6.ko (KDIR=...) and the tools'
 	@echo 'make demo      boot the QEMU topology and show v4v6 at work'
-	@echo 'make check     run every test: lint, tools, translator fuzzing, KUnit, end-to-end'
+	@echo 'make check     run every test: lint, tools, translator fuzzing, KUnit, arm64 smoke, end-to-end'
 	@echo 'make fuzz-xlat fuzz the translator, each direction FUZZ_XLAT_SECONDS (60)'
 	@echo 'make fuzz-long the same for FUZZ_SECONDS (600), corpus kept in V4V6_CACHE'
 	@echo 'make fuzz-coverage  llvm-cov report of the translator over that corpus'
