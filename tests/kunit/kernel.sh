@@ -23,26 +23,15 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 CACHE=${V4V6_CACHE:-/var/cache/v4v6}
-arch=x86_64 suite=bookworm
-while [ $# -gt 0 ]; do
-	case $1 in
-	--arch) arch=${2:-} && shift ;;
-	--suite) suite=${2:-} && shift ;;
-	*) echo "usage: kernel.sh [--arch x86_64|s390x] [--suite SUITE]" >&2; exit 2 ;;
-	esac
-	shift
-done
+. "$here/options.sh"
 case $arch in
 x86_64)
 	configs=("$here/kernel.config")
-	kmake=()
 	cc=gcc ;;
 s390x)
 	configs=("$here/kernel-s390x.config")
 	export ARCH=s390 CROSS_COMPILE=s390x-linux-gnu-
-	kmake=(ARCH=s390 CROSS_COMPILE=s390x-linux-gnu-)
 	cc=s390x-linux-gnu-gcc ;;
-*) echo "kunit: unknown architecture '$arch' (x86_64 or s390x)" >&2; exit 2 ;;
 esac
 case $suite in
 bookworm) ;;

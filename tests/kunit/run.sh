@@ -21,20 +21,7 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
 CACHE=${V4V6_CACHE:-/var/cache/v4v6}
-arch=x86_64 suite=bookworm
-while [ $# -gt 0 ]; do
-	case $1 in
-	--arch) arch=${2:-} && shift ;;
-	--suite) suite=${2:-} && shift ;;
-	*) echo "usage: run.sh [--arch x86_64|s390x] [--suite SUITE]" >&2; exit 2 ;;
-	esac
-	shift
-done
-case $arch in
-x86_64) kmake=() ;;
-s390x) kmake=(ARCH=s390 CROSS_COMPILE=s390x-linux-gnu-) ;;
-*) echo "kunit: unknown architecture '$arch' (x86_64 or s390x)" >&2; exit 2 ;;
-esac
+. tests/kunit/options.sh
 kdir=$(bash tests/kunit/kernel.sh --arch "$arch" --suite "$suite")
 # The kernel's source tree, named by the build directory's Makefile
 src=$(dirname "$kdir")/$(sed -n 's|^include .*/\([^/]*\)/Makefile$|\1|p' "$kdir/Makefile")
