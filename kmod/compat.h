@@ -74,4 +74,15 @@
 			       inet_dscp_to_dsfield(dscp), dev))
 #endif
 
+/*
+ * kmalloc_obj(P, gfp), kzalloc_obj(P, gfp): room for an object of the
+ * type of @P (<linux/slab.h> in 7.x, where checkpatch prefers them to
+ * kmalloc() with sizeof). Before, the same spelt with sizeof. v4v6 always
+ * passes the GFP flags, which 7.x makes optional.
+ */
+#ifndef V4V6_HAVE_KMALLOC_OBJ
+#define kmalloc_obj(P, gfp) kmalloc(sizeof(P), gfp)
+#define kzalloc_obj(P, gfp) kzalloc(sizeof(P), gfp)
+#endif
+
 #endif /* _V4V6_COMPAT_H */

@@ -102,7 +102,7 @@ struct v4v6_device *v4v6_device_alloc(gfp_t gfp)
 	struct v4v6_device *d;
 	int cpu;
 
-	d = kzalloc(sizeof(*d), gfp);
+	d = kzalloc_obj(*d, gfp);
 	if (!d)
 		return NULL;
 	d->stats = alloc_percpu_gfp(struct v4v6_dev_stats, gfp);

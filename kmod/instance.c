@@ -48,7 +48,7 @@ static int __net_init v4v6_net_init(struct net *net)
 	struct v4v6_config *cfg;
 	int err;
 
-	cfg = kmalloc(sizeof(*cfg), GFP_KERNEL);
+	cfg = kmalloc_obj(*cfg, GFP_KERNEL);
 	if (!cfg)
 		return -ENOMEM;
 	v4v6_config_init(cfg);

@@ -233,7 +233,7 @@ static int v4v6_set_config(struct sk_buff *skb, struct genl_info *info)
 	err = v4v6_nl_only(info, V4V6_CFG_ATTRS);
 	if (err)
 		return err;
-	cfg = kmalloc(sizeof(*cfg), GFP_KERNEL);
+	cfg = kmalloc_obj(*cfg, GFP_KERNEL);
 	if (!cfg)
 		return -ENOMEM;
 

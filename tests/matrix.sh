@@ -7,6 +7,8 @@
 #   tests/matrix.sh [STAGE...]
 #
 # Stages (default: all, in this order):
+#   checkpatch   checkpatch --strict from bookworm's 6.1 and from sid's
+#                newest linux-source (scripts/checkpatch.sh)
 #   build        the module W=1 (and sparse on amd64) against bookworm's
 #                6.1, trixie's 6.12 and sid's newest headers, for amd64,
 #                arm64 and s390x (scripts/build-matrix.sh)
@@ -34,7 +36,7 @@ CACHE=${V4V6_CACHE:-/var/cache/v4v6}
 logs=$CACHE/matrix
 mkdir -p "$logs"
 stages=("$@")
-[ ${#stages[@]} -gt 0 ] || stages=(build kunit kunit-s390x kunit-6.12 kunit-7.x
+[ ${#stages[@]} -gt 0 ] || stages=(checkpatch build kunit kunit-s390x kunit-6.12 kunit-7.x
 	arm64 e2e e2e-6.12 e2e-7.x)
 rows=()
 total_pass=0 total_fail=0
@@ -95,6 +97,25 @@ stage_build() {
 	fi
 }
 
+# The newest checkpatch has preferences the oldest lacks (kmalloc_obj()):
+# the sources must satisfy both.
+stage_checkpatch() {
+	local suite rc ver
+	for suite in bookworm sid; do
+		run "checkpatch-$suite" bash scripts/checkpatch.sh --suite "$suite"
+		rc=$?
+		ver=$(sed -n "s/^checkpatch: $suite's linux-source \([^-]*\).*/\1/p" \
+			"$logs/checkpatch-$suite.log")
+		if [ $rc -eq 0 ]; then
+			row "${ver:-$suite}" - checkpatch passed
+			total_pass=$((total_pass + 1))
+		else
+			row "${ver:-$suite}" - checkpatch "FAILED (log: $logs/checkpatch-$suite.log)"
+			total_fail=$((total_fail + 1))
+		fi
+	done
+}
+
 # kunit_stage STAGE KERNEL ARCH run.sh-ARGS...
 kunit_stage() {
 	local stage=$1 kernel=$2 arch=$3 rc
@@ -141,6 +162,7 @@ e2e_suite() {
 
 for s in "${stages[@]}"; do
 	case $s in
+	checkpatch) stage_checkpatch ;;
 	build) stage_build ;;
 	kunit) kunit_stage kunit "$(bash tests/vm/default-kernel.sh)" x86_64 ;;
 	kunit-s390x) kunit_stage kunit-s390x 6.1 s390x --arch s390x ;;

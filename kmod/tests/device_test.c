@@ -488,7 +488,7 @@ static int device_test_init(struct kunit *test)
 	if (!f)
 		return -ENOMEM;
 	test->priv = f;
-	f->vn = kzalloc(sizeof(*f->vn), GFP_KERNEL);
+	f->vn = kzalloc_obj(*f->vn, GFP_KERNEL);
 	if (!f->vn)
 		return -ENOMEM;
 	mutex_init(&f->vn->lock);

@@ -687,10 +687,11 @@ v4v6d_log_count() { grep -cE "$1" "$V4V6D_DIR/log"; }
 
 # fw4_load [drop_invalid]: OpenWrt's fw4 ruleset (tests/e2e/fw4.nft) in the
 # gateway, with fw4's option drop_invalid if asked for (invalid flows
-# dropped in input, forward and output)
+# dropped in input, forward and output). nfnetlink comes with nf_tables:
+# it is built in on 7.2 (not even in modules.builtin, so modprobe fails).
 fw4_load() {
 	local m
-	for m in nfnetlink nf_tables nf_conntrack nf_conntrack_netlink nft_ct nft_limit \
+	for m in nf_tables nf_conntrack nf_conntrack_netlink nft_ct nft_limit \
 		nf_nat nft_chain_nat nft_nat nft_masq nf_reject_ipv4 nf_reject_ipv6 \
 		nft_reject nft_reject_inet; do
 		modprobe $m || die "modprobe $m"

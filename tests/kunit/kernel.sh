@@ -62,21 +62,7 @@ if [ "$suite" = bookworm ]; then
 	srcver=$(dpkg-query -W -f='${Version}' linux-source-6.1)
 	unpack() { tar -xJf "$tarball" -C "$src" --strip-components=1; }
 else
-	# The suite's newest linux-source-X.Y, its .deb kept in the cache:
-	# once there, nothing goes to the network again.
-	debs=$CACHE/kunit/debs/$suite
-	deb=$(find "$debs" -name 'linux-source-*.deb' 2> /dev/null | sort -V | tail -n 1)
-	if [ -z "$deb" ]; then
-		mkdir -p "$debs"
-		pkg=$(bash "$top/scripts/suite.sh" "$suite" run "$debs" \
-			apt-cache pkgnames linux-source- |
-			grep -E '^linux-source-[0-9]+\.[0-9]+$' | sort -V | tail -n 1)
-		[ -n "$pkg" ] || { echo "kunit: no linux-source in $suite" >&2; exit 1; }
-		echo "kunit: downloading $pkg from $suite" >&2
-		bash "$top/scripts/suite.sh" "$suite" run "$debs" \
-			apt-get download -q "$pkg" >&2
-		deb=$(find "$debs" -name 'linux-source-*.deb' | sort -V | tail -n 1)
-	fi
+	deb=$(bash "$top/scripts/linux-source.sh" "$suite")
 	srcver=$(dpkg-deb -f "$deb" Version)
 	unpack() {
 		dpkg-deb --fsys-tarfile "$deb" |
