@@ -17,8 +17,9 @@ trap 'kill -- -$burner 2> /dev/null || true; rm -f "$log"' EXIT
 
 # The burner runs in a process group of its own: killing it kills its QEMU.
 set -m
-bash tests/vm/run.sh "${kernel[@]}" --quiet --timeout "${V4V6_E2E_TIMEOUT:-4200}" --log "$log" \
-	tests/e2e/burn.sh "${V4V6_E2E_TIMEOUT:-4200}" &
+# It spins until the e2e run ends and kills it (6 hours at most).
+bash tests/vm/run.sh "${kernel[@]}" --quiet --timeout 21600 --log "$log" \
+	tests/e2e/burn.sh 21600 &
 burner=$!
 set +m
 for _ in $(seq 300); do

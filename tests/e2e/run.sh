@@ -56,11 +56,64 @@ else
 	[ -n "$plat" ] || plat=tayga
 fi
 
+# The guest's limit, a last resort: each run's own limit in guest.sh (420 s,
+# 180 s for TEST/off) plus the 30 s its cleanup gets, and 10 minutes to boot
+# and set up, so that a slow host never cuts a run whose tests keep to their
+# limits. V4V6_E2E_TIMEOUT overrides it.
+guest_limit() {
+	local a secs=600
+	[ "${1:-}" != -v ] || shift
+	if [ $# -eq 0 ]; then
+		for a in tests/e2e/t/*.sh; do
+			a=${a##*/}
+			set -- "$@" "${a%.sh}"
+		done
+	fi
+	for a in "$@"; do
+		case $a in
+		*/on) secs=$((secs + 450)) ;;
+		*/off) secs=$((secs + 210)) ;;
+		*)
+			secs=$((secs + 450))
+			! grep -qxF '# e2e: xlat-off must fail' "tests/e2e/t/$a.sh" 2> /dev/null ||
+				secs=$((secs + 210))
+			;;
+		esac
+	done
+	echo $secs
+}
+
+# stall_watch PID LOG: stop the guest (tests/vm/run.sh, PID) once LOG has
+# had no new "e2e: " line for 10 minutes, longer than one run may take (420
+# s and 30 s of cleanup, and the boot before the first line): a guest whose
+# kernel hangs cannot enforce its tests' limits itself. TERM to PID's
+# children reaches QEMU through timeout(1), which passes it on.
+stall_watch() {
+	local pid=$1 log=$2 n=0 m last=$SECONDS
+	while kill -0 "$pid" 2> /dev/null; do
+		sleep 5
+		m=$(grep -ac '^e2e: ' "$log" 2> /dev/null)
+		if [ "${m:-0}" != "$n" ]; then
+			n=${m:-0} last=$SECONDS
+		elif [ $((SECONDS - last)) -gt 600 ]; then
+			echo "e2e: no test finished in 600 s: the guest is stuck, stopping it" >&2
+			pkill -TERM -P "$pid"
+			return
+		fi
+	done
+}
+
 log=${V4V6_E2E_LOG:-$(mktemp)}
 set +e
-bash tests/vm/run.sh --quiet --kernel "$kver" --timeout "${V4V6_E2E_TIMEOUT:-4200}" \
-	--env V4V6_PLAT=$plat --log "$log" tests/e2e/guest.sh "$jool" "$ko" "$@"
+bash tests/vm/run.sh --quiet --kernel "$kver" --timeout "${V4V6_E2E_TIMEOUT:-$(guest_limit "$@")}" \
+	--env V4V6_PLAT="$plat" --log "$log" tests/e2e/guest.sh "$jool" "$ko" "$@" &
+vm=$!
+stall_watch $vm "$log" &
+watcher=$!
+wait $vm
 rc=$?
+kill $watcher 2> /dev/null
+wait $watcher 2> /dev/null
 set -e
 grep -a -E '^(e2e: |    \| )' "$log" || true
 if ! grep -aqE '^e2e: [0-9]+ passed, [0-9]+ failed' "$log"; then
