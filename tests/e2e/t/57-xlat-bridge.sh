@@ -9,6 +9,25 @@
 # MAC, and those of d3, a device v4v6 does not know (with "unknown drop"),
 # are neither dropped nor counted as an unknown source; d1's packets to
 # srv4 through the gateway still are translated.
+GW2=$LAN_NET.2
+OTHER=$SRV4_NET.20
+MAC1=02:00:00:00:00:0a
+MAC3=02:00:00:00:00:0c
+
+# The gateway's LAN port becomes a port of br-lan (with its MAC), which
+# takes the gateway's LAN address.
+mac=$(on gw cat /sys/class/net/eth0/address)
+on gw ip addr del $GW_LAN/24 dev eth0 &&
+	on gw ip link add br-lan address "$mac" type bridge &&
+	on gw ip link set eth0 master br-lan &&
+	on gw ip addr add $GW_LAN/24 dev br-lan &&
+	on gw ip link set br-lan up || die "br-lan"
+v4v6_up unknown drop
+ctl config set lan br-lan > /dev/null || die "config set lan br-lan"
+xlat_off_apply
+mapped_dev $D1
+on d1 ping -c 2 -i 0.3 -W "$(xt 5)" $SRV4_ADDR > /dev/null || die "d1: ping $SRV4_ADDR through br-lan"
+
 had_brnf=
 lsmod | grep -q '^br_netfilter ' && had_brnf=1
 modprobe br_netfilter || skip "no br_netfilter module"
@@ -23,19 +42,7 @@ for ns in lan net6; do
 done
 on gw sysctl -qw net.bridge.bridge-nf-call-iptables=1 || die "gw: bridge-nf-call-iptables"
 
-GW2=$LAN_NET.2
-OTHER=$SRV4_NET.20
-MAC1=02:00:00:00:00:0a
-MAC3=02:00:00:00:00:0c
-
-# The gateway's LAN port becomes a port of br-lan (with its MAC), which
-# takes the gateway's LAN address; gw2 hangs off br-lan too.
-mac=$(on gw cat /sys/class/net/eth0/address)
-on gw ip addr del $GW_LAN/24 dev eth0 &&
-	on gw ip link add br-lan address "$mac" type bridge &&
-	on gw ip link set eth0 master br-lan &&
-	on gw ip addr add $GW_LAN/24 dev br-lan &&
-	on gw ip link set br-lan up || die "br-lan"
+# gw2 hangs off br-lan too.
 ns_new gw2
 NAMESPACES="$NAMESPACES gw2"
 ip -n gw2 link add eth0 type veth peer name lan2 netns gw &&
@@ -53,16 +60,10 @@ table ip probe {
 }
 NFT
 
-v4v6_up unknown drop
-ctl config set lan br-lan > /dev/null || die "config set lan br-lan"
-xlat_off_apply
-mapped_dev $D1
 dev_add d3 $MAC3 $LAN_NET.12
 for d in d1 d3; do
 	on $d ip route add $OTHER/32 via $GW2 || die "$d: route to $OTHER via gw2"
 done
-
-on d1 ping -c 2 -i 0.3 -W "$(xt 5)" $SRV4_ADDR > /dev/null || die "d1: ping $SRV4_ADDR through br-lan"
 
 xlat=$(stat_get xlat_4to6)
 tx=$(dev_get tx_packets $MAC1)
