@@ -7,6 +7,7 @@
 #include <linux/etherdevice.h>
 #include <linux/icmp.h>
 #include <linux/if_arp.h>
+#include <linux/netfilter_bridge.h>
 #include <net/dst.h>
 #include <net/icmp.h>
 #include <net/inet_dscp.h>
@@ -18,11 +19,42 @@
 #include "path.h"
 
 /*
+ * Whether the packet was addressed to the router at L2: only those are
+ * the router's to forward (ip_forward() drops the others), and only those
+ * are v4v6's. The IPv4 stack never hands PRE_ROUTING a frame for another
+ * host's MAC, but br_netfilter (bridge-nf-call-iptables, as on Docker and
+ * libvirt hosts) runs the IPv4 hooks on the frames a LAN bridge merely
+ * forwards between its ports too, with the bridge as input device and
+ * their PACKET_OTHERHOST disguised as PACKET_HOST until the hooks are done
+ * (setup_pre_routing()): a device's frames to another gateway of the LAN.
+ */
+static bool v4v6_for_router(const struct sk_buff *skb)
+{
+#if IS_ENABLED(CONFIG_BRIDGE_NETFILTER)
+	const struct nf_bridge_info *nf_bridge = nf_bridge_info_get(skb);
+
+	if (nf_bridge && nf_bridge->pkt_otherhost)
+		return false;
+#endif
+	return skb->pkt_type == PACKET_HOST;
+}
+
+/*
  * Whether the packet is for the IPv4 internet: not for a special address,
  * and not for one the router has a route for other than a default route
  * (the LAN itself, other local networks, VPNs). On an IPv6-only network
  * there is usually no IPv4 default route at all; if there is one, v4v6
  * takes precedence over it.
+ *
+ * Only "no route" is the internet: fib_lookup() returns -ENETUNREACH when
+ * no table has a route (a throw route sends the lookup on to the next
+ * rule, so one that no later table answers ends there too). The routes and
+ * rules that refuse are the operator's and win, even as a default route:
+ * blackhole (-EINVAL), unreachable (-EHOSTUNREACH), prohibit (-EACCES), and
+ * "ip rule ... blackhole|prohibit" (-EINVAL, -EACCES); the IPv4 stack then
+ * routes the packet to the same refusal and answers or drops it as the
+ * route says. "ip rule ... unreachable" returns -ENETUNREACH as well, and
+ * cannot be told from no route here.
  */
 static bool v4v6_for_internet(struct net *net, const struct sk_buff *skb,
 			      const struct net_device *in)
@@ -37,14 +69,16 @@ static bool v4v6_for_internet(struct net *net, const struct sk_buff *skb,
 		.flowi4_mark = skb->mark,
 		.flowi4_scope = RT_SCOPE_UNIVERSE,
 	};
+	int err;
 
 	if (ipv4_is_multicast(daddr) || ipv4_is_lbcast(daddr) ||
 	    ipv4_is_zeronet(daddr) || ipv4_is_loopback(daddr) ||
 	    ipv4_is_linklocal_169(daddr))
 		return false;
 	v4v6_flowi4_set_dscp(&fl4, inet_dsfield_to_dscp(iph->tos));
-	if (fib_lookup(net, &fl4, &res, 0))
-		return true;
+	err = fib_lookup(net, &fl4, &res, 0);
+	if (err)
+		return err == -ENETUNREACH;
 	return !res.prefixlen && res.type != RTN_LOCAL &&
 	       res.type != RTN_BROADCAST && res.type != RTN_MULTICAST;
 }
@@ -226,6 +260,11 @@ static unsigned int v4v6_split4(struct net *net, struct v4v6_net *vn,
  * @skb: the packet, before routing
  * @in: the LAN interface
  *
+ * Frames not addressed to the router are left alone before anything else:
+ * not counted, and their unknown sources not announced, since a device
+ * that never sends to the router does not use it, and v4v6d is not to
+ * give it an IPv6 address (nor "unknown drop" to drop its bridged frames).
+ *
  * Return: NF_ACCEPT for packets v4v6 leaves to the IPv4 stack, NF_STOLEN
  * for those it translated and sent, NF_DROP for those it refused.
  */
@@ -240,7 +279,8 @@ unsigned int v4v6_from_lan(struct net *net, struct v4v6_net *vn,
 	unsigned int verdict;
 	const u8 *mac;
 
-	if (!v4v6_addr_translatable(&cfg->pref64, iph->daddr) ||
+	if (!v4v6_for_router(skb) ||
+	    !v4v6_addr_translatable(&cfg->pref64, iph->daddr) ||
 	    !v4v6_for_internet(net, skb, in))
 		return NF_ACCEPT;
 	d = v4v6_device_by4(vn, iph->saddr);
