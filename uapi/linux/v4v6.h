@@ -10,9 +10,26 @@
  *
  * The module registers the generic netlink family V4V6_GENL_NAME, version
  * V4V6_GENL_VERSION, in every network namespace (netnsok). Every command acts
- * on the calling socket's network namespace. Commands that change state need
- * CAP_NET_ADMIN in the namespace's user namespace (GENL_ADMIN_PERM); a
- * rejected message carries an extended-ack message saying why.
+ * on the calling socket's network namespace; a rejected message carries an
+ * extended-ack message saying why.
+ *
+ * Who may use it
+ * --------------
+ *
+ * Commands that change state (V4V6_CMD_SET_CONFIG, V4V6_CMD_NEW_DEVICE,
+ * V4V6_CMD_SET_DEVICE, V4V6_CMD_DEL_DEVICE, V4V6_CMD_FLUSH) need
+ * CAP_NET_ADMIN in the initial user namespace (GENL_ADMIN_PERM, which
+ * checks netlink_capable()), whichever namespace they act on: root of a
+ * container whose network namespace belongs to another user namespace gets
+ * -EPERM, even for its own namespace (GENL_UNS_ADMIN_PERM would be the
+ * per-namespace check; v4v6 does not use it).
+ *
+ * Reading needs no privilege: any process that can open a netlink socket in
+ * the namespace may call V4V6_CMD_GET_CONFIG, V4V6_CMD_GET_STATS and
+ * V4V6_CMD_GET_DEVICE (one device or the dump of the whole table, with each
+ * device's MAC, addresses, counters and idle time) and join the events
+ * group, as any user may read the neighbour table (ip neigh) and the
+ * interfaces' counters (ip -s link).
  *
  * Attributes
  * ----------
