@@ -338,6 +338,14 @@ enum v4v6_dev_state {
  *	big for the MTU without DF)
  * @V4V6_STAT_GSO_FAILED: GSO packets that could not be segmented (no
  *	memory, or a type the kernel cannot segment): dropped
+ * @V4V6_STAT_MARTIAN: IPv6 from the NAT64 prefix whose embedded IPv4 source
+ *	no host beyond the NAT64 can have, under any prefix: "this" network
+ *	0/8, loopback 127/8, link-local 169.254/16, multicast 224/4, class E
+ *	240/4 and the limited broadcast, the router's own addresses (local,
+ *	broadcast and anycast routes) and addresses routed to the LAN
+ *	interface (the LAN's subnets): dropped. An ICMPv6 error quoting a
+ *	packet to such an address is dropped too; an ICMPv6 error from such
+ *	a source is translated from 192.0.0.8 instead (RFC 7600)
  */
 enum v4v6_stat {
 	V4V6_STAT_UNSPEC,
@@ -366,6 +374,7 @@ enum v4v6_stat {
 	V4V6_STAT_SOURCE_ROUTE,
 	V4V6_STAT_GSO_SEGMENTED,
 	V4V6_STAT_GSO_FAILED,
+	V4V6_STAT_MARTIAN,
 	__V4V6_STAT_MAX
 };
 
