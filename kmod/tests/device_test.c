@@ -8,7 +8,9 @@
  */
 #include <kunit/test.h>
 #include <linux/bottom_half.h>
+#include <linux/cpumask.h>
 #include <linux/etherdevice.h>
+#include <linux/hrtimer.h>
 #include <linux/jiffies.h>
 #include <linux/kthread.h>
 #include <linux/rhashtable.h>
@@ -395,13 +397,18 @@ static void device_replace_conflict_test(struct kunit *test)
 }
 
 /*
- * Lookups during replaces: readers on other CPUs look device 1 up, as the
- * packet path does, by the addresses that do not change while the test
- * replaces it again and again; not one lookup may miss (a miss is a packet
- * that the router's own stack would answer with a RST or Port Unreachable).
+ * Lookups during replaces: device 1 is looked up, as the packet path does,
+ * by the addresses that do not change while the test replaces it again and
+ * again; not one lookup may miss (a miss is a packet that the router's own
+ * stack would answer with a RST or Port Unreachable). The lookups come from
+ * kthreads on the other CPUs, and from a timer interrupting the writer on
+ * its own CPU, as a packet's softirq may: a guest under load may have
+ * brought up a single CPU, and without preemption a kthread sharing the
+ * writer's CPU would only ever run between two replaces.
  */
 #define HAMMER_REPLACES 20000
 #define HAMMER_READERS 4
+#define HAMMER_TICK_NS (50 * NSEC_PER_USEC)
 
 struct hammer {
 	struct v4v6_net *vn;
@@ -409,39 +416,57 @@ struct hammer {
 	struct in6_addr ip6;	/* valid if @check6 */
 	u8 mac[ETH_ALEN];
 	bool check4, check6;
+	struct hrtimer timer;
 	atomic_t started;
-	atomic_long_t lookups, misses, wrong;
+	atomic_long_t lookups, ticks, misses, wrong;
 };
+
+/* Look device 1 up by its stable addresses, under RCU alone. */
+static void hammer_look(struct hammer *h)
+{
+	struct v4v6_device *d;
+
+	rcu_read_lock();
+	if (h->check4) {
+		d = v4v6_device_by4(h->vn, h->ip4);
+		if (!d)
+			atomic_long_inc(&h->misses);
+		else if (!ether_addr_equal(d->mac, h->mac))
+			atomic_long_inc(&h->wrong);
+	}
+	if (h->check6) {
+		d = v4v6_device_by6(h->vn, &h->ip6);
+		if (!d)
+			atomic_long_inc(&h->misses);
+		else if (!ether_addr_equal(d->mac, h->mac))
+			atomic_long_inc(&h->wrong);
+	}
+	rcu_read_unlock();
+}
 
 static int hammer_reader(void *arg)
 {
 	struct hammer *h = arg;
-	struct v4v6_device *d;
 	unsigned long n = 0;
 
 	atomic_inc(&h->started);
 	while (!kthread_should_stop()) {
-		rcu_read_lock();
-		if (h->check4) {
-			d = v4v6_device_by4(h->vn, h->ip4);
-			if (!d)
-				atomic_long_inc(&h->misses);
-			else if (!ether_addr_equal(d->mac, h->mac))
-				atomic_long_inc(&h->wrong);
-		}
-		if (h->check6) {
-			d = v4v6_device_by6(h->vn, &h->ip6);
-			if (!d)
-				atomic_long_inc(&h->misses);
-			else if (!ether_addr_equal(d->mac, h->mac))
-				atomic_long_inc(&h->wrong);
-		}
-		rcu_read_unlock();
+		hammer_look(h);
 		if (!(++n % 64))
 			cond_resched();
 	}
 	atomic_long_add(n, &h->lookups);
 	return 0;
+}
+
+static enum hrtimer_restart hammer_tick(struct hrtimer *t)
+{
+	struct hammer *h = container_of(t, struct hammer, timer);
+
+	hammer_look(h);
+	atomic_long_inc(&h->ticks);
+	hrtimer_forward_now(t, ns_to_ktime(HAMMER_TICK_NS));
+	return HRTIMER_RESTART;
 }
 
 struct hammer_case {
@@ -467,7 +492,7 @@ static void device_replace_hammer_test(struct kunit *test)
 	const struct hammer_case *c = test->param_value;
 	struct task_struct *readers[HAMMER_READERS] = {};
 	struct dev_fixture *f = test->priv;
-	unsigned int i, n, nr, done = 0;
+	unsigned int i, n, nr = 0, done = 0, cpu, wcpu;
 	struct v4v6_device *old, *d;
 	struct hammer *h;
 	int err = 0;
@@ -485,17 +510,31 @@ static void device_replace_hammer_test(struct kunit *test)
 	h->check4 = !c->ip4;
 	h->check6 = !c->ip6;
 
-	nr = clamp(num_online_cpus() - 1, 1U, (unsigned int)HAMMER_READERS);
-	for (i = 0; i < nr; i++) {
-		readers[i] = kthread_run(hammer_reader, h, "v4v6-hammer/%u", i);
-		if (IS_ERR(readers[i])) {
-			err = PTR_ERR(readers[i]);
-			readers[i] = NULL;
+	/*
+	 * The writer stays on its CPU and each reader has one of the others:
+	 * on a kernel without preemption a reader sharing the writer's CPU
+	 * would only ever run between two replaces.
+	 */
+	wcpu = raw_smp_processor_id();
+	KUNIT_ASSERT_EQ(test, set_cpus_allowed_ptr(current, cpumask_of(wcpu)), 0);
+	for_each_online_cpu(cpu) {
+		if (nr == HAMMER_READERS || cpu == wcpu)
+			continue;
+		readers[nr] = kthread_create(hammer_reader, h, "v4v6-hammer/%u", cpu);
+		if (IS_ERR(readers[nr])) {
+			err = PTR_ERR(readers[nr]);
+			readers[nr] = NULL;
 			break;
 		}
+		kthread_bind(readers[nr], cpu);
+		wake_up_process(readers[nr++]);
 	}
 	while (!err && atomic_read(&h->started) < nr)
 		cond_resched();
+	v4v6_hrtimer_setup(&h->timer, hammer_tick, CLOCK_MONOTONIC,
+			   HRTIMER_MODE_REL_PINNED);
+	hrtimer_start(&h->timer, ns_to_ktime(HAMMER_TICK_NS),
+		      HRTIMER_MODE_REL_PINNED);
 
 	for (n = 0; !err && n < HAMMER_REPLACES; n++) {
 		d = v4v6_device_alloc(GFP_KERNEL);
@@ -526,13 +565,16 @@ static void device_replace_hammer_test(struct kunit *test)
 			cond_resched();
 	}
 
+	hrtimer_cancel(&h->timer);
 	for (i = 0; i < nr; i++)
-		if (readers[i])
-			kthread_stop(readers[i]);
+		kthread_stop(readers[i]);
+	set_cpus_allowed_ptr(current, cpu_possible_mask);
 	KUNIT_ASSERT_EQ(test, err, 0);
-	kunit_info(test, "%u replaces, %u readers, %ld lookups\n", done, nr,
-		   atomic_long_read(&h->lookups));
-	KUNIT_EXPECT_GT(test, atomic_long_read(&h->lookups), 0);
+	kunit_info(test, "%u replaces; %u CPUs, %u readers: %ld lookups, %ld ticks\n",
+		   done, num_online_cpus(), nr, atomic_long_read(&h->lookups),
+		   atomic_long_read(&h->ticks));
+	KUNIT_EXPECT_GT(test, atomic_long_read(&h->lookups) +
+			atomic_long_read(&h->ticks), 0);
 	KUNIT_EXPECT_EQ(test, atomic_long_read(&h->misses), 0);
 	KUNIT_EXPECT_EQ(test, atomic_long_read(&h->wrong), 0);
 	expect_count(test, 64);
