@@ -13,7 +13,17 @@ mapped_dev $D1
 DEV6=$NET6::4:10
 PORT=9100
 
-on d1 python3 "$E2E_DIR/udp.py" serve $PORT "$E2E_TMP/d1-$PORT.log" &
+# d1 logs "SOURCE TEXT" for each datagram (no echo: some sources are
+# broadcast addresses, to which it could not answer)
+on d1 python3 - $PORT "$E2E_TMP/d1-$PORT.log" <<'PY' &
+import socket, sys
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind(("0.0.0.0", int(sys.argv[1])))
+with open(sys.argv[2], "a", buffering=1) as log:
+    while True:
+        data, peer = s.recvfrom(2048)
+        log.write("%s %s\n" % (peer[0], data.decode(errors="replace")))
+PY
 server=$!
 wait_for 20 listening d1 udp $PORT || die "no UDP server on d1:$PORT"
 
