@@ -94,11 +94,26 @@ bool v4v6_addr_extract(const struct v4v6_prefix *p, const struct in6_addr *a,
 	return true;
 }
 
-/* Blocks RFC 5735 section 3 and RFC 6598 leave off the global internet. */
-static const struct {
+/* An IPv4 block: @net/@len, @net in host order. */
+struct v4v6_block {
 	u32 net;
 	u8 len;
-} v4v6_non_global[] = {
+};
+
+static bool v4v6_in_blocks(__be32 v4, const struct v4v6_block *b,
+			   unsigned int n)
+{
+	u32 a = ntohl(v4);
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if ((a ^ b[i].net) >> (32 - b[i].len) == 0)
+			return true;
+	return false;
+}
+
+/* Blocks RFC 5735 section 3 and RFC 6598 leave off the global internet. */
+static const struct v4v6_block v4v6_non_global[] = {
 	{ 0x00000000, 8 },	/* "this" network */
 	{ 0x0a000000, 8 },	/* RFC 1918 */
 	{ 0x64400000, 10 },	/* shared address space (RFC 6598) */
@@ -126,14 +141,34 @@ static const struct {
 bool v4v6_addr_translatable(const struct v4v6_prefix *p, __be32 v4)
 {
 	static const struct in6_addr wkp = {{{ 0, 0x64, 0xff, 0x9b }}};
-	u32 a = ntohl(v4);
-	unsigned int i;
 
 	if (p->len != 96 || !ipv6_prefix_equal(&p->addr, &wkp, 96))
 		return true;
-	for (i = 0; i < ARRAY_SIZE(v4v6_non_global); i++)
-		if ((a ^ v4v6_non_global[i].net) >>
-		    (32 - v4v6_non_global[i].len) == 0)
-			return false;
-	return true;
+	return !v4v6_in_blocks(v4, v4v6_non_global,
+			       ARRAY_SIZE(v4v6_non_global));
+}
+
+/* Blocks no host beyond a NAT64 can have, whatever the prefix. */
+static const struct v4v6_block v4v6_martians[] = {
+	{ 0x00000000, 8 },	/* "this" network (RFC 1122 3.2.1.3) */
+	{ 0x7f000000, 8 },	/* loopback */
+	{ 0xa9fe0000, 16 },	/* link-local (RFC 3927) */
+	{ 0xe0000000, 4 },	/* multicast */
+	{ 0xf0000000, 4 },	/* class E, limited broadcast */
+};
+
+/**
+ * v4v6_addr_martian() - whether no host beyond a NAT64 can have @v4
+ * @v4: an IPv4 address, as a source from the IPv6 network would carry it
+ *
+ * "This" network, loopback, link-local, multicast, class E and the limited
+ * broadcast: no NAT64, whatever its prefix, represents a remote host by
+ * one of these, and a device must not see them as a source from outside
+ * (its own loopback, a link-local neighbour, a group). Private and shared
+ * addresses are not here: a network-specific prefix may represent them
+ * (RFC 6052 section 3.1).
+ */
+bool v4v6_addr_martian(__be32 v4)
+{
+	return v4v6_in_blocks(v4, v4v6_martians, ARRAY_SIZE(v4v6_martians));
 }

@@ -85,4 +85,21 @@
 #define kzalloc_obj(P, gfp) kzalloc(sizeof(P), gfp)
 #endif
 
+/*
+ * v4v6_hrtimer_setup(timer, function, clock, mode): hrtimer_init() and the
+ * callback set apart in 6.1 and 6.12, hrtimer_setup() in 7.2 (from 6.13;
+ * hrtimer_init() is gone). The KUnit suites only.
+ */
+#ifdef V4V6_HAVE_HRTIMER_SETUP
+#define v4v6_hrtimer_setup(timer, fn, clock, mode) \
+	hrtimer_setup(timer, fn, clock, mode)
+#else
+#define v4v6_hrtimer_setup(timer, fn, clock, mode) do { \
+	struct hrtimer *__t = (timer); \
+	\
+	hrtimer_init(__t, clock, mode); \
+	__t->function = (fn); \
+} while (0)
+#endif
+
 #endif /* _V4V6_COMPAT_H */

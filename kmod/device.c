@@ -5,14 +5,16 @@
  * Two resizable hash tables find a device by its IPv4 address (packets from
  * the LAN) and by its IPv6 address (packets from the IPv6 network) in
  * constant time, under RCU alone. Writers hold &struct v4v6_net.lock. A
- * device is never changed in place: a change inserts a copy and removes the
- * original, which RCU frees once no reader can hold it.
+ * device is never changed in place: a change puts a copy in the original's
+ * place, so that a lookup by an address that stays never misses, and RCU
+ * frees the original once no reader can hold it.
  */
 #include <linux/etherdevice.h>
 #include <linux/jiffies.h>
 #include <linux/percpu.h>
 #include <linux/rhashtable.h>
 #include <linux/slab.h>
+#include <net/ipv6.h>
 
 #include "v4v6.h"
 
@@ -184,23 +186,56 @@ void v4v6_device_remove(struct v4v6_net *vn, struct v4v6_device *d)
 	call_rcu(&d->rcu, v4v6_device_free_rcu);
 }
 
+/*
+ * Put @d in @old's place in one of the hash tables (@old_node, @new_node
+ * their nodes in it): swapped in one step when the key is the same, so
+ * that no lookup by it misses; otherwise @d is added under its new key,
+ * and @old comes out later (v4v6_device_swap_finish()).
+ */
+static int v4v6_device_swap_start(struct rhashtable *ht,
+				  struct rhash_head *new_node, bool same_key,
+				  const struct rhashtable_params params)
+{
+	if (same_key)
+		return 0;
+	return rhashtable_lookup_insert_fast(ht, new_node, params);
+}
+
+static void v4v6_device_swap_finish(struct rhashtable *ht,
+				    struct rhash_head *old_node,
+				    struct rhash_head *new_node, bool same_key,
+				    const struct rhashtable_params params)
+{
+	if (same_key)
+		WARN_ON(rhashtable_replace_fast(ht, old_node, new_node, params));
+	else
+		rhashtable_remove_fast(ht, old_node, params);
+}
+
 /**
  * v4v6_device_replace() - put a changed copy of a device in its place
  * @vn: the namespace, its lock held
  * @old: the device in the table
- * @d: its copy, from v4v6_device_alloc(), with the changes
+ * @d: its copy, from v4v6_device_alloc(), with the same MAC and the changes
  *
  * @d takes over the counters and the last-seen time of @old, which RCU
- * frees. Readers find either the one or the other, never neither, unless an
- * address changes: then, for an instant, the new address is not found yet.
+ * frees. A reader looking a device up by an address that does not change
+ * finds @old or @d at every instant, never neither: where a key stays,
+ * @d takes @old's place in that hash table in one step
+ * (rhashtable_replace_fast()); where it changes, @d is found by its new
+ * address before @old stops being found by its old one. In the list (the
+ * dumps' order) @d takes @old's place.
  *
- * Return: 0, or -EEXIST if a new address belongs to another device (the
- * table is then unchanged and @d still the caller's), or -ENOMEM.
+ * Return: 0, or -EEXIST if a new address belongs to another device, or
+ * the hash table's error (-ENOMEM): the table is then unchanged and @d
+ * still the caller's.
  */
 int v4v6_device_replace(struct v4v6_net *vn, struct v4v6_device *old,
 			struct v4v6_device *d)
 {
 	struct v4v6_dev_stats __percpu *own = d->stats;
+	bool same4 = d->ip4 == old->ip4;
+	bool same6 = ipv6_addr_equal(&d->ip6, &old->ip6);
 	struct v4v6_device *other;
 	int err;
 
@@ -212,26 +247,39 @@ int v4v6_device_replace(struct v4v6_net *vn, struct v4v6_device *old,
 	if (other && other != old)
 		return -EEXIST;
 
-	v4v6_device_unlink(vn, old);
 	/* Before readers can find @d: they count into its counters at once. */
 	d->stats = old->stats;
 	d->last_seen = READ_ONCE(old->last_seen);
-	err = v4v6_device_insert(vn, d);
+	err = v4v6_device_swap_start(&vn->by4, &d->node4, same4,
+				     v4v6_by4_params);
+	if (err)
+		goto undo;
+	err = v4v6_device_swap_start(&vn->by6, &d->node6, same6,
+				     v4v6_by6_params);
 	if (err) {
-		/* No reader saw @d: it gets its own counters back. */
-		d->stats = own;
-		/*
-		 * Its addresses are free again: it goes back, once no reader
-		 * can still be walking its old hash chains.
-		 */
-		synchronize_rcu();
-		WARN_ON(v4v6_device_insert(vn, old));
-		return err;
+		if (!same4) {
+			rhashtable_remove_fast(&vn->by4, &d->node4,
+					       v4v6_by4_params);
+			/* A reader may have found @d by its new IPv4 address. */
+			synchronize_rcu();
+		}
+		goto undo;
 	}
+	/* Nothing fails from here on. */
+	v4v6_device_swap_finish(&vn->by4, &old->node4, &d->node4, same4,
+				v4v6_by4_params);
+	v4v6_device_swap_finish(&vn->by6, &old->node6, &d->node6, same6,
+				v4v6_by6_params);
+	list_replace_rcu(&old->list, &d->list);
 	free_percpu(own);
 	old->stats_moved = true;
 	call_rcu(&old->rcu, v4v6_device_free_rcu);
 	return 0;
+
+undo:
+	/* No reader holds @d any more: it gets its own counters back. */
+	d->stats = own;
+	return err;
 }
 
 /* The fast path: note that @d was seen, without dirtying its line often. */

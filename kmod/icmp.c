@@ -426,7 +426,10 @@ enum v4v6_xlat_result v4v6_icmp_err_4to6(struct sk_buff *skb,
  *
  * The packet in error went from the device to the far side. An error from
  * outside the NAT64 prefix (an IPv6 router reporting Packet Too Big or Time
- * Exceeded) gets 192.0.0.8 as its IPv4 source (RFC 7600).
+ * Exceeded) gets 192.0.0.8 as its IPv4 source (RFC 7600), and so does one
+ * whose source in the prefix cannot be a remote host's (not global under
+ * the well-known prefix, or a martian): the error still reaches the
+ * device, never as if from itself, its gateway or its LAN.
  */
 enum v4v6_xlat_result v4v6_icmp_err_6to4(struct sk_buff *skb,
 					 const struct v4v6_xlat *x,
@@ -471,8 +474,12 @@ enum v4v6_xlat_result v4v6_icmp_err_6to4(struct sk_buff *skb,
 		return V4V6_XLAT_NOT_MAPPED;
 	if (!v4v6_addr_translatable(x->pref64, in_d4))
 		return V4V6_XLAT_NOT_GLOBAL;
+	/* The device never sent one to its own LAN through the translator. */
+	if (v4v6_xlat_martian(x, in_d4))
+		return V4V6_XLAT_MARTIAN;
 	if (!v4v6_addr_extract(x->pref64, &ip6->saddr, &s4) ||
-	    !v4v6_addr_translatable(x->pref64, s4))
+	    !v4v6_addr_translatable(x->pref64, s4) ||
+	    v4v6_xlat_martian(x, s4))
 		s4 = V4V6_DUMMY_IPV4;
 
 	res = v4v6_ipv6_walk(skb, in_off, end, in.nexthdr, &in_info);

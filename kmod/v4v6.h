@@ -231,5 +231,6 @@ void v4v6_addr_synth(const struct v4v6_prefix *p, __be32 v4,
 bool v4v6_addr_extract(const struct v4v6_prefix *p, const struct in6_addr *a,
 		       __be32 *v4);
 bool v4v6_addr_translatable(const struct v4v6_prefix *p, __be32 v4);
+bool v4v6_addr_martian(__be32 v4);
 
 #endif /* _V4V6_H */

@@ -8,6 +8,7 @@
 #include <net/dst.h>
 #include <net/inet_dscp.h>
 #include <net/ip.h>
+#include <net/ip_fib.h>
 #include <net/ipv6.h>
 #include <net/route.h>
 
@@ -51,6 +52,39 @@ static bool v4v6_is_icmp6_error(const struct sk_buff *skb)
 		return false;
 	type = skb_header_pointer(skb, off, sizeof(_type), &_type);
 	return type && !(*type & ICMPV6_INFOMSG_MASK);
+}
+
+/*
+ * Whether @v4 is the router's own (a local, broadcast or anycast route:
+ * its addresses and its subnets' broadcast addresses, on any interface) or
+ * routed to the LAN interface (the LAN's subnets, and networks behind a
+ * LAN router): no host beyond the NAT64 has it, so a source in the prefix
+ * that embeds it is forged (struct v4v6_xlat.local4). One lookup of the
+ * FIB, as the router's own output to @v4 would make; "no route" is the
+ * IPv4 internet, which lives behind the NAT64.
+ */
+static bool v4v6_local4(const struct v4v6_xlat *x, __be32 v4)
+{
+	struct flowi4 fl4 = {
+		.daddr = v4,
+		.flowi4_scope = RT_SCOPE_UNIVERSE,
+	};
+	struct fib_result res;
+
+	if (fib_lookup(x->net, &fl4, &res, 0))
+		return false;
+	switch (res.type) {
+	case RTN_LOCAL:
+	case RTN_BROADCAST:
+	case RTN_ANYCAST:
+	case RTN_MULTICAST:
+		return true;
+	case RTN_UNICAST:
+		return res.nhc && FIB_RES_DEV(res) &&
+		       FIB_RES_DEV(res)->ifindex == x->lan_ifindex;
+	default:
+		return false;
+	}
 }
 
 /* Whether the packet is v4v6's to translate for @d. */
@@ -220,7 +254,12 @@ unsigned int v4v6_from_wan(struct net *net, struct v4v6_net *vn,
 			   const struct v4v6_config *cfg, struct sk_buff *skb,
 			   const struct net_device *in)
 {
-	struct v4v6_xlat x = { .pref64 = &cfg->pref64 };
+	struct v4v6_xlat x = {
+		.pref64 = &cfg->pref64,
+		.local4 = v4v6_local4,
+		.net = net,
+		.lan_ifindex = cfg->lan_ifindex,
+	};
 	struct v4v6_device *d;
 	unsigned int verdict;
 	struct rtable *rt;

@@ -28,11 +28,28 @@ static const char * const v4v6_xlat_texts[__V4V6_XLAT_MAX] = {
 	[V4V6_XLAT_ICMP_CSUM] = "ICMP error with a bad checksum",
 	[V4V6_XLAT_FRAG_NEEDED] = "too big for the lowest IPv6 MTU, with DF",
 	[V4V6_XLAT_SOURCE_ROUTE] = "unexpired IPv4 source route",
+	[V4V6_XLAT_MARTIAN] = "IPv4 address of the router, its LAN or no host",
 };
 
 const char *v4v6_xlat_reason(enum v4v6_xlat_result r)
 {
 	return r < __V4V6_XLAT_MAX ? v4v6_xlat_texts[r] : "unknown";
+}
+
+/**
+ * v4v6_xlat_martian() - whether an IPv4 address from the IPv6 side is forged
+ * @x: the translation, its @local4 set by the caller or NULL
+ * @v4: the IPv4 address embedded in a source from the NAT64 prefix (or in
+ *	the destination of a packet an ICMPv6 error quotes)
+ *
+ * Under any prefix: a block no remote host has (v4v6_addr_martian()), or
+ * an address the router knows as its own or its LAN's (@x->local4). The
+ * device would take such a packet as one from itself, its gateway, its DNS
+ * server or a neighbour.
+ */
+bool v4v6_xlat_martian(const struct v4v6_xlat *x, __be32 v4)
+{
+	return v4v6_addr_martian(v4) || (x->local4 && x->local4(x, v4));
 }
 
 /**

@@ -24,6 +24,11 @@
  * @mtu4: the MTU of the IPv4 next hop, the LAN, 0 if unknown; with
  *	@lowest_mtu it bounds the MTUs that Packet Too Big and Fragmentation
  *	Needed report (RFC 7915 sections 4.2 and 5.2)
+ * @local4: IPv6 to IPv4 only: whether an IPv4 address is the router's own
+ *	or on its LAN, as the namespace's routes say (the core knows none);
+ *	NULL for none. See v4v6_xlat_martian().
+ * @net: the namespace, for @local4
+ * @lan_ifindex: the LAN interface, for @local4
  */
 struct v4v6_xlat {
 	const struct v4v6_prefix *pref64;
@@ -31,6 +36,9 @@ struct v4v6_xlat {
 	struct in6_addr dev6;
 	u32 lowest_mtu;
 	u32 mtu4;
+	bool (*local4)(const struct v4v6_xlat *x, __be32 v4);
+	struct net *net;
+	int lan_ifindex;
 };
 
 /**
@@ -55,6 +63,8 @@ struct v4v6_xlat {
  *	caller sends Fragmentation Needed with v4v6_xlat_mtu4()
  * @V4V6_XLAT_SOURCE_ROUTE: an unexpired IPv4 source route (RFC 7915
  *	section 4.1); the caller sends Source Route Failed
+ * @V4V6_XLAT_MARTIAN: from the IPv6 network, an IPv4 address that no host
+ *	beyond the NAT64 has, under any prefix (v4v6_xlat_martian())
  * @__V4V6_XLAT_MAX: the number of results
  *
  * The data path counts every result but OK per namespace.
@@ -76,6 +86,7 @@ enum v4v6_xlat_result {
 	V4V6_XLAT_ICMP_CSUM,
 	V4V6_XLAT_FRAG_NEEDED,
 	V4V6_XLAT_SOURCE_ROUTE,
+	V4V6_XLAT_MARTIAN,
 	__V4V6_XLAT_MAX
 };
 
@@ -100,6 +111,7 @@ struct v4v6_ipv6_info {
 #define V4V6_DF_THRESHOLD 1260
 
 const char *v4v6_xlat_reason(enum v4v6_xlat_result r);
+bool v4v6_xlat_martian(const struct v4v6_xlat *x, __be32 v4);
 enum v4v6_xlat_result v4v6_xlat_4to6(struct sk_buff *skb,
 				     const struct v4v6_xlat *x);
 enum v4v6_xlat_result v4v6_xlat_6to4(struct sk_buff *skb,

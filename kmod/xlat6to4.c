@@ -176,7 +176,8 @@ static void v4v6_push_ipv4(struct sk_buff *skb, const struct ipv6hdr *ip6,
  *
  * The destination must be the device's IPv6 address; it becomes the
  * device's IPv4 address. The source must lie in the NAT64 prefix; it becomes
- * the IPv4 address embedded in it. The hop limit is decremented.
+ * the IPv4 address embedded in it, which must not be a martian
+ * (v4v6_xlat_martian()). The hop limit is decremented.
  *
  * Return: V4V6_XLAT_OK with @skb now IPv4, or why not: the caller drops
  * @skb then. For V4V6_XLAT_TTL and V4V6_XLAT_ROUTING @skb is untouched, so
@@ -234,6 +235,8 @@ enum v4v6_xlat_result v4v6_xlat_6to4(struct sk_buff *skb,
 		return V4V6_XLAT_NOT_MAPPED;
 	if (!v4v6_addr_translatable(x->pref64, s4))
 		return V4V6_XLAT_NOT_GLOBAL;
+	if (v4v6_xlat_martian(x, s4))
+		return V4V6_XLAT_MARTIAN;
 
 	csum_off = v4v6_l4_csum_offset(info.proto, true, &need);
 	if (info.first && csum_off >= 0) {

@@ -116,11 +116,43 @@ static void addr_default_config_test(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, v4v6_prefix_valid(&cfg.pref64));
 }
 
+/* The blocks no host beyond a NAT64 has, at and just past their edges. */
+static void addr_martian_test(struct kunit *test)
+{
+	static const struct {
+		const char *v4;
+		bool martian;
+	} cases[] = {
+		{ "0.0.0.0", true }, { "0.255.255.255", true },
+		{ "1.0.0.0", false }, { "10.0.0.1", false },
+		{ "100.64.0.1", false }, { "126.255.255.255", false },
+		{ "127.0.0.0", true }, { "127.0.0.1", true },
+		{ "127.255.255.255", true }, { "128.0.0.0", false },
+		{ "169.253.255.255", false }, { "169.254.0.0", true },
+		{ "169.254.255.255", true }, { "169.255.0.0", false },
+		{ "172.16.0.1", false }, { "192.0.0.8", false },
+		{ "192.168.1.1", false }, { "223.255.255.255", false },
+		{ "224.0.0.0", true }, { "239.255.255.255", true },
+		{ "240.0.0.0", true }, { "255.255.255.254", true },
+		{ "255.255.255.255", true }, { "192.0.2.33", false },
+	};
+	unsigned int i;
+	__be32 a;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		KUNIT_ASSERT_TRUE(test, in4_pton(cases[i].v4, -1, (u8 *)&a, -1,
+						 NULL));
+		KUNIT_EXPECT_EQ_MSG(test, v4v6_addr_martian(a),
+				    cases[i].martian, "%s", cases[i].v4);
+	}
+}
+
 static struct kunit_case addr_test_cases[] = {
 	KUNIT_CASE_PARAM(addr_synth_test, rfc6052_gen_params),
 	KUNIT_CASE_PARAM(addr_extract_test, rfc6052_gen_params),
 	KUNIT_CASE(addr_prefix_valid_test),
 	KUNIT_CASE(addr_default_config_test),
+	KUNIT_CASE(addr_martian_test),
 	{}
 };
 

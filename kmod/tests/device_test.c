@@ -8,8 +8,11 @@
  */
 #include <kunit/test.h>
 #include <linux/bottom_half.h>
+#include <linux/cpumask.h>
 #include <linux/etherdevice.h>
+#include <linux/hrtimer.h>
 #include <linux/jiffies.h>
+#include <linux/kthread.h>
 #include <linux/rhashtable.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
@@ -284,6 +287,7 @@ static void device_replace_test(struct kunit *test)
 	int err;
 
 	old = dev_add(test, 1);
+	dev_add(test, 3);
 	old4 = old->ip4;
 	old6 = old->ip6;
 	local_bh_disable();
@@ -322,7 +326,10 @@ static void device_replace_test(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, find_mac(test, d->mac), d);
 	KUNIT_EXPECT_PTR_EQ(test, find4(test, old4), c->ip4 ? NULL : d);
 	KUNIT_EXPECT_PTR_EQ(test, find6(test, &old6), c->ip6 ? NULL : d);
-	expect_count(test, 1);
+	expect_count(test, 2);
+	/* In @old's place in the list, before device 3. */
+	KUNIT_EXPECT_PTR_EQ(test, list_first_entry(&f->vn->devices,
+						   struct v4v6_device, list), d);
 
 	KUNIT_EXPECT_TRUE(test, moved);
 	KUNIT_EXPECT_TRUE(test, d->stats == stats);
@@ -387,6 +394,190 @@ static void device_replace_conflict_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t.drops, 1ull);
 	v4v6_device_stats(d, &t);
 	KUNIT_EXPECT_EQ(test, t.drops, 0ull);
+}
+
+/*
+ * Lookups during replaces: device 1 is looked up, as the packet path does,
+ * by the addresses that do not change while the test replaces it again and
+ * again; not one lookup may miss (a miss is a packet that the router's own
+ * stack would answer with a RST or Port Unreachable). The lookups come from
+ * kthreads on the other CPUs, and from a timer interrupting the writer on
+ * its own CPU, as a packet's softirq may: a guest under load may have
+ * brought up a single CPU, and without preemption a kthread sharing the
+ * writer's CPU would only ever run between two replaces.
+ */
+#define HAMMER_REPLACES 20000
+#define HAMMER_READERS 4
+#define HAMMER_TICK_NS (50 * NSEC_PER_USEC)
+
+struct hammer {
+	struct v4v6_net *vn;
+	__be32 ip4;		/* valid if @check4 */
+	struct in6_addr ip6;	/* valid if @check6 */
+	u8 mac[ETH_ALEN];
+	bool check4, check6;
+	struct hrtimer timer;
+	atomic_t started;
+	atomic_long_t lookups, ticks, misses, wrong;
+};
+
+/* Look device 1 up by its stable addresses, under RCU alone. */
+static void hammer_look(struct hammer *h)
+{
+	struct v4v6_device *d;
+
+	rcu_read_lock();
+	if (h->check4) {
+		d = v4v6_device_by4(h->vn, h->ip4);
+		if (!d)
+			atomic_long_inc(&h->misses);
+		else if (!ether_addr_equal(d->mac, h->mac))
+			atomic_long_inc(&h->wrong);
+	}
+	if (h->check6) {
+		d = v4v6_device_by6(h->vn, &h->ip6);
+		if (!d)
+			atomic_long_inc(&h->misses);
+		else if (!ether_addr_equal(d->mac, h->mac))
+			atomic_long_inc(&h->wrong);
+	}
+	rcu_read_unlock();
+}
+
+static int hammer_reader(void *arg)
+{
+	struct hammer *h = arg;
+	unsigned long n = 0;
+
+	atomic_inc(&h->started);
+	while (!kthread_should_stop()) {
+		hammer_look(h);
+		if (!(++n % 64))
+			cond_resched();
+	}
+	atomic_long_add(n, &h->lookups);
+	return 0;
+}
+
+static enum hrtimer_restart hammer_tick(struct hrtimer *t)
+{
+	struct hammer *h = container_of(t, struct hammer, timer);
+
+	hammer_look(h);
+	atomic_long_inc(&h->ticks);
+	hrtimer_forward_now(t, ns_to_ktime(HAMMER_TICK_NS));
+	return HRTIMER_RESTART;
+}
+
+struct hammer_case {
+	const char *desc;
+	bool ip4, ip6;		/* which address changes on each replace */
+};
+
+static const struct hammer_case hammer_cases[] = {
+	{ "neither address changes", false, false },
+	{ "the IPv4 address changes", true, false },
+	{ "the IPv6 address changes", false, true },
+};
+
+static void hammer_case_desc(const struct hammer_case *c, char *desc)
+{
+	strscpy(desc, c->desc, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(hammer, hammer_cases, hammer_case_desc);
+
+static void device_replace_hammer_test(struct kunit *test)
+{
+	const struct hammer_case *c = test->param_value;
+	struct task_struct *readers[HAMMER_READERS] = {};
+	struct dev_fixture *f = test->priv;
+	unsigned int i, n, nr = 0, done = 0, cpu, wcpu;
+	struct v4v6_device *old, *d;
+	struct hammer *h;
+	int err = 0;
+
+	h = kunit_kzalloc(test, sizeof(*h), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, h);
+	/* Neighbours in the tables, so that chains are not all trivial. */
+	for (n = 2; n <= 64; n++)
+		dev_add(test, n);
+	old = dev_add(test, 1);
+	h->vn = f->vn;
+	h->ip4 = old->ip4;
+	h->ip6 = old->ip6;
+	ether_addr_copy(h->mac, old->mac);
+	h->check4 = !c->ip4;
+	h->check6 = !c->ip6;
+
+	/*
+	 * The writer stays on its CPU and each reader has one of the others:
+	 * on a kernel without preemption a reader sharing the writer's CPU
+	 * would only ever run between two replaces.
+	 */
+	wcpu = raw_smp_processor_id();
+	KUNIT_ASSERT_EQ(test, set_cpus_allowed_ptr(current, cpumask_of(wcpu)), 0);
+	for_each_online_cpu(cpu) {
+		if (nr == HAMMER_READERS || cpu == wcpu)
+			continue;
+		readers[nr] = kthread_create(hammer_reader, h, "v4v6-hammer/%u", cpu);
+		if (IS_ERR(readers[nr])) {
+			err = PTR_ERR(readers[nr]);
+			readers[nr] = NULL;
+			break;
+		}
+		kthread_bind(readers[nr], cpu);
+		wake_up_process(readers[nr++]);
+	}
+	while (!err && atomic_read(&h->started) < nr)
+		cond_resched();
+	v4v6_hrtimer_setup(&h->timer, hammer_tick, CLOCK_MONOTONIC,
+			   HRTIMER_MODE_REL_PINNED);
+	hrtimer_start(&h->timer, ns_to_ktime(HAMMER_TICK_NS),
+		      HRTIMER_MODE_REL_PINNED);
+
+	for (n = 0; !err && n < HAMMER_REPLACES; n++) {
+		d = v4v6_device_alloc(GFP_KERNEL);
+		if (!d) {
+			err = -ENOMEM;
+			break;
+		}
+		ether_addr_copy(d->mac, old->mac);
+		d->ip4 = old->ip4;
+		d->ip6 = old->ip6;
+		d->flags = n & V4V6_DEV_F_STATIC;
+		/* Device 1's address and device 1000's, in turn. */
+		if (c->ip4)
+			d->ip4 = htonl(ntohl(d->ip4) ^ (1 ^ 1000));
+		if (c->ip6)
+			d->ip6.s6_addr32[3] = htonl(ntohl(d->ip6.s6_addr32[3]) ^
+						    (1 ^ 1000));
+		mutex_lock(&f->vn->lock);
+		err = v4v6_device_replace(f->vn, old, d);
+		mutex_unlock(&f->vn->lock);
+		if (err) {
+			v4v6_device_free(d);
+			break;
+		}
+		old = d;
+		done++;
+		if (!(n % 256))
+			cond_resched();
+	}
+
+	hrtimer_cancel(&h->timer);
+	for (i = 0; i < nr; i++)
+		kthread_stop(readers[i]);
+	set_cpus_allowed_ptr(current, cpu_possible_mask);
+	KUNIT_ASSERT_EQ(test, err, 0);
+	kunit_info(test, "%u replaces; %u CPUs, %u readers: %ld lookups, %ld ticks\n",
+		   done, num_online_cpus(), nr, atomic_long_read(&h->lookups),
+		   atomic_long_read(&h->ticks));
+	KUNIT_EXPECT_GT(test, atomic_long_read(&h->lookups) +
+			atomic_long_read(&h->ticks), 0);
+	KUNIT_EXPECT_EQ(test, atomic_long_read(&h->misses), 0);
+	KUNIT_EXPECT_EQ(test, atomic_long_read(&h->wrong), 0);
+	expect_count(test, 64);
 }
 
 /* Enough devices for the hash tables to grow, then to shrink. */
@@ -522,6 +713,7 @@ static struct kunit_case device_test_cases[] = {
 	KUNIT_CASE(device_remove_test),
 	KUNIT_CASE_PARAM(device_replace_test, replace_gen_params),
 	KUNIT_CASE(device_replace_conflict_test),
+	KUNIT_CASE_PARAM(device_replace_hammer_test, hammer_gen_params),
 	KUNIT_CASE(device_many_test),
 	KUNIT_CASE(device_full_test),
 	{}

@@ -1250,6 +1250,122 @@ static void xlat_prefix_test(struct kunit *test)
 	expect_bytes(test, skb, f->want, len, true);
 }
 
+/*
+ * Sources a device must never see from the IPv6 network, under any prefix:
+ * the blocks no remote host has, and what the namespace knows as the
+ * router's or the LAN's (here a stand-in for wan.c's FIB lookup: the LAN
+ * 192.168.1.0/24 and the router's global address 185.0.0.1).
+ */
+#define NSP "2001:db8:122:344::"
+
+static bool fake_local4(const struct v4v6_xlat *x, __be32 v4)
+{
+	u32 a = ntohl(v4);
+
+	return (a >> 8) == 0xc0a801 || a == 0xb9000001;
+}
+
+struct martian_case {
+	const char *name;
+	bool wkp;		/* under 64:ff9b::/96, else under NSP/96 */
+	const char *src4;	/* embedded in the IPv6 source */
+	enum v4v6_xlat_result want;
+	bool err;		/* a Time Exceeded about the device's packet */
+	const char *quoted4;	/* err: the packet in error's destination */
+	const char *out4;	/* the IPv4 source it gets (@src4 if NULL) */
+};
+
+static const struct martian_case martian_cases[] = {
+	{ "global source", false, SRV4, V4V6_XLAT_OK },
+	{ "private source under an NSP (RFC 6052 3.1)", false, "10.1.2.3",
+	  V4V6_XLAT_OK },
+	{ "another private network than the LAN", false, "192.168.2.1",
+	  V4V6_XLAT_OK },
+	{ "0.0.0.0", false, "0.0.0.0", V4V6_XLAT_MARTIAN },
+	{ "this network 0/8", false, "0.1.2.3", V4V6_XLAT_MARTIAN },
+	{ "loopback", false, "127.0.0.1", V4V6_XLAT_MARTIAN },
+	{ "loopback 127/8", false, "127.255.0.9", V4V6_XLAT_MARTIAN },
+	{ "link-local", false, "169.254.10.1", V4V6_XLAT_MARTIAN },
+	{ "multicast", false, "224.0.0.251", V4V6_XLAT_MARTIAN },
+	{ "multicast 239/8", false, "239.255.255.250", V4V6_XLAT_MARTIAN },
+	{ "class E", false, "240.0.0.1", V4V6_XLAT_MARTIAN },
+	{ "limited broadcast", false, "255.255.255.255", V4V6_XLAT_MARTIAN },
+	{ "the router's LAN address", false, "192.168.1.1", V4V6_XLAT_MARTIAN },
+	{ "a LAN neighbour", false, "192.168.1.77", V4V6_XLAT_MARTIAN },
+	{ "the router's global address", false, "185.0.0.1", V4V6_XLAT_MARTIAN },
+	{ "the router's global address under the WKP", true, "185.0.0.1",
+	  V4V6_XLAT_MARTIAN },
+	{ "loopback under the WKP: not global first", true, "127.0.0.1",
+	  V4V6_XLAT_NOT_GLOBAL },
+	{ "error from a remote router", false, "10.0.0.1", V4V6_XLAT_OK, true,
+	  SRV4 },
+	{ "error from the router's LAN address: 192.0.0.8", false,
+	  "192.168.1.1", V4V6_XLAT_OK, true, SRV4, "192.0.0.8" },
+	{ "error from loopback: 192.0.0.8", false, "127.0.0.1", V4V6_XLAT_OK,
+	  true, SRV4, "192.0.0.8" },
+	{ "error about a packet to the LAN gateway", false, SRV4,
+	  V4V6_XLAT_MARTIAN, true, "192.168.1.1" },
+	{ "error about a packet to a group", false, SRV4, V4V6_XLAT_MARTIAN,
+	  true, "224.0.0.251" },
+};
+
+static void martian_desc(const struct martian_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(martian, martian_cases, martian_desc);
+
+/* @v4 under the /96 prefix @pref6, as text for build6(). */
+static const char *synth6(const char *pref6, const char *v4, char *buf)
+{
+	snprintf(buf, 64, "%s%s", pref6, v4);
+	return buf;
+}
+
+static void xlat_martian_test(struct kunit *test)
+{
+	const struct martian_case *c = test->param_value;
+	struct xlat_fixture *f = test->priv;
+	const char *pref6 = c->wkp ? "64:ff9b::" : NSP;
+	char src6[64], q6[64];
+	const struct err_spec te = { ICMPV6_TIME_EXCEED, 0 };
+	const struct err_spec te4 = { ICMP_TIME_EXCEEDED, 0 };
+	struct tspec t = UDP(), tq = UDPQ;
+	struct hdr6 i6 = I6(), qh6;
+	struct hdr4 o4 = O4(.proto = IPPROTO_UDP), qh4;
+	enum v4v6_xlat_result got;
+	unsigned int len;
+	struct sk_buff *skb;
+
+	if (!c->wkp) {
+		f->pref64.addr = a6(test, NSP);
+		f->pref64.len = 96;
+	}
+	f->x.local4 = fake_local4;
+	i6.src = synth6(pref6, c->src4, src6);
+	o4.src = c->out4 ?: c->src4;
+	if (c->err) {
+		qh6 = (struct hdr6){ .src = DEV6, .hop = 50,
+				     .dst = synth6(pref6, c->quoted4, q6) };
+		qh4 = (struct hdr4){ .src = DEV4, .dst = c->quoted4, .ttl = 50,
+				     .proto = IPPROTO_UDP };
+		len = build_err6(test, f->in, i6.src, DEV6, 64, &te, &qh6, &tq);
+	} else {
+		len = build6(test, f->in, &i6, &t, true);
+	}
+	skb = skb_of(test, f->in, len, htons(ETH_P_IPV6));
+	got = v4v6_xlat_6to4(skb, &f->x);
+	KUNIT_EXPECT_STREQ(test, v4v6_xlat_reason(got), v4v6_xlat_reason(c->want));
+	if (got != V4V6_XLAT_OK || c->want != V4V6_XLAT_OK)
+		return;
+	if (c->err)
+		len = build_err4(test, f->want, o4.src, DEV4, 63, &te4, &qh4, &tq);
+	else
+		len = build4(test, f->want, &o4, &t);
+	expect_bytes(test, skb, f->want, len, true);
+}
+
 /* RFC 7915 4.1: DF x size x lowest IPv6 MTU. */
 struct mtu_case {
 	const char *name;
@@ -1672,6 +1788,7 @@ static struct kunit_case xlat_test_cases[] = {
 	KUNIT_CASE_PARAM(xlat_err_6to4_test, err64_gen_params),
 	KUNIT_CASE_PARAM(xlat_err_rfc4884_test, rfc4884_gen_params),
 	KUNIT_CASE_PARAM(xlat_prefix_test, pref_gen_params),
+	KUNIT_CASE_PARAM(xlat_martian_test, martian_gen_params),
 	KUNIT_CASE_PARAM(xlat_mtu_test, mtu_gen_params),
 	KUNIT_CASE(xlat_mtu_gso_test),
 	KUNIT_CASE(xlat_partial_csum_test),

@@ -42,6 +42,7 @@ static const struct {
 	/* GRO packets cut into their segments, which are counted on. */
 	[V4V6_STAT_GSO_SEGMENTED] = { "gso_segmented", false },
 	[V4V6_STAT_GSO_FAILED] = { "gso_failed", true },
+	[V4V6_STAT_MARTIAN] = { "martian", true },
 };
 
 _Static_assert(ARRAY_SIZE(stats) == __V4V6_STAT_MAX,

@@ -10,9 +10,26 @@
  *
  * The module registers the generic netlink family V4V6_GENL_NAME, version
  * V4V6_GENL_VERSION, in every network namespace (netnsok). Every command acts
- * on the calling socket's network namespace. Commands that change state need
- * CAP_NET_ADMIN in the namespace's user namespace (GENL_ADMIN_PERM); a
- * rejected message carries an extended-ack message saying why.
+ * on the calling socket's network namespace; a rejected message carries an
+ * extended-ack message saying why.
+ *
+ * Who may use it
+ * --------------
+ *
+ * Commands that change state (V4V6_CMD_SET_CONFIG, V4V6_CMD_NEW_DEVICE,
+ * V4V6_CMD_SET_DEVICE, V4V6_CMD_DEL_DEVICE, V4V6_CMD_FLUSH) need
+ * CAP_NET_ADMIN in the initial user namespace (GENL_ADMIN_PERM, which
+ * checks netlink_capable()), whichever namespace they act on: root of a
+ * container whose network namespace belongs to another user namespace gets
+ * -EPERM, even for its own namespace (GENL_UNS_ADMIN_PERM would be the
+ * per-namespace check; v4v6 does not use it).
+ *
+ * Reading needs no privilege: any process that can open a netlink socket in
+ * the namespace may call V4V6_CMD_GET_CONFIG, V4V6_CMD_GET_STATS and
+ * V4V6_CMD_GET_DEVICE (one device or the dump of the whole table, with each
+ * device's MAC, addresses, counters and idle time) and join the events
+ * group, as any user may read the neighbour table (ip neigh) and the
+ * interfaces' counters (ip -s link).
  *
  * Attributes
  * ----------
@@ -321,6 +338,14 @@ enum v4v6_dev_state {
  *	big for the MTU without DF)
  * @V4V6_STAT_GSO_FAILED: GSO packets that could not be segmented (no
  *	memory, or a type the kernel cannot segment): dropped
+ * @V4V6_STAT_MARTIAN: IPv6 from the NAT64 prefix whose embedded IPv4 source
+ *	no host beyond the NAT64 can have, under any prefix: "this" network
+ *	0/8, loopback 127/8, link-local 169.254/16, multicast 224/4, class E
+ *	240/4 and the limited broadcast, the router's own addresses (local,
+ *	broadcast and anycast routes) and addresses routed to the LAN
+ *	interface (the LAN's subnets): dropped. An ICMPv6 error quoting a
+ *	packet to such an address is dropped too; an ICMPv6 error from such
+ *	a source is translated from 192.0.0.8 instead (RFC 7600)
  */
 enum v4v6_stat {
 	V4V6_STAT_UNSPEC,
@@ -349,6 +374,7 @@ enum v4v6_stat {
 	V4V6_STAT_SOURCE_ROUTE,
 	V4V6_STAT_GSO_SEGMENTED,
 	V4V6_STAT_GSO_FAILED,
+	V4V6_STAT_MARTIAN,
 	__V4V6_STAT_MAX
 };
 
