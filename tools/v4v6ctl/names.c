@@ -42,6 +42,9 @@ static const struct {
 	/* GRO packets cut into their segments, which are counted on. */
 	[V4V6_STAT_GSO_SEGMENTED] = { "gso_segmented", false },
 	[V4V6_STAT_GSO_FAILED] = { "gso_failed", true },
+	[V4V6_STAT_IDENTITY_GONE] = { "identity_gone", true },
+	/* Interfaces, not packets. */
+	[V4V6_STAT_LINK_GONE] = { "link_gone", false },
 };
 
 _Static_assert(ARRAY_SIZE(stats) == __V4V6_STAT_MAX,
