@@ -119,6 +119,29 @@ struct v4v6_device *v4v6_device_alloc(gfp_t gfp)
 	return d;
 }
 
+/**
+ * v4v6_device_dup() - a copy of a device, to change and put in its place
+ * @old: a device of the table, the namespace's lock held
+ *
+ * The copy has no counters of its own: v4v6_device_replace() hands it those
+ * of @old. It cannot fail, for a caller that must not (a netdevice
+ * notifier): a device is small.
+ *
+ * Return: the copy, in no table.
+ */
+struct v4v6_device *v4v6_device_dup(const struct v4v6_device *old)
+{
+	struct v4v6_device *d;
+
+	d = kmemdup(old, sizeof(*d), GFP_KERNEL | __GFP_NOFAIL);
+	memset(&d->node4, 0, sizeof(d->node4));
+	memset(&d->node6, 0, sizeof(d->node6));
+	INIT_LIST_HEAD(&d->list);
+	d->stats = NULL;
+	d->stats_moved = false;
+	return d;
+}
+
 /* Free a device no reader can see (never inserted, or after a grace period). */
 void v4v6_device_free(struct v4v6_device *d)
 {

@@ -161,6 +161,18 @@ static void v4v6_output6(struct net *net, struct v4v6_net *vn,
 	dst_release(dst);
 }
 
+/* No way out for the device's packet: count it (@why), Network Unreachable. */
+static unsigned int v4v6_unroutable(struct v4v6_net *vn, struct v4v6_device *d,
+				    struct sk_buff *skb,
+				    const struct net_device *in,
+				    enum v4v6_stat why)
+{
+	v4v6_count(vn, why);
+	v4v6_device_drop(d);
+	v4v6_icmp4_reply(skb, in, ICMP_DEST_UNREACH, ICMP_NET_UNREACH, 0);
+	return NF_DROP;
+}
+
 /* What the core refused: count it, and answer the device where RFC 7915 says. */
 static void v4v6_refuse4(struct v4v6_net *vn, struct v4v6_device *d,
 			 struct sk_buff *skb, const struct net_device *in,
@@ -288,13 +300,13 @@ unsigned int v4v6_from_lan(struct net *net, struct v4v6_net *vn,
 	if (!d || !mac || !ether_addr_equal(mac, d->mac))
 		return v4v6_stranger(net, vn, cfg, skb, in, d);
 
+	/* Not through the WAN with our MAC: the device's address went too. */
+	if (unlikely(d->wan_gone[0]))
+		return v4v6_unroutable(vn, d, skb, in, V4V6_STAT_IDENTITY_GONE);
 	dst = v4v6_route6(net, cfg, d, skb);
 	if (dst->error) {
 		dst_release(dst);
-		v4v6_count(vn, V4V6_STAT_NO_ROUTE);
-		v4v6_device_drop(d);
-		v4v6_icmp4_reply(skb, in, ICMP_DEST_UNREACH, ICMP_NET_UNREACH, 0);
-		return NF_DROP;
+		return v4v6_unroutable(vn, d, skb, in, V4V6_STAT_NO_ROUTE);
 	}
 	x.dev4 = d->ip4;
 	x.dev6 = d->ip6;

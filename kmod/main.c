@@ -17,9 +17,15 @@ static int __init v4v6_init(void)
 	err = v4v6_genl_register();
 	if (err)
 		goto err_instance;
+	/* Last: it changes the instances and announces on the family. */
+	err = v4v6_link_register();
+	if (err)
+		goto err_genl;
 	pr_info("loaded\n");
 	return 0;
 
+err_genl:
+	v4v6_genl_unregister();
 err_instance:
 	v4v6_instance_unregister();
 	return err;
@@ -27,6 +33,7 @@ err_instance:
 
 static void __exit v4v6_exit(void)
 {
+	v4v6_link_unregister();
 	v4v6_genl_unregister();
 	v4v6_instance_unregister();
 	/* Configurations replaced just before unload are freed by RCU. */

@@ -46,6 +46,12 @@ const struct nla_policy v4v6_nl_policy[V4V6_A_MAX + 1] = {
 	[V4V6_A_DEVICES] = V4V6_READ_ONLY,
 	[V4V6_A_FLUSH_ALL] = { .type = NLA_FLAG },
 	[V4V6_A_PAD] = V4V6_READ_ONLY,
+	[V4V6_A_CFG_LAN_GONE] = V4V6_READ_ONLY,
+	[V4V6_A_CFG_WAN_GONE] = V4V6_READ_ONLY,
+	[V4V6_A_DEV_WAN_GONE] = V4V6_READ_ONLY,
+	[V4V6_A_LINK_IFINDEX] = V4V6_READ_ONLY,
+	[V4V6_A_LINK_NAME] = V4V6_READ_ONLY,
+	[V4V6_A_LINK_ROLES] = V4V6_READ_ONLY,
 };
 
 /**
@@ -96,7 +102,8 @@ void v4v6_nl_event(struct net *net, struct sk_buff *msg)
 				V4V6_MCGRP_EVENTS, GFP_KERNEL);
 }
 
-static int v4v6_cfg_fill(struct sk_buff *skb, const void *arg)
+/* The configuration @arg, as GET_CONFIG replies and SET_CONFIG announces. */
+int v4v6_cfg_fill(struct sk_buff *skb, const void *arg)
 {
 	const struct v4v6_config *cfg = arg;
 
@@ -106,6 +113,12 @@ static int v4v6_cfg_fill(struct sk_buff *skb, const void *arg)
 	    nla_put_u8(skb, V4V6_A_CFG_PREF64_LEN, cfg->pref64.len) ||
 	    nla_put_u32(skb, V4V6_A_CFG_LOWEST_MTU, cfg->lowest_mtu) ||
 	    nla_put_u8(skb, V4V6_A_CFG_UNKNOWN, cfg->unknown))
+		return -EMSGSIZE;
+	if (cfg->lan_gone[0] &&
+	    nla_put_string(skb, V4V6_A_CFG_LAN_GONE, cfg->lan_gone))
+		return -EMSGSIZE;
+	if (cfg->wan_gone[0] &&
+	    nla_put_string(skb, V4V6_A_CFG_WAN_GONE, cfg->wan_gone))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -197,12 +210,14 @@ static int v4v6_cfg_parse(struct net *net, struct genl_info *info,
 		if (err)
 			return err;
 		cfg->lan_ifindex = nla_get_u32(tb[V4V6_A_CFG_LAN_IFINDEX]);
+		cfg->lan_gone[0] = '\0';
 	}
 	if (tb[V4V6_A_CFG_WAN_IFINDEX]) {
 		err = v4v6_nl_ifindex(net, tb[V4V6_A_CFG_WAN_IFINDEX], extack);
 		if (err)
 			return err;
 		cfg->wan_ifindex = nla_get_u32(tb[V4V6_A_CFG_WAN_IFINDEX]);
+		cfg->wan_gone[0] = '\0';
 	}
 	if (cfg->lan_ifindex && cfg->lan_ifindex == cfg->wan_ifindex) {
 		NL_SET_ERR_MSG(extack, "the LAN and the WAN must be different interfaces");

@@ -32,6 +32,7 @@ int v4v6_nl_only(struct genl_info *info, u64 allowed);
 int v4v6_nl_ifindex(struct net *net, struct nlattr *attr,
 		    struct netlink_ext_ack *extack);
 void v4v6_nl_event(struct net *net, struct sk_buff *msg);
+int v4v6_cfg_fill(struct sk_buff *skb, const void *arg);
 struct sk_buff *v4v6_nl_msg(u32 portid, u32 seq, u8 cmd,
 			    int (*fill)(struct sk_buff *, const void *),
 			    const void *arg);
@@ -39,6 +40,7 @@ struct sk_buff *v4v6_nl_msg(u32 portid, u32 seq, u8 cmd,
 /* nl_device.c */
 int v4v6_dev_parse(struct net *net, struct genl_info *info,
 		   const struct v4v6_config *cfg, struct v4v6_device *d);
+void v4v6_dev_event(struct net *net, const struct v4v6_device *d, u8 cmd);
 int v4v6_nl_new_device(struct sk_buff *skb, struct genl_info *info);
 int v4v6_nl_set_device(struct sk_buff *skb, struct genl_info *info);
 int v4v6_nl_del_device(struct sk_buff *skb, struct genl_info *info);

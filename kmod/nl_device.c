@@ -39,12 +39,14 @@ static int v4v6_dev_fill(struct sk_buff *skb, const void *arg)
 			      V4V6_A_PAD) ||
 	    nla_put_u64_64bit(skb, V4V6_A_DEV_DROPS, t.drops, V4V6_A_PAD))
 		return -EMSGSIZE;
+	if (d->wan_gone[0] &&
+	    nla_put_string(skb, V4V6_A_DEV_WAN_GONE, d->wan_gone))
+		return -EMSGSIZE;
 	return 0;
 }
 
 /* Announce that @d was added, changed or (about to be) removed. */
-static void v4v6_dev_event(struct net *net, const struct v4v6_device *d,
-			   u8 cmd)
+void v4v6_dev_event(struct net *net, const struct v4v6_device *d, u8 cmd)
 {
 	struct sk_buff *msg = v4v6_nl_msg(0, 0, cmd, v4v6_dev_fill, d);
 
@@ -122,6 +124,7 @@ int v4v6_dev_parse(struct net *net, struct genl_info *info,
 		if (err)
 			return err;
 		d->wan_ifindex = nla_get_u32(tb[V4V6_A_DEV_WAN_IFINDEX]);
+		d->wan_gone[0] = '\0';
 	}
 	if (tb[V4V6_A_DEV_STATE])
 		d->state = nla_get_u8(tb[V4V6_A_DEV_STATE]);
@@ -234,6 +237,7 @@ int v4v6_nl_set_device(struct sk_buff *skb, struct genl_info *info)
 	d->ip4 = old->ip4;
 	d->ip6 = old->ip6;
 	d->wan_ifindex = old->wan_ifindex;
+	strscpy(d->wan_gone, old->wan_gone, sizeof(d->wan_gone));
 	d->state = old->state;
 	d->flags = old->flags;
 	err = v4v6_dev_parse(net, info, v4v6_cfg_locked(vn), d);

@@ -5,6 +5,7 @@
 #ifndef _V4V6_H
 #define _V4V6_H
 
+#include <linux/if.h>
 #include <linux/if_ether.h>
 #include <linux/in6.h>
 #include <linux/list.h>
@@ -34,6 +35,9 @@ struct v4v6_prefix {
  * @pref64: NAT64 prefix
  * @lowest_mtu: lowest IPv6 MTU on the path to the NAT64
  * @unknown: enum v4v6_unknown_policy
+ * @lan_gone: the name of the LAN interface if it was unregistered (and
+ *	@lan_ifindex cleared) and not set since, else empty
+ * @wan_gone: the same for the WAN
  * @rcu: frees the configuration this one replaced
  *
  * Readers see it under rcu_read_lock(); writers replace it whole under
@@ -45,6 +49,8 @@ struct v4v6_config {
 	struct v4v6_prefix pref64;
 	u32 lowest_mtu;
 	u8 unknown;
+	char lan_gone[IFNAMSIZ];
+	char wan_gone[IFNAMSIZ];
 	struct rcu_head rcu;
 };
 
@@ -91,6 +97,9 @@ struct v4v6_dev_totals {
  * @ip6: its IPv6 address
  * @mac: its Ethernet address
  * @wan_ifindex: its WAN identity, 0 for the WAN itself
+ * @wan_gone: the name of its identity if that was unregistered (and
+ *	@wan_ifindex cleared) and not set since, else empty: its packets are
+ *	dropped
  * @state: enum v4v6_dev_state, kept for userspace
  * @flags: V4V6_DEV_F_* bits
  * @last_seen: jiffies of the last translated packet
@@ -109,6 +118,7 @@ struct v4v6_device {
 	struct in6_addr ip6;
 	u8 mac[ETH_ALEN];
 	int wan_ifindex;
+	char wan_gone[IFNAMSIZ];
 	u8 state;
 	u32 flags;
 	unsigned long last_seen;
@@ -205,6 +215,7 @@ struct v4v6_device *v4v6_device_by6(struct v4v6_net *vn,
 				    const struct in6_addr *ip6);
 struct v4v6_device *v4v6_device_by_mac(struct v4v6_net *vn, const u8 *mac);
 struct v4v6_device *v4v6_device_alloc(gfp_t gfp);
+struct v4v6_device *v4v6_device_dup(const struct v4v6_device *old);
 void v4v6_device_free(struct v4v6_device *d);
 int v4v6_device_insert(struct v4v6_net *vn, struct v4v6_device *d);
 int v4v6_device_replace(struct v4v6_net *vn, struct v4v6_device *old,
@@ -216,6 +227,17 @@ void v4v6_device_drop(struct v4v6_device *d);
 void v4v6_device_stats(const struct v4v6_device *d,
 		       struct v4v6_dev_totals *t);
 void v4v6_counters_read(struct v4v6_net *vn, u64 *out);
+
+/* link.c: interfaces that go */
+int v4v6_link_register(void);
+void v4v6_link_unregister(void);
+u32 v4v6_config_forget(struct v4v6_config *cfg, int ifindex,
+		       const char *name);
+unsigned int v4v6_devices_forget(struct v4v6_net *vn, int ifindex,
+				 const char *name,
+				 void (*changed)(struct v4v6_device *d,
+						 void *arg),
+				 void *arg);
 
 /* netlink.c */
 int v4v6_genl_register(void);

@@ -267,6 +267,11 @@ unsigned int v4v6_from_wan(struct net *net, struct v4v6_net *vn,
 	d = v4v6_device_by6(vn, &ipv6_hdr(skb)->daddr);
 	if (!d || !v4v6_for_device(cfg, d, skb, in))
 		return NF_ACCEPT;
+	if (unlikely(d->wan_gone[0])) {
+		v4v6_count(vn, V4V6_STAT_IDENTITY_GONE);
+		v4v6_device_drop(d);
+		return NF_DROP;
+	}
 
 	rt = v4v6_route4(net, cfg, d, skb);
 	if (IS_ERR(rt)) {

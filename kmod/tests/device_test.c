@@ -671,6 +671,76 @@ static void device_full_test(struct kunit *test)
 	expect_count(test, 2);
 }
 
+static void forget_changed(struct v4v6_device *d, void *arg)
+{
+	struct v4v6_device **changed = arg;
+
+	while (*changed)
+		changed++;
+	*changed = d;
+}
+
+/* An identity that goes: its devices forget it, keeping their counters. */
+static void device_forget_test(struct kunit *test)
+{
+	struct v4v6_device *changed[4] = {}, *d1, *d2, *d3, *d;
+	struct dev_fixture *f = test->priv;
+	struct v4v6_dev_totals t;
+	unsigned int n;
+	u8 mac1[ETH_ALEN];
+
+	d1 = dev_new(test, 1);
+	d1->wan_ifindex = 5;
+	KUNIT_ASSERT_EQ(test, dev_insert(test, d1), 0);
+	d2 = dev_new(test, 2);
+	d2->wan_ifindex = 6;
+	KUNIT_ASSERT_EQ(test, dev_insert(test, d2), 0);
+	d3 = dev_new(test, 3);
+	d3->wan_ifindex = 5;
+	KUNIT_ASSERT_EQ(test, dev_insert(test, d3), 0);
+	ether_addr_copy(mac1, d1->mac);
+	local_bh_disable();
+	v4v6_device_count(d1, true, 100);
+	local_bh_enable();
+
+	mutex_lock(&f->vn->lock);
+	KUNIT_EXPECT_EQ(test, v4v6_devices_forget(f->vn, 7, "eth7", NULL, NULL),
+			0);
+	KUNIT_EXPECT_EQ(test, v4v6_devices_forget(f->vn, 0, "x", NULL, NULL),
+			0);
+	n = v4v6_devices_forget(f->vn, 5, "id-five", forget_changed, changed);
+	mutex_unlock(&f->vn->lock);
+	KUNIT_EXPECT_EQ(test, n, 2);
+	expect_count(test, 3);
+
+	/* Copies in their place, d2 untouched. */
+	KUNIT_EXPECT_PTR_EQ(test, find_mac(test, d2->mac), d2);
+	KUNIT_EXPECT_EQ(test, d2->wan_ifindex, 6);
+	KUNIT_EXPECT_STREQ(test, d2->wan_gone, "");
+	d = find_mac(test, mac1);
+	KUNIT_ASSERT_NOT_NULL(test, d);
+	KUNIT_EXPECT_PTR_EQ(test, changed[0], d);
+	KUNIT_EXPECT_NOT_NULL(test, changed[1]);
+	KUNIT_EXPECT_NULL(test, changed[2]);
+	KUNIT_EXPECT_EQ(test, d->wan_ifindex, 0);
+	KUNIT_EXPECT_STREQ(test, d->wan_gone, "id-five");
+	KUNIT_EXPECT_PTR_EQ(test, find4(test, d->ip4), d);
+	KUNIT_EXPECT_PTR_EQ(test, find6(test, &d->ip6), d);
+	v4v6_device_stats(d, &t);
+	KUNIT_EXPECT_EQ(test, t.tx_packets, 1ull);
+	KUNIT_EXPECT_EQ(test, t.tx_bytes, 100ull);
+	d = changed[1];
+	KUNIT_ASSERT_NOT_NULL(test, d);
+	KUNIT_EXPECT_EQ(test, d->wan_ifindex, 0);
+	KUNIT_EXPECT_STREQ(test, d->wan_gone, "id-five");
+
+	/* Once forgotten, an identity is not forgotten again. */
+	mutex_lock(&f->vn->lock);
+	KUNIT_EXPECT_EQ(test, v4v6_devices_forget(f->vn, 5, "id-five", NULL,
+						  NULL), 0);
+	mutex_unlock(&f->vn->lock);
+}
+
 static int device_test_init(struct kunit *test)
 {
 	struct dev_fixture *f;
@@ -716,6 +786,7 @@ static struct kunit_case device_test_cases[] = {
 	KUNIT_CASE_PARAM(device_replace_hammer_test, hammer_gen_params),
 	KUNIT_CASE(device_many_test),
 	KUNIT_CASE(device_full_test),
+	KUNIT_CASE(device_forget_test),
 	{}
 };
 

@@ -176,6 +176,12 @@ static const struct policy_case policy_cases[] = {
 	BAD_INT(V4V6_A_DEVICES, 4, 1, -EINVAL, RO_MSG),
 	BAD_BIN(V4V6_A_PAD, 0, -EINVAL, RO_MSG),
 	BAD_BIN(V4V6_A_PAD, 4, -EINVAL, RO_MSG),
+	BAD_BIN(V4V6_A_CFG_LAN_GONE, 4, -EINVAL, RO_MSG),
+	BAD_BIN(V4V6_A_CFG_WAN_GONE, 4, -EINVAL, RO_MSG),
+	BAD_BIN(V4V6_A_DEV_WAN_GONE, 4, -EINVAL, RO_MSG),
+	BAD_INT(V4V6_A_LINK_IFINDEX, 4, 1, -EINVAL, RO_MSG),
+	BAD_BIN(V4V6_A_LINK_NAME, 4, -EINVAL, RO_MSG),
+	BAD_INT(V4V6_A_LINK_ROLES, 4, 1, -EINVAL, RO_MSG),
 
 	/* Unknown to the family. */
 	BAD_INT(V4V6_A_UNSPEC, 4, 1, -EINVAL, "Unknown attribute type"),
@@ -449,6 +455,67 @@ static void nl_dev_parse_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, d->wan_ifindex, 5);
 }
 
+/* Setting a device's identity again ends its "gone" state; nothing else does. */
+static void nl_dev_gone_test(struct kunit *test)
+{
+	struct nl_fixture *f = test->priv;
+	struct v4v6_device *d;
+	struct v4v6_config cfg;
+
+	v4v6_config_init(&cfg);
+	d = kunit_kzalloc(test, sizeof(*d), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, d);
+	strscpy(d->wan_gone, "id-tv", sizeof(d->wan_gone));
+
+	nl_put_int(test, V4V6_A_DEV_STATE, 1, V4V6_DEV_STATE_INACTIVE);
+	KUNIT_ASSERT_EQ(test, nl_parse(test), 0);
+	KUNIT_EXPECT_EQ(test, v4v6_dev_parse(&init_net, nl_info(test), &cfg, d),
+			0);
+	KUNIT_EXPECT_STREQ(test, d->wan_gone, "id-tv");
+
+	f->len = 0;
+	nl_put_int(test, V4V6_A_DEV_WAN_IFINDEX, 4, 0);
+	KUNIT_ASSERT_EQ(test, nl_parse(test), 0);
+	KUNIT_EXPECT_EQ(test, v4v6_dev_parse(&init_net, nl_info(test), &cfg, d),
+			0);
+	KUNIT_EXPECT_STREQ(test, d->wan_gone, "");
+	KUNIT_EXPECT_EQ(test, d->wan_ifindex, 0);
+}
+
+/* An interface that goes leaves the configuration, its name kept. */
+static void nl_config_forget_test(struct kunit *test)
+{
+	struct v4v6_config cfg;
+
+	v4v6_config_init(&cfg);
+	KUNIT_EXPECT_STREQ(test, cfg.lan_gone, "");
+	KUNIT_EXPECT_STREQ(test, cfg.wan_gone, "");
+	cfg.lan_ifindex = 3;
+	cfg.wan_ifindex = 4;
+
+	KUNIT_EXPECT_EQ(test, v4v6_config_forget(&cfg, 9, "eth9"), 0);
+	KUNIT_EXPECT_EQ(test, v4v6_config_forget(&cfg, 0, "none"), 0);
+	KUNIT_EXPECT_EQ(test, cfg.lan_ifindex, 3);
+	KUNIT_EXPECT_EQ(test, cfg.wan_ifindex, 4);
+	KUNIT_EXPECT_STREQ(test, cfg.lan_gone, "");
+
+	KUNIT_EXPECT_EQ(test, v4v6_config_forget(&cfg, 3, "br-lan"),
+			V4V6_LINK_LAN);
+	KUNIT_EXPECT_EQ(test, cfg.lan_ifindex, 0);
+	KUNIT_EXPECT_STREQ(test, cfg.lan_gone, "br-lan");
+	KUNIT_EXPECT_EQ(test, cfg.wan_ifindex, 4);
+	KUNIT_EXPECT_STREQ(test, cfg.wan_gone, "");
+	/* LAN 0 is not "the interface 0". */
+	KUNIT_EXPECT_EQ(test, v4v6_config_forget(&cfg, 0, "x"), 0);
+	KUNIT_EXPECT_STREQ(test, cfg.lan_gone, "br-lan");
+
+	KUNIT_EXPECT_EQ(test, v4v6_config_forget(&cfg, 4,
+						 "a-name-of-15-ch"),
+			V4V6_LINK_WAN);
+	KUNIT_EXPECT_EQ(test, cfg.wan_ifindex, 0);
+	KUNIT_EXPECT_STREQ(test, cfg.wan_gone, "a-name-of-15-ch");
+}
+
 /* The NAT64 prefix a device's IPv6 address must avoid is the instance's. */
 static void nl_dev_prefix_test(struct kunit *test)
 {
@@ -496,6 +563,8 @@ static struct kunit_case nl_test_cases[] = {
 	KUNIT_CASE_PARAM(nl_dev_addr_test, dev_gen_params),
 	KUNIT_CASE(nl_dev_parse_test),
 	KUNIT_CASE(nl_dev_prefix_test),
+	KUNIT_CASE(nl_dev_gone_test),
+	KUNIT_CASE(nl_config_forget_test),
 	{}
 };
 

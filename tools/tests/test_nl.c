@@ -61,6 +61,7 @@ struct fake_dev {
 	uint8_t state;
 	uint32_t flags;
 	uint64_t idle_ms, tx_packets, tx_bytes, rx_packets, rx_bytes, drops;
+	const char *wan_gone;	/* its identity went: the name it had */
 };
 
 /* A datagram to receive, or the error (-errno) to receive instead. */
@@ -79,6 +80,7 @@ static struct {
 	struct in6_addr pref64;
 	uint8_t pref64_len;
 	uint8_t unknown;
+	const char *lan_gone, *wan_gone;	/* NULL: not gone */
 	struct fake_dev devs[MAX_DEVS];
 	int n_devs;
 	uint64_t stats[__V4V6_STAT_MAX];
@@ -313,6 +315,10 @@ static void put_config(struct nlmsghdr *nlh)
 	if (k.mode != MISSING_ATTR)
 		mnl_attr_put_u32(nlh, V4V6_A_CFG_LOWEST_MTU, k.mtu);
 	mnl_attr_put_u8(nlh, V4V6_A_CFG_UNKNOWN, k.unknown);
+	if (k.lan_gone)
+		mnl_attr_put_strz(nlh, V4V6_A_CFG_LAN_GONE, k.lan_gone);
+	if (k.wan_gone)
+		mnl_attr_put_strz(nlh, V4V6_A_CFG_WAN_GONE, k.wan_gone);
 	if (k.mode == EXTRA_ATTR)
 		mnl_attr_put_u64(nlh, V4V6_A_MAX + 1, 7);
 }
@@ -347,6 +353,8 @@ static void put_dev(struct nlmsghdr *nlh, const struct fake_dev *d)
 	mnl_attr_put_u64(nlh, V4V6_A_DEV_RX_BYTES, d->rx_bytes);
 	if (k.mode != MISSING_ATTR)
 		mnl_attr_put_u64(nlh, V4V6_A_DEV_DROPS, d->drops);
+	if (d->wan_gone)
+		mnl_attr_put_strz(nlh, V4V6_A_DEV_WAN_GONE, d->wan_gone);
 	if (k.mode == EXTRA_ATTR)
 		mnl_attr_put_u64(nlh, V4V6_A_MAX + 1, 7);
 }
@@ -495,11 +503,11 @@ ssize_t __wrap_mnl_socket_sendto(const struct mnl_socket *nl, const void *buf,
 /* Three devices, not in the order of their IPv4 addresses. */
 static const struct fake_dev devs[] = {
 	{ { 2, 0, 0, 0, 0, 0x0b }, "192.168.1.11", "2001:db8:6::100b", 0,
-	  V4V6_DEV_STATE_INACTIVE, 0, 600000, 0, 0, 0, 0, 0 },
+	  V4V6_DEV_STATE_INACTIVE, 0, 600000, 0, 0, 0, 0, 0, NULL },
 	{ { 2, 0, 0, 0, 0, 0x0a }, "192.168.1.10", "2001:db8:6::100a", 1,
-	  V4V6_DEV_STATE_ACTIVE, V4V6_DEV_F_STATIC, 1234, 10, 840, 9, 1000, 0 },
+	  V4V6_DEV_STATE_ACTIVE, V4V6_DEV_F_STATIC, 1234, 10, 840, 9, 1000, 0, NULL },
 	{ { 2, 0xab, 0, 0, 0, 0x02 }, "10.0.0.2", "2001:db8:6::2", 999999,
-	  V4V6_DEV_STATE_ACTIVE, 0, 5, 1, 1ull << 40, 2, 3, 4 },
+	  V4V6_DEV_STATE_ACTIVE, 0, 5, 1, 1ull << 40, 2, 3, 4, NULL },
 };
 
 #define DEV_B "02:00:00:00:00:0b 192.168.1.11 2001:db8:6::100b wan - " \
@@ -510,21 +518,22 @@ static const struct fake_dev devs[] = {
 	      "active dynamic idle 0.0s tx 1/1099511627776 rx 2/3 drops 4\n"
 #define JSON_B "{\"mac\":\"02:00:00:00:00:0b\",\"ipv4\":\"192.168.1.11\"," \
 	"\"ipv6\":\"2001:db8:6::100b\",\"wan\":null,\"wan_ifindex\":0," \
-	"\"state\":\"inactive\",\"static\":false,\"idle_ms\":600000," \
+	"\"wan_gone\":null,\"state\":\"inactive\",\"static\":false,\"idle_ms\":600000," \
 	"\"tx_packets\":0,\"tx_bytes\":0,\"rx_packets\":0,\"rx_bytes\":0," \
 	"\"drops\":0}"
 #define JSON_A "{\"mac\":\"02:00:00:00:00:0a\",\"ipv4\":\"192.168.1.10\"," \
 	"\"ipv6\":\"2001:db8:6::100a\",\"wan\":\"lo\",\"wan_ifindex\":1," \
-	"\"state\":\"active\",\"static\":true,\"idle_ms\":1234," \
+	"\"wan_gone\":null,\"state\":\"active\",\"static\":true,\"idle_ms\":1234," \
 	"\"tx_packets\":10,\"tx_bytes\":840,\"rx_packets\":9," \
 	"\"rx_bytes\":1000,\"drops\":0}"
 #define JSON_2 "{\"mac\":\"02:ab:00:00:00:02\",\"ipv4\":\"10.0.0.2\"," \
 	"\"ipv6\":\"2001:db8:6::2\",\"wan\":\"if999999\"," \
-	"\"wan_ifindex\":999999,\"state\":\"active\",\"static\":false," \
+	"\"wan_ifindex\":999999,\"wan_gone\":null,\"state\":\"active\"," \
+	"\"static\":false," \
 	"\"idle_ms\":5,\"tx_packets\":1,\"tx_bytes\":1099511627776," \
 	"\"rx_packets\":2,\"rx_bytes\":3,\"drops\":4}"
-#define JSON_CONFIG "{\"lan\":\"lo\",\"lan_ifindex\":1,\"wan\":null," \
-	"\"wan_ifindex\":0,\"pref64\":\"64:ff9b::/96\",\"lowest_mtu\":1280," \
+#define JSON_CONFIG "{\"lan\":\"lo\",\"lan_ifindex\":1,\"lan_gone\":null," \
+	"\"wan\":null,\"wan_ifindex\":0,\"wan_gone\":null,\"pref64\":\"64:ff9b::/96\",\"lowest_mtu\":1280," \
 	"\"unknown\":\"pass\"}"
 
 static int setup(void **state)
@@ -1150,7 +1159,7 @@ static void test_stats(void **state)
 	assert_non_null(strstr(out, "\nfrag_needed 210\n"
 			       "events_suppressed 220\nsource_route 230\n"
 			       "gso_segmented 240\ngso_failed 250\nmartian 260\n"
-			       "stat_200 7\n"));
+			       "identity_gone 270\nlink_gone 280\nstat_200 7\n"));
 	/* A counter past what v4v6ctl keeps is skipped. */
 	assert_null(strstr(out, "stat_1000"));
 	assert_null(strstr(out, "(null)"));
@@ -1161,6 +1170,7 @@ static void test_stats(void **state)
 	assert_non_null(strstr(out, ",\"events_suppressed\":220,"
 			       "\"source_route\":230,\"gso_segmented\":240,"
 			       "\"gso_failed\":250,\"martian\":260,"
+			       "\"identity_gone\":270,\"link_gone\":280,"
 			       "\"stat_200\":7}}\n"));
 }
 
@@ -1173,14 +1183,14 @@ static void test_status(void **state)
 	assert_string_equal(errout, "");
 	/*
 	 * The drops: the counters 4 to 21 but 7 (fragmented), 23
-	 * (source_route), 25 (gso_failed) and 26 (martian), 10 times their
-	 * type each.
+	 * (source_route), 25 (gso_failed), 26 (martian) and 27
+	 * (identity_gone), 10 times their type each.
 	 */
 	assert_string_equal(out, "lan: lo\nwan: none\npref64: 64:ff9b::/96\n"
 			    "lowest-mtu: 1280\nunknown: pass\n"
 			    "devices: 3 (2 active, 1 inactive)\n"
 			    "xlat_4to6: 1099511627776\nxlat_6to4: 20\n"
-			    "unknown_source: 30\ndrops: 2920\n");
+			    "unknown_source: 30\ndrops: 3190\n");
 	assert_int_equal(k.n_cmds, 3);
 	assert_int_equal(k.cmds[0], V4V6_CMD_GET_CONFIG);
 	assert_int_equal(k.cmds[1], V4V6_CMD_GET_DEVICE);
@@ -1188,10 +1198,11 @@ static void test_status(void **state)
 
 	assert_int_equal(RUN("-j", "status"), 0);
 	assert_string_equal(out, "{\"config\":" JSON_CONFIG ",\"devices\":"
-			    "{\"total\":3,\"active\":2,\"inactive\":1},"
+			    "{\"total\":3,\"active\":2,\"inactive\":1,"
+			    "\"identity_gone\":0},"
 			    "\"stats\":{\"xlat_4to6\":1099511627776,"
 			    "\"xlat_6to4\":20,\"unknown_source\":30,"
-			    "\"drops\":2920}}\n");
+			    "\"drops\":3190}}\n");
 
 	k.mode = DUMP_ERROR;
 	assert_int_equal(RUN("status"), 1);
@@ -1218,6 +1229,49 @@ static void test_export(void **state)
 	k.mode = MISSING_ATTR;
 	assert_int_equal(RUN("export"), 1);
 	assert_string_equal(out, "");
+}
+
+/* The LAN, the WAN and a device's identity went: what says so. */
+static void test_gone(void **state)
+{
+	(void)state;
+	add_devs();
+	k.lan = 0;
+	k.lan_gone = "br-lan";
+	k.devs[1].wan = 0;
+	k.devs[1].wan_gone = "id-tv";
+	assert_int_equal(RUN("config"), 0);
+	assert_string_equal(out, "lan: gone (was br-lan)\nwan: none\n"
+			    "pref64: 64:ff9b::/96\nlowest-mtu: 1280\n"
+			    "unknown: pass\n");
+	assert_int_equal(RUN("-j", "config"), 0);
+	assert_true(!strncmp(out, "{\"lan\":null,\"lan_ifindex\":0,"
+			     "\"lan_gone\":\"br-lan\",\"wan\":null,"
+			     "\"wan_ifindex\":0,\"wan_gone\":null,", 85));
+
+	assert_int_equal(RUN("devices", "active"), 0);
+	assert_string_equal(out, DEV_2 "02:00:00:00:00:0a 192.168.1.10 "
+			    "2001:db8:6::100a wan gone:id-tv active static "
+			    "idle 1.2s tx 10/840 rx 9/1000 drops 0\n");
+	assert_int_equal(RUN("-j", "device", "show", "192.168.1.10"), 0);
+	assert_non_null(strstr(out, ",\"wan\":null,\"wan_ifindex\":0,"
+			       "\"wan_gone\":\"id-tv\",\"state\":"));
+
+	k.wan = 1;
+	k.wan_gone = "eth1";	/* not gone: set again */
+	assert_int_equal(RUN("status"), 0);
+	assert_true(!strncmp(out, "lan: gone (was br-lan)\nwan: lo\n", 31));
+	assert_non_null(strstr(out, "\ndevices: 3 (2 active, 1 inactive)\n"
+			       "identity gone: 02:00:00:00:00:0a (was id-tv)\n"
+			       "xlat_4to6: 0\n"));
+	k.wan = 0;
+	assert_int_equal(RUN("status"), 0);
+	assert_true(!strncmp(out, "lan: gone (was br-lan)\n"
+			     "wan: gone (was eth1)\n", 43));
+	assert_int_equal(RUN("-j", "status"), 0);
+	assert_non_null(strstr(out, "\"lan_gone\":\"br-lan\","));
+	assert_non_null(strstr(out, "\"wan_gone\":\"eth1\","));
+	assert_non_null(strstr(out, "\"inactive\":1,\"identity_gone\":1}"));
 }
 
 /* An event of @cmd in a new datagram, or after the last one. */
@@ -1249,6 +1303,17 @@ static void queue_events(void)
 	put_event(V4V6_CMD_MAX + 1, false);
 	put_event(V4V6_CMD_NEW_DEVICE, true);
 	put_config(put_event(V4V6_CMD_SET_CONFIG, false));
+	nlh = put_event(V4V6_CMD_LINK_GONE, true);
+	mnl_attr_put_u32(nlh, V4V6_A_LINK_IFINDEX, 5);
+	mnl_attr_put_strz(nlh, V4V6_A_LINK_NAME, "br-lan");
+	mnl_attr_put_u32(nlh, V4V6_A_LINK_ROLES,
+			 V4V6_LINK_LAN | V4V6_LINK_IDENTITY);
+	mnl_attr_put_u32(nlh, V4V6_A_DEVICES, 2);
+	/* Without the devices: malformed, skipped. */
+	nlh = put_event(V4V6_CMD_LINK_GONE, true);
+	mnl_attr_put_u32(nlh, V4V6_A_LINK_IFINDEX, 6);
+	mnl_attr_put_strz(nlh, V4V6_A_LINK_NAME, "eth1");
+	mnl_attr_put_u32(nlh, V4V6_A_LINK_ROLES, V4V6_LINK_WAN);
 }
 
 static void test_monitor(void **state)
@@ -1266,11 +1331,14 @@ static void test_monitor(void **state)
 			    "set-device " DEV_B
 			    "del-device " DEV_2
 			    "config lan lo wan none pref64 64:ff9b::/96 "
-			    "lowest-mtu 1280 unknown pass\n");
+			    "lowest-mtu 1280 unknown pass\n"
+			    "link-gone br-lan ifindex 5 was lan,identity "
+			    "devices 2\n");
 	assert_string_equal(errout,
 			    "v4v6ctl: warning: events were lost: the socket's "
 			    "buffer overflowed\n"
 			    "v4v6ctl: warning: malformed new-device event\n"
+			    "v4v6ctl: warning: malformed link-gone event\n"
 			    "v4v6ctl: Resource temporarily unavailable\n");
 	assert_int_equal(k.n_cmds, 0);
 
@@ -1282,14 +1350,17 @@ static void test_monitor(void **state)
 		 "{\"event\":\"new_device\",%s\n"
 		 "{\"event\":\"set_device\",%s\n"
 		 "{\"event\":\"del_device\",%s\n"
-		 "{\"event\":\"config\",%s\n", JSON_A + 1, JSON_B + 1,
-		 JSON_2 + 1, JSON_CONFIG + 1);
+		 "{\"event\":\"config\",%s\n"
+		 "{\"event\":\"link_gone\",\"ifname\":\"br-lan\",\"ifindex\":5,"
+		 "\"was\":[\"lan\",\"identity\"],\"devices\":2}\n",
+		 JSON_A + 1, JSON_B + 1, JSON_2 + 1, JSON_CONFIG + 1);
 	assert_int_equal(RUN("-j", "monitor"), 1);
 	assert_string_equal(out, want);
 	assert_string_equal(errout,
 			    "v4v6ctl: warning: events were lost: the socket's "
 			    "buffer overflowed\n"
 			    "v4v6ctl: warning: malformed new-device event\n"
+			    "v4v6ctl: warning: malformed link-gone event\n"
 			    "v4v6ctl: Resource temporarily unavailable\n");
 }
 
@@ -1317,6 +1388,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_status, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_export, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_monitor, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_gone, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL) ? 1 : 0;

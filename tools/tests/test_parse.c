@@ -501,6 +501,8 @@ static void test_stat_names(void **state)
 	assert_true(stat_is_drop(V4V6_STAT_SPOOFED));
 	assert_true(stat_is_drop(V4V6_STAT_NOMEM));
 	assert_true(stat_is_drop(V4V6_STAT_FRAG_NEEDED));
+	assert_true(stat_is_drop(V4V6_STAT_IDENTITY_GONE));
+	assert_false(stat_is_drop(V4V6_STAT_LINK_GONE));
 }
 
 static void test_state_names(void **state)

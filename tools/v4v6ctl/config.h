@@ -6,6 +6,7 @@
 #ifndef V4V6CTL_CONFIG_H
 #define V4V6CTL_CONFIG_H
 
+#include <net/if.h>
 #include <netinet/in.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -21,6 +22,9 @@ struct config {
 	uint8_t pref64_len;
 	uint32_t lowest_mtu;
 	uint8_t unknown;	/* enum v4v6_unknown_policy */
+	/* The name of the LAN, WAN interface if it went, else empty. */
+	char lan_gone[IF_NAMESIZE];
+	char wan_gone[IF_NAMESIZE];
 };
 
 /*
@@ -33,18 +37,26 @@ int config_parse(const struct nlmsghdr *nlh, struct config *cfg);
 int config_get(struct nl *nl, struct config *cfg);
 
 /*
- * Add the members "lan", "lan_ifindex", "wan", "wan_ifindex", "pref64",
- * "lowest_mtu" and "unknown" to @obj: false if there was no memory.
+ * Add the members "lan", "lan_ifindex", "lan_gone", "wan", "wan_ifindex",
+ * "wan_gone", "pref64", "lowest_mtu" and "unknown" to @obj: false if there
+ * was no memory. "lan_gone" is the name of the LAN interface if it went
+ * (lan is then null and lan_ifindex 0), else null; "wan_gone" likewise.
  */
 bool config_json_add(struct json_object *obj, const struct config *cfg);
 
 /* A new JSON object of the members above, or NULL. */
 struct json_object *config_json(const struct config *cfg);
 
-/* Print "lan: eth1" and so on, one setting a line. */
+/*
+ * Print "lan: eth1" and so on, one setting a line; "lan: gone (was br-lan)"
+ * for an interface that went.
+ */
 void config_print(const struct config *cfg);
 
-/* Print "lan eth1 wan eth0 pref64 ... unknown pass" and a newline. */
+/*
+ * Print "lan eth1 wan eth0 pref64 ... unknown pass" and a newline; an
+ * interface that went is "gone:NAME".
+ */
 void config_print_line(const struct config *cfg);
 
 #endif /* V4V6CTL_CONFIG_H */

@@ -32,6 +32,10 @@ int config_parse(const struct nlmsghdr *nlh, struct config *cfg)
 	cfg->pref64_len = mnl_attr_get_u8(tb[V4V6_A_CFG_PREF64_LEN]);
 	cfg->lowest_mtu = mnl_attr_get_u32(tb[V4V6_A_CFG_LOWEST_MTU]);
 	cfg->unknown = mnl_attr_get_u8(tb[V4V6_A_CFG_UNKNOWN]);
+	nl_attr_str(tb[V4V6_A_CFG_LAN_GONE], cfg->lan_gone,
+		    sizeof(cfg->lan_gone));
+	nl_attr_str(tb[V4V6_A_CFG_WAN_GONE], cfg->wan_gone,
+		    sizeof(cfg->wan_gone));
 	return 0;
 }
 
@@ -89,8 +93,10 @@ bool config_json_add(struct json_object *obj, const struct config *cfg)
 	format_pref64(&cfg->pref64, cfg->pref64_len, pref64, sizeof(pref64));
 	return json_add_if(obj, "lan", cfg->lan_ifindex) &&
 	       json_add_u64(obj, "lan_ifindex", cfg->lan_ifindex) &&
+	       json_add_str_or_null(obj, "lan_gone", cfg->lan_gone) &&
 	       json_add_if(obj, "wan", cfg->wan_ifindex) &&
 	       json_add_u64(obj, "wan_ifindex", cfg->wan_ifindex) &&
+	       json_add_str_or_null(obj, "wan_gone", cfg->wan_gone) &&
 	       json_add_str(obj, "pref64", pref64) &&
 	       json_add_u64(obj, "lowest_mtu", cfg->lowest_mtu) &&
 	       json_add_str(obj, "unknown", unknown_str(cfg, num));
@@ -107,11 +113,13 @@ struct json_object *config_json(const struct config *cfg)
 	return obj;
 }
 
-static void print_if(const char *key, uint32_t ifindex)
+static void print_if(const char *key, uint32_t ifindex, const char *gone)
 {
 	char name[IF_NAMESIZE];
 
-	if (!ifindex)
+	if (!ifindex && *gone)
+		printf("%s: gone (was %s)\n", key, gone);
+	else if (!ifindex)
 		printf("%s: none\n", key);
 	else if (if_indextoname(ifindex, name))
 		printf("%s: %s\n", key, name);
@@ -124,25 +132,34 @@ void config_print(const struct config *cfg)
 	char pref64[PREF64_STRLEN], num[NUM_BUFSIZE];
 
 	format_pref64(&cfg->pref64, cfg->pref64_len, pref64, sizeof(pref64));
-	print_if("lan", cfg->lan_ifindex);
-	print_if("wan", cfg->wan_ifindex);
+	print_if("lan", cfg->lan_ifindex, cfg->lan_gone);
+	print_if("wan", cfg->wan_ifindex, cfg->wan_gone);
 	printf("pref64: %s\nlowest-mtu: %u\nunknown: %s\n", pref64,
 	       cfg->lowest_mtu, unknown_str(cfg, num));
 }
 
-/* An interface on one line: its name, "none", or "if<N>" if gone. */
-static const char *if_word(uint32_t ifindex, char buf[IFNAME_BUFSIZE])
+/*
+ * An interface on one line: its name, "none", "gone:NAME" if the kernel
+ * saw it go, or "if<N>" if it is not here.
+ */
+static const char *if_word(uint32_t ifindex, const char *gone,
+			   char buf[GONE_BUFSIZE])
 {
+	if (!ifindex && *gone) {
+		snprintf(buf, GONE_BUFSIZE, "gone:%s", gone);
+		return buf;
+	}
 	return ifindex ? ifindex_name(ifindex, buf) : "none";
 }
 
 void config_print_line(const struct config *cfg)
 {
-	char lan[IFNAME_BUFSIZE], wan[IFNAME_BUFSIZE];
+	char lan[GONE_BUFSIZE], wan[GONE_BUFSIZE];
 	char pref64[PREF64_STRLEN], num[NUM_BUFSIZE];
 
 	format_pref64(&cfg->pref64, cfg->pref64_len, pref64, sizeof(pref64));
 	printf("lan %s wan %s pref64 %s lowest-mtu %u unknown %s\n",
-	       if_word(cfg->lan_ifindex, lan), if_word(cfg->wan_ifindex, wan),
+	       if_word(cfg->lan_ifindex, cfg->lan_gone, lan),
+	       if_word(cfg->wan_ifindex, cfg->wan_gone, wan),
 	       pref64, cfg->lowest_mtu, unknown_str(cfg, num));
 }

@@ -6,6 +6,7 @@
 #ifndef V4V6CTL_DEVICE_H
 #define V4V6CTL_DEVICE_H
 
+#include <net/if.h>
 #include <netinet/in.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -20,6 +21,7 @@ struct dev {
 	struct in_addr ipv4;
 	struct in6_addr ipv6;
 	uint32_t wan_ifindex;	/* 0: the WAN itself */
+	char wan_gone[IF_NAMESIZE];	/* its identity, if it went */
 	uint8_t state;		/* enum v4v6_dev_state */
 	uint32_t flags;		/* V4V6_DEV_F_* */
 	uint64_t idle_ms;
@@ -43,9 +45,11 @@ struct dev_list {
 int dev_parse(const struct nlmsghdr *nlh, struct dev *d);
 
 /*
- * Add the members "mac", "ipv4", "ipv6", "wan", "wan_ifindex", "state",
- * "static", "idle_ms", "tx_packets", "tx_bytes", "rx_packets", "rx_bytes"
- * and "drops" to @obj: false if there was no memory.
+ * Add the members "mac", "ipv4", "ipv6", "wan", "wan_ifindex", "wan_gone",
+ * "state", "static", "idle_ms", "tx_packets", "tx_bytes", "rx_packets",
+ * "rx_bytes" and "drops" to @obj: false if there was no memory. "wan_gone"
+ * is the name of the device's identity if it went (wan is then null and
+ * wan_ifindex 0), else null.
  */
 bool dev_json_add(struct json_object *obj, const struct dev *d);
 
@@ -53,8 +57,8 @@ bool dev_json_add(struct json_object *obj, const struct dev *d);
 struct json_object *dev_json(const struct dev *d);
 
 /*
- * Print @d on one line: "MAC IPV4 IPV6 wan IFNAME|- STATE static|dynamic
- * idle 1.2s tx PACKETS/BYTES rx PACKETS/BYTES drops N".
+ * Print @d on one line: "MAC IPV4 IPV6 wan IFNAME|-|gone:IFNAME STATE
+ * static|dynamic idle 1.2s tx PACKETS/BYTES rx PACKETS/BYTES drops N".
  */
 void dev_print(const struct dev *d);
 

@@ -36,6 +36,7 @@ int dev_parse(const struct nlmsghdr *nlh, struct dev *d)
 	memcpy(&d->ipv6, mnl_attr_get_payload(tb[V4V6_A_DEV_IPV6]),
 	       sizeof(d->ipv6));
 	d->wan_ifindex = mnl_attr_get_u32(tb[V4V6_A_DEV_WAN_IFINDEX]);
+	nl_attr_str(tb[V4V6_A_DEV_WAN_GONE], d->wan_gone, sizeof(d->wan_gone));
 	d->state = mnl_attr_get_u8(tb[V4V6_A_DEV_STATE]);
 	d->flags = mnl_attr_get_u32(tb[V4V6_A_DEV_FLAGS]);
 	d->idle_ms = get_u64(tb, V4V6_A_DEV_IDLE_MS);
@@ -52,7 +53,7 @@ struct dev_strs {
 	char mac[MAC_STRLEN];
 	char ipv4[INET_ADDRSTRLEN];
 	char ipv6[INET6_ADDRSTRLEN];
-	char wan[IFNAME_BUFSIZE];
+	char wan[GONE_BUFSIZE];	/* its name, "if<N>" or "gone:NAME" */
 	char num[NUM_BUFSIZE];
 	const char *state;	/* its name, or its number in num */
 };
@@ -63,7 +64,10 @@ static void dev_strs(const struct dev *d, struct dev_strs *s)
 	/* inet_ntop() only fails for a short buffer or an unknown family. */
 	inet_ntop(AF_INET, &d->ipv4, s->ipv4, sizeof(s->ipv4));
 	inet_ntop(AF_INET6, &d->ipv6, s->ipv6, sizeof(s->ipv6));
-	ifindex_name(d->wan_ifindex, s->wan);
+	if (!d->wan_ifindex && d->wan_gone[0])
+		snprintf(s->wan, sizeof(s->wan), "gone:%s", d->wan_gone);
+	else
+		ifindex_name(d->wan_ifindex, s->wan);
 	s->state = name_or_num(dev_state_name(d->state), d->state, s->num);
 }
 
@@ -79,6 +83,7 @@ bool dev_json_add(struct json_object *obj, const struct dev *d)
 			json_object_new_string(s.wan) : NULL,
 			!d->wan_ifindex) &&
 	       json_add_u64(obj, "wan_ifindex", d->wan_ifindex) &&
+	       json_add_str_or_null(obj, "wan_gone", d->wan_gone) &&
 	       json_add_str(obj, "state", s.state) &&
 	       json_add_bool(obj, "static", d->flags & V4V6_DEV_F_STATIC) &&
 	       json_add_u64(obj, "idle_ms", d->idle_ms) &&
@@ -109,7 +114,8 @@ void dev_print(const struct dev *d)
 	format_idle(d->idle_ms, idle, sizeof(idle));
 	printf("%s %s %s wan %s %s %s idle %s tx %" PRIu64 "/%" PRIu64
 	       " rx %" PRIu64 "/%" PRIu64 " drops %" PRIu64 "\n",
-	       s.mac, s.ipv4, s.ipv6, d->wan_ifindex ? s.wan : "-",
+	       s.mac, s.ipv4, s.ipv6,
+	       d->wan_ifindex || d->wan_gone[0] ? s.wan : "-",
 	       s.state,
 	       d->flags & V4V6_DEV_F_STATIC ? "static" : "dynamic", idle,
 	       d->tx_packets, d->tx_bytes, d->rx_packets, d->rx_bytes,

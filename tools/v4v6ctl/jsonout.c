@@ -24,6 +24,12 @@ bool json_add_str(struct json_object *obj, const char *key, const char *s)
 	return json_add(obj, key, json_object_new_string(s), false);
 }
 
+bool json_add_str_or_null(struct json_object *obj, const char *key,
+			  const char *s)
+{
+	return *s ? json_add_str(obj, key, s) : json_add(obj, key, NULL, true);
+}
+
 bool json_add_u64(struct json_object *obj, const char *key, uint64_t v)
 {
 	return json_add(obj, key, json_object_new_uint64(v), false);

@@ -17,6 +17,9 @@ bool json_add(struct json_object *obj, const char *key,
 	      struct json_object *val, bool null_ok);
 
 bool json_add_str(struct json_object *obj, const char *key, const char *s);
+/* @s, or null if it is empty. */
+bool json_add_str_or_null(struct json_object *obj, const char *key,
+			  const char *s);
 bool json_add_u64(struct json_object *obj, const char *key, uint64_t v);
 bool json_add_bool(struct json_object *obj, const char *key, bool b);
 

@@ -26,10 +26,15 @@ static void monitor_usage(FILE *f)
 		"  unknown-source mac MAC ipv4 ADDR lan IFNAME\n"
 		"  new-device|set-device|del-device DEVICE\n"
 		"  config SETTINGS\n"
+		"  link-gone IFNAME ifindex N was lan|wan|identity[,...] devices N\n"
 		"DEVICE is laid out as by devices, SETTINGS as in\n"
 		"\"lan IFNAME wan IFNAME pref64 PREFIX/LEN lowest-mtu N unknown P\".\n"
+		"link-gone: an interface v4v6 used was deleted or left the\n"
+		"namespace (the LAN, the WAN, or the identity of N devices);\n"
+		"config and set-device events with \"gone:IFNAME\" came before it.\n"
 		"With -j, one JSON object a line, whose member \"event\" is\n"
-		"unknown_source, new_device, set_device, del_device or config.\n");
+		"unknown_source, new_device, set_device, del_device, config or\n"
+		"link_gone.\n");
 }
 
 /* The names of the events, by command, as text and in JSON. */
@@ -42,6 +47,7 @@ static const struct {
 	[V4V6_CMD_SET_DEVICE] = { "set-device", "set_device" },
 	[V4V6_CMD_DEL_DEVICE] = { "del-device", "del_device" },
 	[V4V6_CMD_UNKNOWN_SOURCE] = { "unknown-source", "unknown_source" },
+	[V4V6_CMD_LINK_GONE] = { "link-gone", "link_gone" },
 };
 
 /* A JSON object whose first member says the event @cmd, or NULL. */
@@ -143,6 +149,78 @@ static int event_unknown(const struct nlmsghdr *nlh, uint8_t cmd)
 	return json_print(obj) ? -ENOMEM : 0;
 }
 
+/* What V4V6_CMD_LINK_GONE says. */
+struct link_gone {
+	char name[IFNAME_BUFSIZE];
+	uint32_t ifindex;
+	uint32_t roles;		/* V4V6_LINK_* */
+	uint32_t devices;
+};
+
+/* The names of the V4V6_LINK_* bits, lowest first. */
+static const char *const link_roles[] = { "lan", "wan", "identity" };
+
+static int link_gone_parse(const struct nlmsghdr *nlh, struct link_gone *g)
+{
+	const struct nlattr *tb[V4V6_A_MAX + 1];
+
+	if (v4v6_parse(nlh, tb) || !tb[V4V6_A_LINK_IFINDEX] ||
+	    !tb[V4V6_A_LINK_NAME] || !tb[V4V6_A_LINK_ROLES] ||
+	    !tb[V4V6_A_DEVICES])
+		return -EPROTO;
+	nl_attr_str(tb[V4V6_A_LINK_NAME], g->name, sizeof(g->name));
+	g->ifindex = mnl_attr_get_u32(tb[V4V6_A_LINK_IFINDEX]);
+	g->roles = mnl_attr_get_u32(tb[V4V6_A_LINK_ROLES]);
+	g->devices = mnl_attr_get_u32(tb[V4V6_A_DEVICES]);
+	return 0;
+}
+
+/* A JSON array of the names of the roles of @g, or NULL. */
+static struct json_object *link_roles_json(const struct link_gone *g)
+{
+	struct json_object *arr = json_object_new_array();
+	size_t i;
+
+	for (i = 0; arr && i < ARRAY_SIZE(link_roles); i++)
+		if (g->roles & (1u << i) &&
+		    !json_append(arr, json_object_new_string(link_roles[i]))) {
+			json_object_put(arr);
+			arr = NULL;
+		}
+	return arr;
+}
+
+static int event_link_gone(const struct nlmsghdr *nlh, uint8_t cmd)
+{
+	struct json_object *obj;
+	struct link_gone g;
+	const char *sep = "";
+	size_t i;
+
+	if (link_gone_parse(nlh, &g))
+		return -EPROTO;
+	if (!json_output) {
+		printf("%s %s ifindex %u was ", events[cmd].text, g.name,
+		       g.ifindex);
+		for (i = 0; i < ARRAY_SIZE(link_roles); i++)
+			if (g.roles & (1u << i)) {
+				printf("%s%s", sep, link_roles[i]);
+				sep = ",";
+			}
+		printf("%s devices %u\n", *sep ? "" : "-", g.devices);
+		return 0;
+	}
+	obj = event_json(cmd);
+	if (obj && (!json_add_str(obj, "ifname", g.name) ||
+		    !json_add_u64(obj, "ifindex", g.ifindex) ||
+		    !json_add(obj, "was", link_roles_json(&g), false) ||
+		    !json_add_u64(obj, "devices", g.devices))) {
+		json_object_put(obj);
+		obj = NULL;
+	}
+	return json_print(obj) ? -ENOMEM : 0;
+}
+
 static int event_cb(const struct nlmsghdr *nlh, void *data)
 {
 	const struct genlmsghdr *genl = mnl_nlmsg_get_payload(nlh);
@@ -160,6 +238,9 @@ static int event_cb(const struct nlmsghdr *nlh, void *data)
 		break;
 	case V4V6_CMD_UNKNOWN_SOURCE:
 		err = event_unknown(nlh, genl->cmd);
+		break;
+	case V4V6_CMD_LINK_GONE:
+		err = event_link_gone(nlh, genl->cmd);
 		break;
 	default:
 		return MNL_CB_OK;	/* one of a newer module */

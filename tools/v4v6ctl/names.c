@@ -43,6 +43,9 @@ static const struct {
 	[V4V6_STAT_GSO_SEGMENTED] = { "gso_segmented", false },
 	[V4V6_STAT_GSO_FAILED] = { "gso_failed", true },
 	[V4V6_STAT_MARTIAN] = { "martian", true },
+	[V4V6_STAT_IDENTITY_GONE] = { "identity_gone", true },
+	/* Interfaces, not packets. */
+	[V4V6_STAT_LINK_GONE] = { "link_gone", false },
 };
 
 _Static_assert(ARRAY_SIZE(stats) == __V4V6_STAT_MAX,

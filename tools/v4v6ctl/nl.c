@@ -403,7 +403,18 @@ static const struct nl_policy v4v6_policy[V4V6_A_MAX + 1] = {
 	[V4V6_A_STATS] = { MNL_TYPE_NESTED, 0 },
 	[V4V6_A_DEVICES] = { MNL_TYPE_U32, 0 },
 	[V4V6_A_FLUSH_ALL] = { MNL_TYPE_FLAG, 0 },
+	[V4V6_A_CFG_LAN_GONE] = { MNL_TYPE_NUL_STRING, 0 },
+	[V4V6_A_CFG_WAN_GONE] = { MNL_TYPE_NUL_STRING, 0 },
+	[V4V6_A_DEV_WAN_GONE] = { MNL_TYPE_NUL_STRING, 0 },
+	[V4V6_A_LINK_IFINDEX] = { MNL_TYPE_U32, 0 },
+	[V4V6_A_LINK_NAME] = { MNL_TYPE_NUL_STRING, 0 },
+	[V4V6_A_LINK_ROLES] = { MNL_TYPE_U32, 0 },
 };
+
+void nl_attr_str(const struct nlattr *attr, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s", attr ? mnl_attr_get_str(attr) : "");
+}
 
 int v4v6_parse(const struct nlmsghdr *nlh,
 	       const struct nlattr *tb[V4V6_A_MAX + 1])

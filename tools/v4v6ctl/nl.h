@@ -88,6 +88,12 @@ int nl_recv(struct nl *nl, mnl_cb_t cb, void *data);
 int nl_parse(const struct nlmsghdr *nlh, const struct nl_policy *policy,
 	     size_t n, const struct nlattr **tb);
 
+/*
+ * The string attribute @attr (NULL: none) into @buf of @size bytes, cut to
+ * fit; empty if none.
+ */
+void nl_attr_str(const struct nlattr *attr, char *buf, size_t size);
+
 /* nl_parse() for the v4v6 family's attributes, enum v4v6_attr. */
 int v4v6_parse(const struct nlmsghdr *nlh,
 	       const struct nlattr *tb[V4V6_A_MAX + 1]);

@@ -23,7 +23,10 @@ static void status_usage(FILE *f)
 		"\n"
 		"Print the configuration, the number of devices (active and\n"
 		"inactive), the packets translated each way, those from unknown\n"
-		"sources and the sum of those dropped.\n");
+		"sources and the sum of those dropped. An interface the kernel\n"
+		"saw go shows as \"lan: gone (was br-lan)\", and each device whose\n"
+		"WAN identity went as \"identity gone: MAC (was IFNAME)\": its\n"
+		"translation stops until the interface is set again.\n");
 }
 
 static void export_usage(FILE *f)
@@ -71,6 +74,16 @@ static size_t count_state(const struct dev_list *list, unsigned int state)
 	return n;
 }
 
+/* The devices whose WAN identity went. */
+static size_t count_gone(const struct dev_list *list)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < list->n; i++)
+		n += list->v[i].wan_gone[0] != '\0';
+	return n;
+}
+
 /* The main counters. */
 struct summary {
 	uint64_t xlat_4to6;
@@ -101,7 +114,8 @@ static struct json_object *status_json(const struct snapshot *s)
 	    !json_add_u64(devs, "active",
 			  count_state(&s->list, V4V6_DEV_STATE_ACTIVE)) ||
 	    !json_add_u64(devs, "inactive",
-			  count_state(&s->list, V4V6_DEV_STATE_INACTIVE)))
+			  count_state(&s->list, V4V6_DEV_STATE_INACTIVE)) ||
+	    !json_add_u64(devs, "identity_gone", count_gone(&s->list)))
 		goto fail;
 	summarize(&s->st, &sum);
 	st = json_object_new_object();
@@ -119,13 +133,22 @@ fail:
 
 static void status_print(const struct snapshot *s)
 {
+	char mac[MAC_STRLEN];
 	struct summary sum;
+	size_t i;
 
 	summarize(&s->st, &sum);
 	config_print(&s->cfg);
 	printf("devices: %zu (%zu active, %zu inactive)\n", s->list.n,
 	       count_state(&s->list, V4V6_DEV_STATE_ACTIVE),
 	       count_state(&s->list, V4V6_DEV_STATE_INACTIVE));
+	for (i = 0; i < s->list.n; i++) {
+		if (!s->list.v[i].wan_gone[0])
+			continue;
+		format_mac(s->list.v[i].mac, mac);
+		printf("identity gone: %s (was %s)\n", mac,
+		       s->list.v[i].wan_gone);
+	}
 	printf("xlat_4to6: %" PRIu64 "\nxlat_6to4: %" PRIu64 "\n"
 	       "unknown_source: %" PRIu64 "\ndrops: %" PRIu64 "\n",
 	       sum.xlat_4to6, sum.xlat_6to4, sum.unknown_source, sum.drops);

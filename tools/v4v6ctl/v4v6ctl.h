@@ -70,6 +70,9 @@ bool ifindex_get(const char *name, uint32_t *ifindex);
 #define IFNAME_BUFSIZE 16
 const char *ifindex_name(uint32_t ifindex, char buf[IFNAME_BUFSIZE]);
 
+/* "gone:" and an interface name, as the one-line outputs say it. */
+#define GONE_BUFSIZE (sizeof("gone:") + IFNAME_BUFSIZE)
+
 int cmd_config(int argc, char **argv);		/* config.c */
 int cmd_device(int argc, char **argv);		/* device.c */
 int cmd_devices(int argc, char **argv);		/* devices.c */

@@ -50,9 +50,21 @@
  *    V4V6_A_CFG_PREF64_LEN: NLA_U8, one of 32, 40, 48, 56, 64, 96
  *    V4V6_A_CFG_LOWEST_MTU: NLA_U32, lowest IPv6 MTU assumed on the path
  *    V4V6_A_CFG_UNKNOWN: NLA_U8, enum v4v6_unknown_policy
+ *    V4V6_A_CFG_LAN_GONE: NLA_NUL_STRING, only while the LAN interface is
+ *                         gone: the name it had
+ *    V4V6_A_CFG_WAN_GONE: NLA_NUL_STRING, the same for the WAN
  *
  * Translation runs only while both interfaces are set; setting the LAN to 0
  * switches it off (the device table stays).
+ *
+ * An interface that is unregistered (deleted, or moved to another
+ * namespace) is forgotten at once: if it was the LAN or the WAN, its
+ * ifindex becomes 0 (translation stops) and its name is kept in
+ * V4V6_A_CFG_LAN_GONE or V4V6_A_CFG_WAN_GONE until the interface is set
+ * again (to a new interface of the same name, to another, or to 0). The
+ * module never picks an interface up by its name by itself: an interface
+ * created anew has a new ifindex, and whoever configured the old one (v4v6d)
+ * sets it.
  *
  * V4V6_CMD_SET_CONFIG
  * -------------------
@@ -70,6 +82,9 @@
  *    V4V6_A_CFG_PREF64_LEN: see above; needs V4V6_A_CFG_PREF64
  *    V4V6_A_CFG_LOWEST_MTU: 1280 .. 65535
  *    V4V6_A_CFG_UNKNOWN: V4V6_UNKNOWN_PASS or V4V6_UNKNOWN_DROP
+ *
+ * Setting V4V6_A_CFG_LAN_IFINDEX (or _WAN_) ends the "gone" state of that
+ * interface; V4V6_A_CFG_LAN_GONE and V4V6_A_CFG_WAN_GONE are read-only.
  *
  * V4V6_CMD_NEW_DEVICE
  * -------------------
@@ -130,6 +145,15 @@
  *    V4V6_A_DEV_RX_PACKETS, V4V6_A_DEV_RX_BYTES: NLA_U64, translated from
  *                        the IPv6 network to the device (IPv6 bytes)
  *    V4V6_A_DEV_DROPS: NLA_U64, the device's packets v4v6 dropped
+ *    V4V6_A_DEV_WAN_GONE: NLA_NUL_STRING, only while the device's WAN
+ *                        identity is gone: the name it had
+ *
+ * When a device's WAN identity is unregistered, its V4V6_A_DEV_WAN_IFINDEX
+ * becomes 0 and V4V6_A_DEV_WAN_GONE says which interface it was: the
+ * device's packets are then dropped both ways and counted
+ * (V4V6_STAT_IDENTITY_GONE), not sent through the WAN with the router's MAC,
+ * until a V4V6_CMD_SET_DEVICE with V4V6_A_DEV_WAN_IFINDEX (its identity
+ * created anew, or 0 for the WAN itself) ends the "gone" state.
  *
  * V4V6_CMD_FLUSH
  * --------------
@@ -164,6 +188,16 @@
  *                         V4V6_A_CFG_LAN_IFINDEX. At most one per second for
  *                         a given MAC and address, and at most
  *                         V4V6_UNKNOWN_EVENTS_PER_SEC in all.
+ *    V4V6_CMD_LINK_GONE: an interface the instance used was unregistered.
+ *                         Carries V4V6_A_LINK_IFINDEX (NLA_U32, its index),
+ *                         V4V6_A_LINK_NAME (NLA_NUL_STRING, its name),
+ *                         V4V6_A_LINK_ROLES (NLA_U32, V4V6_LINK_* bits: what
+ *                         it was) and V4V6_A_DEVICES (NLA_U32, the number of
+ *                         devices whose identity it was). It follows the
+ *                         V4V6_CMD_SET_CONFIG and V4V6_CMD_SET_DEVICE events
+ *                         of the changes it made, so a listener that reads
+ *                         the configuration or the table on it sees them.
+ *                         Each is counted (V4V6_STAT_LINK_GONE).
  *
  * Joining the group needs no privilege: it tells what the neighbour table
  * (readable by any user) already tells.
@@ -197,6 +231,7 @@
  * @V4V6_CMD_FLUSH: remove devices
  * @V4V6_CMD_GET_STATS: read the namespace's counters
  * @V4V6_CMD_UNKNOWN_SOURCE: event only: a LAN source not in the table
+ * @V4V6_CMD_LINK_GONE: event only: an interface in use was unregistered
  */
 enum v4v6_cmd {
 	V4V6_CMD_UNSPEC,
@@ -209,6 +244,7 @@ enum v4v6_cmd {
 	V4V6_CMD_FLUSH,
 	V4V6_CMD_GET_STATS,
 	V4V6_CMD_UNKNOWN_SOURCE,
+	V4V6_CMD_LINK_GONE,
 	__V4V6_CMD_MAX
 };
 
@@ -239,6 +275,12 @@ enum v4v6_cmd {
  * @V4V6_A_DEVICES: u32, the number of devices in the table
  * @V4V6_A_FLUSH_ALL: flag: flush static devices too
  * @V4V6_A_PAD: padding of 64-bit attributes
+ * @V4V6_A_CFG_LAN_GONE: string, the name of the LAN interface, gone
+ * @V4V6_A_CFG_WAN_GONE: string, the name of the WAN interface, gone
+ * @V4V6_A_DEV_WAN_GONE: string, the name of the device's identity, gone
+ * @V4V6_A_LINK_IFINDEX: u32, the index of an interface that went
+ * @V4V6_A_LINK_NAME: string, its name
+ * @V4V6_A_LINK_ROLES: u32, V4V6_LINK_* bits: what it was to the instance
  */
 enum v4v6_attr {
 	V4V6_A_UNSPEC,
@@ -264,6 +306,12 @@ enum v4v6_attr {
 	V4V6_A_DEVICES,
 	V4V6_A_FLUSH_ALL,
 	V4V6_A_PAD,
+	V4V6_A_CFG_LAN_GONE,
+	V4V6_A_CFG_WAN_GONE,
+	V4V6_A_DEV_WAN_GONE,
+	V4V6_A_LINK_IFINDEX,
+	V4V6_A_LINK_NAME,
+	V4V6_A_LINK_ROLES,
 	__V4V6_A_MAX
 };
 
@@ -299,6 +347,14 @@ enum v4v6_dev_state {
 /** V4V6_DEV_F_STATIC - configured by hand: never aged, kept by a flush */
 #define V4V6_DEV_F_STATIC	0x1U
 #define V4V6_DEV_F_ALL		V4V6_DEV_F_STATIC
+
+/* What an interface that went was to the instance (V4V6_A_LINK_ROLES). */
+/** V4V6_LINK_LAN - the LAN interface */
+#define V4V6_LINK_LAN		0x1U
+/** V4V6_LINK_WAN - the WAN interface */
+#define V4V6_LINK_WAN		0x2U
+/** V4V6_LINK_IDENTITY - the WAN identity of V4V6_A_DEVICES devices */
+#define V4V6_LINK_IDENTITY	0x4U
 
 /**
  * enum v4v6_stat - counters of a namespace (V4V6_A_STATS)
@@ -346,6 +402,10 @@ enum v4v6_dev_state {
  *	interface (the LAN's subnets): dropped. An ICMPv6 error quoting a
  *	packet to such an address is dropped too; an ICMPv6 error from such
  *	a source is translated from 192.0.0.8 instead (RFC 7600)
+ * @V4V6_STAT_IDENTITY_GONE: packets of a device whose WAN identity was
+ *	unregistered and not set again: dropped
+ * @V4V6_STAT_LINK_GONE: interfaces in use (the LAN, the WAN or an
+ *	identity) unregistered: events, not packets
  */
 enum v4v6_stat {
 	V4V6_STAT_UNSPEC,
@@ -375,6 +435,8 @@ enum v4v6_stat {
 	V4V6_STAT_GSO_SEGMENTED,
 	V4V6_STAT_GSO_FAILED,
 	V4V6_STAT_MARTIAN,
+	V4V6_STAT_IDENTITY_GONE,
+	V4V6_STAT_LINK_GONE,
 	__V4V6_STAT_MAX
 };
 
