@@ -13,9 +13,12 @@ cd "$top"
 kernel=()
 [ "${1:-}" != --kernel ] || kernel=(--kernel "$2")
 log=$(mktemp)
-trap 'kill -- -$burner 2> /dev/null || true; rm -f "$log"' EXIT
+# The burner's QEMU runs under timeout(1), which puts itself in a process
+# group of its own and passes TERM on to QEMU: it gets TERM itself, then
+# the burner's group (tests/vm/run.sh).
+trap 'pkill -TERM -P "$burner" 2> /dev/null; kill -- -"$burner" 2> /dev/null || true; rm -f "$log"' EXIT
 
-# The burner runs in a process group of its own: killing it kills its QEMU.
+# The burner runs in a process group of its own.
 set -m
 # It spins until the e2e run ends and kills it (6 hours at most).
 bash tests/vm/run.sh "${kernel[@]}" --quiet --timeout 21600 --log "$log" \
