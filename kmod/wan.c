@@ -61,7 +61,9 @@ static bool v4v6_is_icmp6_error(const struct sk_buff *skb)
  * LAN router): no host beyond the NAT64 has it, so a source in the prefix
  * that embeds it is forged (struct v4v6_xlat.local4). One lookup of the
  * FIB, as the router's own output to @v4 would make; "no route" is the
- * IPv4 internet, which lives behind the NAT64.
+ * IPv4 internet, which lives behind the NAT64, and so is a default route,
+ * even one out of the LAN (v4v6 takes precedence over it, lan.c): with it,
+ * every source would look like the LAN's.
  */
 static bool v4v6_local4(const struct v4v6_xlat *x, __be32 v4)
 {
@@ -80,7 +82,7 @@ static bool v4v6_local4(const struct v4v6_xlat *x, __be32 v4)
 	case RTN_MULTICAST:
 		return true;
 	case RTN_UNICAST:
-		return res.nhc && FIB_RES_DEV(res) &&
+		return res.prefixlen && res.nhc && FIB_RES_DEV(res) &&
 		       FIB_RES_DEV(res)->ifindex == x->lan_ifindex;
 	default:
 		return false;
