@@ -119,12 +119,17 @@ void v4v6_scrub(struct sk_buff *skb)
 			       sizeof(struct inet6_skb_parm)));
 }
 
-/* The configuration, if translation is on. Hooks run under RCU. */
-static const struct v4v6_config *v4v6_active(struct v4v6_net *vn)
+/**
+ * v4v6_active() - the configuration, if translation is on
+ * @vn: the namespace's instance
+ *
+ * Under RCU, as the hooks and what they call run.
+ */
+const struct v4v6_config *v4v6_active(struct v4v6_net *vn)
 {
 	const struct v4v6_config *cfg = rcu_dereference(vn->cfg);
 
-	return cfg->lan_ifindex && cfg->wan_ifindex ? cfg : NULL;
+	return v4v6_cfg_active(cfg) ? cfg : NULL;
 }
 
 /* Packets arriving on the LAN. */

@@ -28,6 +28,7 @@ void v4v6_config_init(struct v4v6_config *cfg)
 	cfg->pref64.len = V4V6_PREF64_DEFAULT_LEN;
 	cfg->lowest_mtu = V4V6_MIN_MTU;
 	cfg->unknown = V4V6_UNKNOWN_PASS;
+	cfg->inbound = V4V6_INBOUND_REPLIES;
 }
 
 static int v4v6_counters_alloc(struct v4v6_net *vn)
@@ -83,6 +84,9 @@ static void __net_exit v4v6_net_exit(struct net *net)
 
 	/* Unregistering the hooks waits for every packet inside them. */
 	v4v6_hooks_unregister(net);
+	mutex_lock(&vn->lock);
+	v4v6_ct_hold(net, vn, false);
+	mutex_unlock(&vn->lock);
 	v4v6_table_destroy(vn);
 	free_percpu(vn->counters);
 	kfree(rcu_dereference_protected(vn->cfg, true));

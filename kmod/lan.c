@@ -6,6 +6,7 @@
  */
 #include <linux/etherdevice.h>
 #include <linux/icmp.h>
+#include <linux/netfilter.h>
 #include <linux/if_arp.h>
 #include <linux/netfilter_bridge.h>
 #include <net/dst.h>
@@ -264,41 +265,15 @@ static unsigned int v4v6_split4(struct net *net, struct v4v6_net *vn,
 	return NF_STOLEN;
 }
 
-/**
- * v4v6_from_lan() - an IPv4 packet that arrived on the LAN
- * @net: the namespace
- * @vn: its instance
- * @cfg: its configuration, translation on
- * @skb: the packet, before routing
- * @in: the LAN interface
- *
- * Frames not addressed to the router are left alone before anything else:
- * not counted, and their unknown sources not announced, since a device
- * that never sends to the router does not use it, and v4v6d is not to
- * give it an IPv6 address (nor "unknown drop" to drop its bridged frames).
- *
- * Return: NF_ACCEPT for packets v4v6 leaves to the IPv4 stack, NF_STOLEN
- * for those it translated and sent, NF_DROP for those it refused.
- */
-unsigned int v4v6_from_lan(struct net *net, struct v4v6_net *vn,
-			   const struct v4v6_config *cfg, struct sk_buff *skb,
-			   const struct net_device *in)
+/* Translate the device's packet and send it, or say NF_DROP. */
+static unsigned int v4v6_lan_xlat(struct net *net, struct v4v6_net *vn,
+				  const struct v4v6_config *cfg,
+				  struct v4v6_device *d, struct sk_buff *skb,
+				  const struct net_device *in)
 {
-	const struct iphdr *iph = ip_hdr(skb);
 	struct v4v6_xlat x = { .pref64 = &cfg->pref64 };
-	struct v4v6_device *d;
 	struct dst_entry *dst;
 	unsigned int verdict;
-	const u8 *mac;
-
-	if (!v4v6_for_router(skb) ||
-	    !v4v6_addr_translatable(&cfg->pref64, iph->daddr) ||
-	    !v4v6_for_internet(net, skb, in))
-		return NF_ACCEPT;
-	d = v4v6_device_by4(vn, iph->saddr);
-	mac = v4v6_src_mac(skb, in);
-	if (!d || !mac || !ether_addr_equal(mac, d->mac))
-		return v4v6_stranger(net, vn, cfg, skb, in, d);
 
 	/* Not through the WAN with our MAC: the device's address went too. */
 	if (unlikely(d->wan_gone[0]))
@@ -320,4 +295,94 @@ unsigned int v4v6_from_lan(struct net *net, struct v4v6_net *vn,
 	if (verdict == NF_STOLEN)
 		v4v6_device_seen(d);
 	return verdict;
+}
+
+/*
+ * Past IPv4's forward hooks: the flow's entry is confirmed, then the packet
+ * translated. Called by NF_HOOK() under RCU, at once or after a queue: the
+ * device and the configuration are looked up again.
+ */
+static int v4v6_lan_forwarded(struct net *net, struct sock *sk,
+			      struct sk_buff *skb)
+{
+	struct v4v6_net *vn = v4v6_net(net);
+	const struct v4v6_config *cfg = v4v6_active(vn);
+	struct v4v6_device *d;
+
+	d = cfg ? v4v6_device_by4(vn, ip_hdr(skb)->saddr) : NULL;
+	if (!d) {
+		kfree_skb(skb);
+		return 0;
+	}
+	if (!v4v6_ct_confirm(skb)) {
+		v4v6_device_drop(d);
+		kfree_skb(skb);
+		return 0;
+	}
+	if (v4v6_lan_xlat(net, vn, cfg, d, skb, skb->dev) == NF_DROP)
+		kfree_skb(skb);
+	return 0;
+}
+
+/*
+ * The device's packet goes through IPv4's forward hooks first, from the LAN
+ * to the WAN, as a NAT44 router's packet would: the firewall's forward
+ * chain filters, counts and logs it by its IPv4 addresses. It gets its
+ * input route for that (an ICMP error from a "reject" rule needs one).
+ */
+static unsigned int v4v6_lan_forward(struct net *net, struct v4v6_net *vn,
+				     const struct v4v6_config *cfg,
+				     struct sk_buff *skb, struct net_device *in)
+{
+	const struct iphdr *iph = ip_hdr(skb);
+	struct net_device *wan;
+
+	wan = dev_get_by_index_rcu(net, cfg->wan_ifindex);
+	if (!wan) {
+		v4v6_count(vn, V4V6_STAT_NO_ROUTE);
+		return NF_DROP;
+	}
+	/* Best effort: without a route, a reject sends no ICMP error. */
+	if (!skb_dst(skb))
+		(void)v4v6_route_input(skb, iph->daddr, iph->saddr,
+				       inet_dsfield_to_dscp(iph->tos), in);
+	NF_HOOK(NFPROTO_IPV4, NF_INET_FORWARD, net, NULL, skb, in, wan,
+		v4v6_lan_forwarded);
+	return NF_STOLEN;
+}
+
+/**
+ * v4v6_from_lan() - an IPv4 packet that arrived on the LAN
+ * @net: the namespace
+ * @vn: its instance
+ * @cfg: its configuration, translation on
+ * @skb: the packet, before routing
+ * @in: the LAN interface
+ *
+ * Frames not addressed to the router are left alone before anything else:
+ * not counted, and their unknown sources not announced, since a device
+ * that never sends to the router does not use it, and v4v6d is not to
+ * give it an IPv6 address (nor "unknown drop" to drop its bridged frames).
+ *
+ * Return: NF_ACCEPT for packets v4v6 leaves to the IPv4 stack, NF_STOLEN
+ * for those it took (to the forward hooks, then translated and sent),
+ * NF_DROP for those it refused.
+ */
+unsigned int v4v6_from_lan(struct net *net, struct v4v6_net *vn,
+			   const struct v4v6_config *cfg, struct sk_buff *skb,
+			   struct net_device *in)
+{
+	const struct iphdr *iph = ip_hdr(skb);
+	struct v4v6_device *d;
+	const u8 *mac;
+
+	if (!v4v6_for_router(skb) ||
+	    !v4v6_addr_translatable(&cfg->pref64, iph->daddr) ||
+	    !v4v6_for_internet(net, skb, in))
+		return NF_ACCEPT;
+	d = v4v6_device_by4(vn, iph->saddr);
+	mac = v4v6_src_mac(skb, in);
+	if (!d || !mac || !ether_addr_equal(mac, d->mac))
+		return v4v6_stranger(net, vn, cfg, skb, in, d);
+	return v4v6_lan_forward(net, vn, cfg, skb, in);
 }

@@ -29,6 +29,7 @@ const struct nla_policy v4v6_nl_policy[V4V6_A_MAX + 1] = {
 	[V4V6_A_CFG_PREF64_LEN] = NLA_POLICY_RANGE(NLA_U8, 32, 96),
 	[V4V6_A_CFG_LOWEST_MTU] = NLA_POLICY_FULL_RANGE(NLA_U32, &v4v6_mtu_range),
 	[V4V6_A_CFG_UNKNOWN] = NLA_POLICY_MAX(NLA_U8, __V4V6_UNKNOWN_MAX - 1),
+	[V4V6_A_CFG_INBOUND] = NLA_POLICY_MAX(NLA_U8, __V4V6_INBOUND_MAX - 1),
 	[V4V6_A_DEV_MAC] = NLA_POLICY_ETH_ADDR,
 	[V4V6_A_DEV_IPV4] = { .type = NLA_U32 },
 	[V4V6_A_DEV_IPV6] = NLA_POLICY_EXACT_LEN(sizeof(struct in6_addr)),
@@ -112,7 +113,8 @@ int v4v6_cfg_fill(struct sk_buff *skb, const void *arg)
 	    nla_put_in6_addr(skb, V4V6_A_CFG_PREF64, &cfg->pref64.addr) ||
 	    nla_put_u8(skb, V4V6_A_CFG_PREF64_LEN, cfg->pref64.len) ||
 	    nla_put_u32(skb, V4V6_A_CFG_LOWEST_MTU, cfg->lowest_mtu) ||
-	    nla_put_u8(skb, V4V6_A_CFG_UNKNOWN, cfg->unknown))
+	    nla_put_u8(skb, V4V6_A_CFG_UNKNOWN, cfg->unknown) ||
+	    nla_put_u8(skb, V4V6_A_CFG_INBOUND, cfg->inbound))
 		return -EMSGSIZE;
 	if (cfg->lan_gone[0] &&
 	    nla_put_string(skb, V4V6_A_CFG_LAN_GONE, cfg->lan_gone))
@@ -227,6 +229,8 @@ static int v4v6_cfg_parse(struct net *net, struct genl_info *info,
 		cfg->lowest_mtu = nla_get_u32(tb[V4V6_A_CFG_LOWEST_MTU]);
 	if (tb[V4V6_A_CFG_UNKNOWN])
 		cfg->unknown = nla_get_u8(tb[V4V6_A_CFG_UNKNOWN]);
+	if (tb[V4V6_A_CFG_INBOUND])
+		cfg->inbound = nla_get_u8(tb[V4V6_A_CFG_INBOUND]);
 	return 0;
 }
 
@@ -235,7 +239,8 @@ static int v4v6_cfg_parse(struct net *net, struct genl_info *info,
 			BIT_ULL(V4V6_A_CFG_PREF64) | \
 			BIT_ULL(V4V6_A_CFG_PREF64_LEN) | \
 			BIT_ULL(V4V6_A_CFG_LOWEST_MTU) | \
-			BIT_ULL(V4V6_A_CFG_UNKNOWN))
+			BIT_ULL(V4V6_A_CFG_UNKNOWN) | \
+			BIT_ULL(V4V6_A_CFG_INBOUND))
 
 static int v4v6_set_config(struct sk_buff *skb, struct genl_info *info)
 {
@@ -256,6 +261,13 @@ static int v4v6_set_config(struct sk_buff *skb, struct genl_info *info)
 	old = rcu_dereference_protected(vn->cfg, lockdep_is_held(&vn->lock));
 	*cfg = *old;
 	err = v4v6_cfg_parse(net, info, cfg);
+	if (!err) {
+		/* Replies are told from the rest by connection tracking. */
+		err = v4v6_ct_hold(net, vn, v4v6_cfg_needs_ct(cfg));
+		if (err)
+			NL_SET_ERR_MSG(info->extack,
+				       "inbound \"replies\" needs connection tracking (nf_conntrack), which failed");
+	}
 	if (err) {
 		mutex_unlock(&vn->lock);
 		kfree(cfg);

@@ -14,12 +14,12 @@
 /* lan.c: IPv4 from the LAN */
 unsigned int v4v6_from_lan(struct net *net, struct v4v6_net *vn,
 			   const struct v4v6_config *cfg, struct sk_buff *skb,
-			   const struct net_device *in);
+			   struct net_device *in);
 
 /* wan.c: IPv6 from the IPv6 network */
 unsigned int v4v6_from_wan(struct net *net, struct v4v6_net *vn,
 			   const struct v4v6_config *cfg, struct sk_buff *skb,
-			   const struct net_device *in);
+			   struct net_device *in);
 
 /* unknown.c: announcing LAN sources that are not in the table */
 void v4v6_unknown_source(struct net *net, struct v4v6_net *vn,
@@ -52,5 +52,10 @@ void v4v6_count_result(struct v4v6_net *vn, struct v4v6_device *d,
 		       enum v4v6_xlat_result res);
 bool v4v6_result_prohibited(enum v4v6_xlat_result res);
 void v4v6_scrub(struct sk_buff *skb);
+const struct v4v6_config *v4v6_active(struct v4v6_net *vn);
+
+/* conntrack.c: translated flows tracked as IPv4 flows */
+bool v4v6_ct_confirm(struct sk_buff *skb);
+bool v4v6_ct_is_reply(const struct sk_buff *skb);
 
 #endif /* _V4V6_PATH_H */

@@ -38,6 +38,7 @@ struct v4v6_prefix {
  * @lan_gone: the name of the LAN interface if it was unregistered (and
  *	@lan_ifindex cleared) and not set since, else empty
  * @wan_gone: the same for the WAN
+ * @inbound: enum v4v6_inbound_policy
  * @rcu: frees the configuration this one replaced
  *
  * Readers see it under rcu_read_lock(); writers replace it whole under
@@ -51,6 +52,7 @@ struct v4v6_config {
 	u8 unknown;
 	char lan_gone[IFNAMSIZ];
 	char wan_gone[IFNAMSIZ];
+	u8 inbound;
 	struct rcu_head rcu;
 };
 
@@ -165,6 +167,7 @@ struct v4v6_recent {
  * @ev_window: jiffies at which the current second of events began
  * @ev_sent: events sent in it
  * @recent: the sources announced lately, by a hash of their address
+ * @ct_held: whether v4v6 holds connection tracking on in the namespace
  */
 struct v4v6_net {
 	struct v4v6_config __rcu *cfg;
@@ -179,6 +182,7 @@ struct v4v6_net {
 	unsigned long ev_window;
 	unsigned int ev_sent;
 	struct v4v6_recent recent[V4V6_RECENT_SLOTS];
+	bool ct_held;
 };
 
 /* The configuration, for a writer holding &struct v4v6_net.lock. */
@@ -202,6 +206,21 @@ int v4v6_instance_register(void);
 void v4v6_instance_unregister(void);
 struct v4v6_net *v4v6_net(const struct net *net);
 void v4v6_config_init(struct v4v6_config *cfg);
+
+/* Whether translation is on with a configuration. */
+static inline bool v4v6_cfg_active(const struct v4v6_config *cfg)
+{
+	return cfg->lan_ifindex && cfg->wan_ifindex;
+}
+
+/* Whether it needs connection tracking: to tell replies from the rest. */
+static inline bool v4v6_cfg_needs_ct(const struct v4v6_config *cfg)
+{
+	return v4v6_cfg_active(cfg) && cfg->inbound == V4V6_INBOUND_REPLIES;
+}
+
+/* conntrack.c */
+int v4v6_ct_hold(struct net *net, struct v4v6_net *vn, bool need);
 
 /* hooks.c */
 int v4v6_hooks_register(struct net *net);

@@ -4,6 +4,7 @@
  * IPv6 address goes to the device on the LAN as IPv4.
  */
 #include <linux/icmpv6.h>
+#include <linux/netfilter.h>
 #include <net/dsfield.h>
 #include <net/dst.h>
 #include <net/inet_dscp.h>
@@ -165,6 +166,66 @@ static struct rtable *v4v6_route4(struct net *net,
 	return ip_route_output_key(net, &fl4);
 }
 
+/* The route of a translated packet whose destination NAT changed. */
+static struct rtable *v4v6_route4_again(struct net *net,
+					const struct v4v6_config *cfg,
+					const struct sk_buff *skb)
+{
+	const struct iphdr *iph = ip_hdr(skb);
+	struct flowi4 fl4 = {
+		.daddr = iph->daddr,
+		.flowi4_oif = cfg->lan_ifindex,
+		.flowi4_mark = skb->mark,
+		.flowi4_scope = RT_SCOPE_UNIVERSE,
+	};
+
+	v4v6_flowi4_set_dscp(&fl4, inet_dsfield_to_dscp(iph->tos));
+	return ip_route_output_key(net, &fl4);
+}
+
+/*
+ * Past IPv4's PRE_ROUTING: connection tracking has said whether the packet
+ * is a reply (conntrack.c), destination NAT may have changed where it goes.
+ * Under "replies", the first packet of a flow from outside stops here; the
+ * rest go through IPv4's forward hooks, from the WAN to the LAN, and out.
+ * Called by NF_HOOK() under RCU, at once or after a queue.
+ */
+static int v4v6_wan_pre_routed(struct net *net, struct sock *sk,
+			       struct sk_buff *skb)
+{
+	struct v4v6_net *vn = v4v6_net(net);
+	const struct v4v6_config *cfg = v4v6_active(vn);
+	struct net_device *wan = NULL;
+	struct v4v6_device *d = NULL;
+	struct rtable *rt;
+
+	if (cfg) {
+		d = v4v6_device_by4(vn, ip_hdr(skb)->daddr);
+		wan = dev_get_by_index_rcu(net, cfg->wan_ifindex);
+	}
+	if (!d || !wan)
+		goto drop;
+	if (cfg->inbound == V4V6_INBOUND_REPLIES && !v4v6_ct_is_reply(skb)) {
+		v4v6_count(vn, V4V6_STAT_INBOUND_UNSOLICITED);
+		v4v6_device_drop(d);
+		goto drop;
+	}
+	if (!skb_dst(skb)) {
+		rt = v4v6_route4_again(net, cfg, skb);
+		if (IS_ERR(rt)) {
+			v4v6_count(vn, V4V6_STAT_NO_ROUTE);
+			v4v6_device_drop(d);
+			goto drop;
+		}
+		skb_dst_set(skb, &rt->dst);
+	}
+	return NF_HOOK(NFPROTO_IPV4, NF_INET_FORWARD, net, sk, skb, wan,
+		       skb_dst(skb)->dev, dst_output);
+drop:
+	kfree_skb(skb);
+	return 0;
+}
+
 /* A reassembled packet was fragments: it leaves as fragments, without DF. */
 static void v4v6_clear_df(struct sk_buff *skb)
 {
@@ -183,7 +244,8 @@ static void v4v6_clear_df(struct sk_buff *skb)
  */
 static bool v4v6_send4(struct net *net, struct v4v6_net *vn,
 		       struct v4v6_device *d, struct sk_buff *skb,
-		       const struct v4v6_xlat *x, struct dst_entry *dst)
+		       const struct v4v6_xlat *x, struct dst_entry *dst,
+		       struct net_device *wan)
 {
 	bool reassembled = IP6CB(skb)->frag_max_size;
 	unsigned int len = skb->len, mtu = dst_mtu(dst);
@@ -208,9 +270,11 @@ static bool v4v6_send4(struct net *net, struct v4v6_net *vn,
 		v4v6_clear_df(skb);
 	v4v6_scrub(skb);
 	skb_dst_set(skb, dst);
-	dst_output(net, NULL, skb);
 	v4v6_count(vn, V4V6_STAT_XLAT_6TO4);
 	v4v6_device_count(d, false, len);
+	/* IPv4's PRE_ROUTING, as if it had come in on the WAN as IPv4. */
+	NF_HOOK(NFPROTO_IPV4, NF_INET_PRE_ROUTING, net, NULL, skb, wan, NULL,
+		v4v6_wan_pre_routed);
 	return true;
 }
 
@@ -220,7 +284,8 @@ static bool v4v6_send4(struct net *net, struct v4v6_net *vn,
  */
 static unsigned int v4v6_split6(struct net *net, struct v4v6_net *vn,
 				struct v4v6_device *d, struct sk_buff *skb,
-				const struct v4v6_xlat *x, struct dst_entry *dst)
+				const struct v4v6_xlat *x, struct dst_entry *dst,
+				struct net_device *wan)
 {
 	struct sk_buff *segs, *seg, *next;
 
@@ -234,7 +299,7 @@ static unsigned int v4v6_split6(struct net *net, struct v4v6_net *vn,
 	v4v6_count(vn, V4V6_STAT_GSO_SEGMENTED);
 	skb_list_walk_safe(segs, seg, next) {
 		skb_mark_not_on_list(seg);
-		if (!v4v6_send4(net, vn, d, seg, x, dst_clone(dst)))
+		if (!v4v6_send4(net, vn, d, seg, x, dst_clone(dst), wan))
 			kfree_skb(seg);
 	}
 	dst_release(dst);
@@ -250,11 +315,12 @@ static unsigned int v4v6_split6(struct net *net, struct v4v6_net *vn,
  * @in: the interface it came in on: the WAN or a device's identity
  *
  * Return: NF_ACCEPT for packets v4v6 leaves to the IPv6 stack, NF_STOLEN
- * for those it translated and sent, NF_DROP for those it refused.
+ * for those it translated (and handed to IPv4's hooks), NF_DROP for those
+ * it refused.
  */
 unsigned int v4v6_from_wan(struct net *net, struct v4v6_net *vn,
 			   const struct v4v6_config *cfg, struct sk_buff *skb,
-			   const struct net_device *in)
+			   struct net_device *in)
 {
 	struct v4v6_xlat x = {
 		.pref64 = &cfg->pref64,
@@ -262,6 +328,7 @@ unsigned int v4v6_from_wan(struct net *net, struct v4v6_net *vn,
 		.net = net,
 		.lan_ifindex = cfg->lan_ifindex,
 	};
+	struct net_device *wan;
 	struct v4v6_device *d;
 	unsigned int verdict;
 	struct rtable *rt;
@@ -274,6 +341,10 @@ unsigned int v4v6_from_wan(struct net *net, struct v4v6_net *vn,
 		v4v6_device_drop(d);
 		return NF_DROP;
 	}
+	/* The firewall sees it coming in on the WAN, as IPv4. */
+	wan = dev_get_by_index_rcu(net, cfg->wan_ifindex);
+	if (!wan)
+		return NF_DROP;
 
 	rt = v4v6_route4(net, cfg, d, skb);
 	if (IS_ERR(rt)) {
@@ -286,9 +357,9 @@ unsigned int v4v6_from_wan(struct net *net, struct v4v6_net *vn,
 	x.lowest_mtu = cfg->lowest_mtu;
 	x.mtu4 = dst_mtu(&rt->dst);
 	if (v4v6_gso_plan6(skb, dst_mtu(&rt->dst)) == V4V6_GSO_SPLIT)
-		verdict = v4v6_split6(net, vn, d, skb, &x, &rt->dst);
+		verdict = v4v6_split6(net, vn, d, skb, &x, &rt->dst, wan);
 	else
-		verdict = v4v6_send4(net, vn, d, skb, &x, &rt->dst) ?
+		verdict = v4v6_send4(net, vn, d, skb, &x, &rt->dst, wan) ?
 			  NF_STOLEN : NF_DROP;
 	if (verdict == NF_STOLEN)
 		v4v6_device_seen(d);

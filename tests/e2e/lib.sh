@@ -67,7 +67,7 @@ pref64_of() { echo "$PREF64$1"; }
 
 modules_load() {
 	local m
-	for m in veth bridge macvlan nf_defrag_ipv4 nf_defrag_ipv6 x_tables; do
+	for m in veth bridge macvlan nf_defrag_ipv4 nf_defrag_ipv6 nf_conntrack x_tables; do
 		modprobe "$m" || die "modprobe $m"
 	done
 	[ "$V4V6_PLAT" != tayga ] || for m in tun nf_tables nf_conntrack nf_nat nft_chain_nat nft_nat; do

@@ -53,6 +53,7 @@
  *    V4V6_A_CFG_LAN_GONE: NLA_NUL_STRING, only while the LAN interface is
  *                         gone: the name it had
  *    V4V6_A_CFG_WAN_GONE: NLA_NUL_STRING, the same for the WAN
+ *    V4V6_A_CFG_INBOUND: NLA_U8, enum v4v6_inbound_policy
  *
  * Translation runs only while both interfaces are set; setting the LAN to 0
  * switches it off (the device table stays).
@@ -82,6 +83,11 @@
  *    V4V6_A_CFG_PREF64_LEN: see above; needs V4V6_A_CFG_PREF64
  *    V4V6_A_CFG_LOWEST_MTU: 1280 .. 65535
  *    V4V6_A_CFG_UNKNOWN: V4V6_UNKNOWN_PASS or V4V6_UNKNOWN_DROP
+ *    V4V6_A_CFG_INBOUND: V4V6_INBOUND_REPLIES (the default) or
+ *                        V4V6_INBOUND_ALL. "replies" needs the kernel's
+ *                        connection tracking (nf_conntrack), which the
+ *                        module then enables in the namespace while it
+ *                        translates; -EOPNOTSUPP where it cannot.
  *
  * Setting V4V6_A_CFG_LAN_IFINDEX (or _WAN_) ends the "gone" state of that
  * interface; V4V6_A_CFG_LAN_GONE and V4V6_A_CFG_WAN_GONE are read-only.
@@ -281,6 +287,7 @@ enum v4v6_cmd {
  * @V4V6_A_LINK_IFINDEX: u32, the index of an interface that went
  * @V4V6_A_LINK_NAME: string, its name
  * @V4V6_A_LINK_ROLES: u32, V4V6_LINK_* bits: what it was to the instance
+ * @V4V6_A_CFG_INBOUND: u8, enum v4v6_inbound_policy
  */
 enum v4v6_attr {
 	V4V6_A_UNSPEC,
@@ -312,6 +319,7 @@ enum v4v6_attr {
 	V4V6_A_LINK_IFINDEX,
 	V4V6_A_LINK_NAME,
 	V4V6_A_LINK_ROLES,
+	V4V6_A_CFG_INBOUND,
 	__V4V6_A_MAX
 };
 
@@ -328,6 +336,25 @@ enum v4v6_unknown_policy {
 	V4V6_UNKNOWN_PASS,
 	V4V6_UNKNOWN_DROP,
 	__V4V6_UNKNOWN_MAX
+};
+
+/**
+ * enum v4v6_inbound_policy - what v4v6 lets in from the IPv6 network
+ * @V4V6_INBOUND_REPLIES: only packets of flows a device started (replies)
+ *	and ICMP errors about them, as a NAT44 router does; the first packet
+ *	of any other flow is dropped (V4V6_STAT_INBOUND_UNSOLICITED)
+ * @V4V6_INBOUND_ALL: everything for a device's address from the NAT64
+ *	prefix (the firewall's forward chain still decides)
+ *
+ * Either way the translated packet then goes through IPv4's PRE_ROUTING
+ * and forward hooks (in: the WAN, out: the LAN), and the device's own
+ * packets through IPv4's forward hooks (in: the LAN, out: the WAN) before
+ * they are translated: the firewall sees translated traffic as IPv4.
+ */
+enum v4v6_inbound_policy {
+	V4V6_INBOUND_REPLIES,
+	V4V6_INBOUND_ALL,
+	__V4V6_INBOUND_MAX
 };
 
 /**
@@ -406,6 +433,8 @@ enum v4v6_dev_state {
  *	unregistered and not set again: dropped
  * @V4V6_STAT_LINK_GONE: interfaces in use (the LAN, the WAN or an
  *	identity) unregistered: events, not packets
+ * @V4V6_STAT_INBOUND_UNSOLICITED: IPv6 to a device that is neither a reply
+ *	nor related to one of its flows, under V4V6_INBOUND_REPLIES: dropped
  */
 enum v4v6_stat {
 	V4V6_STAT_UNSPEC,
@@ -437,6 +466,7 @@ enum v4v6_stat {
 	V4V6_STAT_MARTIAN,
 	V4V6_STAT_IDENTITY_GONE,
 	V4V6_STAT_LINK_GONE,
+	V4V6_STAT_INBOUND_UNSOLICITED,
 	__V4V6_STAT_MAX
 };
 
