@@ -46,6 +46,7 @@ static const struct {
 	[V4V6_STAT_IDENTITY_GONE] = { "identity_gone", true },
 	/* Interfaces, not packets. */
 	[V4V6_STAT_LINK_GONE] = { "link_gone", false },
+	[V4V6_STAT_INBOUND_UNSOLICITED] = { "inbound_unsolicited", true },
 };
 
 _Static_assert(ARRAY_SIZE(stats) == __V4V6_STAT_MAX,
