@@ -39,11 +39,11 @@ int v4v6_ct_hold(struct net *net, struct v4v6_net *vn, bool need)
 	if (need == vn->ct_held)
 		return 0;
 	if (need) {
-		err = nf_ct_netns_get(net, NFPROTO_INET);
+		err = nf_ct_netns_get(net, NFPROTO_IPV4);
 		if (err)
 			return err;
 	} else {
-		nf_ct_netns_put(net, NFPROTO_INET);
+		nf_ct_netns_put(net, NFPROTO_IPV4);
 	}
 	vn->ct_held = need;
 	return 0;

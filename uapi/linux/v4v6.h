@@ -108,6 +108,22 @@
  *                            V4V6_A_DEV_IPV6); 0 or absent: the WAN itself
  *    V4V6_A_DEV_STATE: NLA_U8, optional: enum v4v6_dev_state, default active
  *    V4V6_A_DEV_FLAGS: NLA_U32, optional: V4V6_DEV_F_* bits
+ *    V4V6_A_DEV_ALLOW: NLA_NESTED, optional: the device's inbound allow
+ *                      rules, at most V4V6_ALLOW_MAX V4V6_A_ALLOW nests,
+ *                      each one rule:
+ *        V4V6_A_ALLOW_PROTO: NLA_U8, required: IPPROTO_TCP, IPPROTO_UDP
+ *                            or IPPROTO_ICMP (echo requests)
+ *        V4V6_A_ALLOW_PORT_MIN, V4V6_A_ALLOW_PORT_MAX: NLA_U16, TCP and
+ *                            UDP only: the destination ports let in, in
+ *                            host order, 1 .. 65535, MIN <= MAX; absent:
+ *                            every port (MAX alone: MIN is 1; MIN alone:
+ *                            that port)
+ *
+ * Under V4V6_INBOUND_REPLIES a packet from the IPv6 network that starts a
+ * flow to a device is translated only if one of the device's rules matches
+ * its IPv4 protocol and destination port (after IPv4's PRE_ROUTING, so
+ * after the firewall's destination NAT); the rules mean nothing under
+ * V4V6_INBOUND_ALL.
  *
  * A device's translated packets leave through its WAN identity, routed on
  * that interface only (so that they carry the device's MAC): the identity
@@ -124,8 +140,9 @@
  *
  * Like V4V6_CMD_NEW_DEVICE, for the device with V4V6_A_DEV_MAC (-ENOENT if
  * none): the other attributes present replace the device's (V4V6_A_DEV_FLAGS
- * as a whole: read, change and write back); its counters and last-seen time
- * carry over. Fails as a whole (-EEXIST) if the new IPv4 or
+ * and V4V6_A_DEV_ALLOW as a whole: read, change and write back; an empty
+ * V4V6_A_DEV_ALLOW removes every rule, an absent one keeps them); its
+ * counters and last-seen time carry over. Fails as a whole (-EEXIST) if the new IPv4 or
  * IPv6 address belongs to another device.
  *
  * V4V6_CMD_DEL_DEVICE
@@ -151,6 +168,9 @@
  *    V4V6_A_DEV_RX_PACKETS, V4V6_A_DEV_RX_BYTES: NLA_U64, translated from
  *                        the IPv6 network to the device (IPv6 bytes)
  *    V4V6_A_DEV_DROPS: NLA_U64, the device's packets v4v6 dropped
+ *    V4V6_A_DEV_UNSOLICITED: NLA_U64, of those, the packets from the IPv6
+ *                        network refused under V4V6_INBOUND_REPLIES
+ *    V4V6_A_DEV_ALLOW: as above, only if the device has rules
  *    V4V6_A_DEV_WAN_GONE: NLA_NUL_STRING, only while the device's WAN
  *                        identity is gone: the name it had
  *
@@ -288,6 +308,12 @@ enum v4v6_cmd {
  * @V4V6_A_LINK_NAME: string, its name
  * @V4V6_A_LINK_ROLES: u32, V4V6_LINK_* bits: what it was to the instance
  * @V4V6_A_CFG_INBOUND: u8, enum v4v6_inbound_policy
+ * @V4V6_A_DEV_UNSOLICITED: u64, the device's unsolicited inbound packets
+ * @V4V6_A_DEV_ALLOW: nest of V4V6_A_ALLOW: the device's inbound allow rules
+ * @V4V6_A_ALLOW: nest: one inbound allow rule
+ * @V4V6_A_ALLOW_PROTO: u8, the rule's IPv4 protocol
+ * @V4V6_A_ALLOW_PORT_MIN: u16, the lowest destination port it lets in
+ * @V4V6_A_ALLOW_PORT_MAX: u16, the highest
  */
 enum v4v6_attr {
 	V4V6_A_UNSPEC,
@@ -320,10 +346,19 @@ enum v4v6_attr {
 	V4V6_A_LINK_NAME,
 	V4V6_A_LINK_ROLES,
 	V4V6_A_CFG_INBOUND,
+	V4V6_A_DEV_UNSOLICITED,
+	V4V6_A_DEV_ALLOW,
+	V4V6_A_ALLOW,
+	V4V6_A_ALLOW_PROTO,
+	V4V6_A_ALLOW_PORT_MIN,
+	V4V6_A_ALLOW_PORT_MAX,
 	__V4V6_A_MAX
 };
 
 #define V4V6_A_MAX (__V4V6_A_MAX - 1)
+
+/* The most inbound allow rules a device may have. */
+#define V4V6_ALLOW_MAX		16
 
 /**
  * enum v4v6_unknown_policy - what happens to IPv4 from unknown LAN sources
@@ -341,8 +376,9 @@ enum v4v6_unknown_policy {
 /**
  * enum v4v6_inbound_policy - what v4v6 lets in from the IPv6 network
  * @V4V6_INBOUND_REPLIES: only packets of flows a device started (replies)
- *	and ICMP errors about them, as a NAT44 router does; the first packet
- *	of any other flow is dropped (V4V6_STAT_INBOUND_UNSOLICITED)
+ *	and ICMP errors about them, as a NAT44 router does, and flows the
+ *	device's allow rules (V4V6_A_DEV_ALLOW) let in; the first packet of
+ *	any other flow is dropped (V4V6_STAT_INBOUND_UNSOLICITED)
  * @V4V6_INBOUND_ALL: everything for a device's address from the NAT64
  *	prefix (the firewall's forward chain still decides)
  *
