@@ -339,6 +339,17 @@ void v4v6_device_drop(struct v4v6_device *d)
 	u64_stats_update_end(&s->syncp);
 }
 
+/* Count a packet from the IPv6 network refused as unsolicited (a drop). */
+void v4v6_device_unsolicited(struct v4v6_device *d)
+{
+	struct v4v6_dev_stats *s = this_cpu_ptr(d->stats);
+
+	u64_stats_update_begin(&s->syncp);
+	u64_stats_inc(&s->drops);
+	u64_stats_inc(&s->unsolicited);
+	u64_stats_update_end(&s->syncp);
+}
+
 /* The sums of a device's counters over every CPU. */
 void v4v6_device_stats(const struct v4v6_device *d, struct v4v6_dev_totals *t)
 {
@@ -357,12 +368,14 @@ void v4v6_device_stats(const struct v4v6_device *d, struct v4v6_dev_totals *t)
 			one.rx_packets = u64_stats_read(&s->rx_packets);
 			one.rx_bytes = u64_stats_read(&s->rx_bytes);
 			one.drops = u64_stats_read(&s->drops);
+			one.unsolicited = u64_stats_read(&s->unsolicited);
 		} while (u64_stats_fetch_retry(&s->syncp, start));
 		t->tx_packets += one.tx_packets;
 		t->tx_bytes += one.tx_bytes;
 		t->rx_packets += one.rx_packets;
 		t->rx_bytes += one.rx_bytes;
 		t->drops += one.drops;
+		t->unsolicited += one.unsolicited;
 	}
 }
 

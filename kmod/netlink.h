@@ -37,6 +37,11 @@ struct sk_buff *v4v6_nl_msg(u32 portid, u32 seq, u8 cmd,
 			    int (*fill)(struct sk_buff *, const void *),
 			    const void *arg);
 
+/* allow.c */
+int v4v6_allow_parse(const struct nlattr *list, struct v4v6_device *d,
+		     struct netlink_ext_ack *extack);
+int v4v6_allow_fill(struct sk_buff *skb, const struct v4v6_device *d);
+
 /* nl_device.c */
 int v4v6_dev_parse(struct net *net, struct genl_info *info,
 		   const struct v4v6_config *cfg, struct v4v6_device *d);

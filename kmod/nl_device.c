@@ -13,7 +13,8 @@
 #define V4V6_DEV_ATTRS (BIT_ULL(V4V6_A_DEV_MAC) | BIT_ULL(V4V6_A_DEV_IPV4) | \
 			BIT_ULL(V4V6_A_DEV_IPV6) | \
 			BIT_ULL(V4V6_A_DEV_WAN_IFINDEX) | \
-			BIT_ULL(V4V6_A_DEV_STATE) | BIT_ULL(V4V6_A_DEV_FLAGS))
+			BIT_ULL(V4V6_A_DEV_STATE) | BIT_ULL(V4V6_A_DEV_FLAGS) | \
+			BIT_ULL(V4V6_A_DEV_ALLOW))
 
 static int v4v6_dev_fill(struct sk_buff *skb, const void *arg)
 {
@@ -37,7 +38,10 @@ static int v4v6_dev_fill(struct sk_buff *skb, const void *arg)
 			      V4V6_A_PAD) ||
 	    nla_put_u64_64bit(skb, V4V6_A_DEV_RX_BYTES, t.rx_bytes,
 			      V4V6_A_PAD) ||
-	    nla_put_u64_64bit(skb, V4V6_A_DEV_DROPS, t.drops, V4V6_A_PAD))
+	    nla_put_u64_64bit(skb, V4V6_A_DEV_DROPS, t.drops, V4V6_A_PAD) ||
+	    nla_put_u64_64bit(skb, V4V6_A_DEV_UNSOLICITED, t.unsolicited,
+			      V4V6_A_PAD) ||
+	    v4v6_allow_fill(skb, d))
 		return -EMSGSIZE;
 	if (d->wan_gone[0] &&
 	    nla_put_string(skb, V4V6_A_DEV_WAN_GONE, d->wan_gone))
@@ -130,6 +134,8 @@ int v4v6_dev_parse(struct net *net, struct genl_info *info,
 		d->state = nla_get_u8(tb[V4V6_A_DEV_STATE]);
 	if (tb[V4V6_A_DEV_FLAGS])
 		d->flags = nla_get_u32(tb[V4V6_A_DEV_FLAGS]);
+	if (tb[V4V6_A_DEV_ALLOW])
+		return v4v6_allow_parse(tb[V4V6_A_DEV_ALLOW], d, info->extack);
 	return 0;
 }
 
@@ -240,6 +246,8 @@ int v4v6_nl_set_device(struct sk_buff *skb, struct genl_info *info)
 	strscpy(d->wan_gone, old->wan_gone, sizeof(d->wan_gone));
 	d->state = old->state;
 	d->flags = old->flags;
+	memcpy(d->allow, old->allow, sizeof(d->allow));
+	d->n_allow = old->n_allow;
 	err = v4v6_dev_parse(net, info, v4v6_cfg_locked(vn), d);
 	if (!err)
 		err = v4v6_device_replace(vn, old, d);

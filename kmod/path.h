@@ -58,4 +58,7 @@ const struct v4v6_config *v4v6_active(struct v4v6_net *vn);
 bool v4v6_ct_confirm(struct sk_buff *skb);
 bool v4v6_ct_is_reply(const struct sk_buff *skb);
 
+/* allow.c: the ports the operator opened */
+bool v4v6_allow_match(const struct v4v6_device *d, const struct sk_buff *skb);
+
 #endif /* _V4V6_PATH_H */

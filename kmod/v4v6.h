@@ -63,6 +63,8 @@ struct v4v6_config {
  * @rx_packets: translated to the device
  * @rx_bytes: their IPv6 bytes
  * @drops: the device's packets dropped
+ * @unsolicited: of those, packets from the IPv6 network that started no
+ *	flow the device or its allow rules let in
  * @syncp: consistent 64-bit reads on 32-bit machines
  */
 struct v4v6_dev_stats {
@@ -71,6 +73,7 @@ struct v4v6_dev_stats {
 	u64_stats_t rx_packets;
 	u64_stats_t rx_bytes;
 	u64_stats_t drops;
+	u64_stats_t unsolicited;
 	struct u64_stats_sync syncp;
 };
 
@@ -81,6 +84,7 @@ struct v4v6_dev_stats {
  * @rx_packets: ditto
  * @rx_bytes: ditto
  * @drops: ditto
+ * @unsolicited: ditto
  */
 struct v4v6_dev_totals {
 	u64 tx_packets;
@@ -88,6 +92,19 @@ struct v4v6_dev_totals {
 	u64 rx_packets;
 	u64 rx_bytes;
 	u64 drops;
+	u64 unsolicited;
+};
+
+/**
+ * struct v4v6_allow - an inbound allow rule of a device
+ * @proto: IPPROTO_TCP, IPPROTO_UDP or IPPROTO_ICMP (echo requests)
+ * @lo: the lowest destination port it lets in (0 for ICMP)
+ * @hi: the highest
+ */
+struct v4v6_allow {
+	u8 proto;
+	u16 lo;
+	u16 hi;
 };
 
 /**
@@ -105,6 +122,8 @@ struct v4v6_dev_totals {
  * @state: enum v4v6_dev_state, kept for userspace
  * @flags: V4V6_DEV_F_* bits
  * @last_seen: jiffies of the last translated packet
+ * @allow: its inbound allow rules (allow.c)
+ * @n_allow: how many of @allow are in use
  * @stats: its counters, shared with the device that replaces it
  * @stats_moved: @stats now belong to a replacement: do not free them
  * @rcu: frees it after the readers that may hold it
@@ -124,6 +143,8 @@ struct v4v6_device {
 	u8 state;
 	u32 flags;
 	unsigned long last_seen;
+	struct v4v6_allow allow[V4V6_ALLOW_MAX];
+	u8 n_allow;
 	struct v4v6_dev_stats __percpu *stats;
 	bool stats_moved;
 	struct rcu_head rcu;
@@ -243,6 +264,7 @@ void v4v6_device_remove(struct v4v6_net *vn, struct v4v6_device *d);
 void v4v6_device_seen(struct v4v6_device *d);
 void v4v6_device_count(struct v4v6_device *d, bool tx, unsigned int bytes);
 void v4v6_device_drop(struct v4v6_device *d);
+void v4v6_device_unsolicited(struct v4v6_device *d);
 void v4v6_device_stats(const struct v4v6_device *d,
 		       struct v4v6_dev_totals *t);
 void v4v6_counters_read(struct v4v6_net *vn, u64 *out);

@@ -186,8 +186,9 @@ static struct rtable *v4v6_route4_again(struct net *net,
 /*
  * Past IPv4's PRE_ROUTING: connection tracking has said whether the packet
  * is a reply (conntrack.c), destination NAT may have changed where it goes.
- * Under "replies", the first packet of a flow from outside stops here; the
- * rest go through IPv4's forward hooks, from the WAN to the LAN, and out.
+ * Under "replies", the first packet of a flow from outside stops here
+ * unless the device's allow rules let it in; the rest go through IPv4's
+ * forward hooks, from the WAN to the LAN, and out.
  * Called by NF_HOOK() under RCU, at once or after a queue.
  */
 static int v4v6_wan_pre_routed(struct net *net, struct sock *sk,
@@ -205,9 +206,10 @@ static int v4v6_wan_pre_routed(struct net *net, struct sock *sk,
 	}
 	if (!d || !wan)
 		goto drop;
-	if (cfg->inbound == V4V6_INBOUND_REPLIES && !v4v6_ct_is_reply(skb)) {
+	if (cfg->inbound == V4V6_INBOUND_REPLIES && !v4v6_ct_is_reply(skb) &&
+	    !v4v6_allow_match(d, skb)) {
 		v4v6_count(vn, V4V6_STAT_INBOUND_UNSOLICITED);
-		v4v6_device_drop(d);
+		v4v6_device_unsolicited(d);
 		goto drop;
 	}
 	if (!skb_dst(skb)) {
