@@ -20,6 +20,8 @@
 
 #include "path.h"
 
+#if IS_ENABLED(CONFIG_NF_CONNTRACK)
+
 /**
  * v4v6_ct_hold() - have connection tracking in the namespace, or not
  * @net: the namespace
@@ -92,3 +94,22 @@ bool v4v6_ct_is_reply(const struct sk_buff *skb)
 		return false;
 	}
 }
+
+#else /* !CONFIG_NF_CONNTRACK: "replies" cannot be told from the rest */
+
+int v4v6_ct_hold(struct net *net, struct v4v6_net *vn, bool need)
+{
+	return need ? -EOPNOTSUPP : 0;
+}
+
+bool v4v6_ct_confirm(struct sk_buff *skb)
+{
+	return true;
+}
+
+bool v4v6_ct_is_reply(const struct sk_buff *skb)
+{
+	return false;
+}
+
+#endif

@@ -270,7 +270,10 @@ static int v4v6_set_config(struct sk_buff *skb, struct genl_info *info)
 	if (!err) {
 		/* Replies are told from the rest by connection tracking. */
 		err = v4v6_ct_hold(net, vn, v4v6_cfg_needs_ct(cfg));
-		if (err)
+		if (err == -EOPNOTSUPP)
+			NL_SET_ERR_MSG(info->extack,
+				       "inbound \"replies\" needs connection tracking, which this kernel lacks: set inbound all");
+		else if (err)
 			NL_SET_ERR_MSG(info->extack,
 				       "inbound \"replies\" needs connection tracking (nf_conntrack), which failed");
 	}
