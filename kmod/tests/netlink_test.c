@@ -11,6 +11,7 @@
 #include <net/netlink.h>
 
 #include "../netlink.h"
+#include "../path.h"
 
 #define RO_MSG "read-only attribute"
 #define LEN_MSG "invalid attribute length"
@@ -130,6 +131,9 @@ static const struct policy_case policy_cases[] = {
 	OK_INT(V4V6_A_DEV_FLAGS, 4, 0),
 	OK_INT(V4V6_A_DEV_FLAGS, 4, V4V6_DEV_F_STATIC),
 	OK_BIN(V4V6_A_FLUSH_ALL, 0),
+	OK_INT(V4V6_A_CFG_INBOUND, 1, V4V6_INBOUND_REPLIES),
+	OK_INT(V4V6_A_CFG_INBOUND, 1, V4V6_INBOUND_ALL),
+	OK_BIN(V4V6_A_DEV_ALLOW, 0),
 
 	/* Too short, too long. */
 	BAD_BIN(V4V6_A_DEV_MAC, 5, -ERANGE, SIZE_MSG),
@@ -161,6 +165,7 @@ static const struct policy_case policy_cases[] = {
 	BAD_INT(V4V6_A_DEV_STATE, 1, 0, -ERANGE, RANGE_MSG),
 	BAD_INT(V4V6_A_DEV_STATE, 1, 3, -ERANGE, RANGE_MSG),
 	BAD_INT(V4V6_A_CFG_UNKNOWN, 1, 2, -ERANGE, RANGE_MSG),
+	BAD_INT(V4V6_A_CFG_INBOUND, 1, 2, -ERANGE, RANGE_MSG),
 	BAD_INT(V4V6_A_DEV_FLAGS, 4, 0x2, -EINVAL, "reserved bit set"),
 	BAD_INT(V4V6_A_DEV_FLAGS, 4, 0x80000001, -EINVAL, "reserved bit set"),
 
@@ -182,6 +187,7 @@ static const struct policy_case policy_cases[] = {
 	BAD_INT(V4V6_A_LINK_IFINDEX, 4, 1, -EINVAL, RO_MSG),
 	BAD_BIN(V4V6_A_LINK_NAME, 4, -EINVAL, RO_MSG),
 	BAD_INT(V4V6_A_LINK_ROLES, 4, 1, -EINVAL, RO_MSG),
+	BAD_INT(V4V6_A_DEV_UNSOLICITED, 8, 1, -EINVAL, RO_MSG),
 
 	/* Unknown to the family. */
 	BAD_INT(V4V6_A_UNSPEC, 4, 1, -EINVAL, "Unknown attribute type"),
@@ -556,6 +562,271 @@ static int nl_test_init(struct kunit *test)
 	return test->priv ? 0 : -ENOMEM;
 }
 
+/* Open a nest of @type in the buffer; nl_nest_end() closes it. */
+static struct nlattr *nl_nest(struct kunit *test, u16 type)
+{
+	return nl_put(test, type, 0, NULL);
+}
+
+static void nl_nest_end(struct kunit *test, struct nlattr *nest)
+{
+	struct nl_fixture *f = test->priv;
+
+	nest->nla_len = f->buf + f->len - (u8 *)nest;
+}
+
+/* One rule: @proto, and ports unless @lo and @hi are both 0. */
+static struct nlattr *nl_rule(struct kunit *test, u8 proto, u16 lo, u16 hi)
+{
+	struct nlattr *rule = nl_nest(test, V4V6_A_ALLOW);
+
+	nl_put_int(test, V4V6_A_ALLOW_PROTO, 1, proto);
+	if (lo)
+		nl_put_int(test, V4V6_A_ALLOW_PORT_MIN, 2, lo);
+	if (hi)
+		nl_put_int(test, V4V6_A_ALLOW_PORT_MAX, 2, hi);
+	nl_nest_end(test, rule);
+	return rule;
+}
+
+/* Parse the buffer's V4V6_A_DEV_ALLOW into @d. */
+static int nl_allow(struct kunit *test, struct v4v6_device *d)
+{
+	struct nl_fixture *f = test->priv;
+	int err = nl_parse(test);
+
+	if (err)
+		return err;
+	KUNIT_EXPECT_NOT_NULL(test, f->tb[V4V6_A_DEV_ALLOW]);
+	return v4v6_allow_parse(f->tb[V4V6_A_DEV_ALLOW], d, &f->extack);
+}
+
+static void nl_allow_parse_test(struct kunit *test)
+{
+	struct v4v6_device *d = kunit_kzalloc(test, sizeof(*d), GFP_KERNEL);
+	struct nl_fixture *f = test->priv;
+	struct nlattr *list;
+	int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, d);
+	list = nl_nest(test, V4V6_A_DEV_ALLOW);
+	nl_rule(test, IPPROTO_TCP, 22, 0);
+	nl_rule(test, IPPROTO_UDP, 5000, 5010);
+	nl_rule(test, IPPROTO_ICMP, 0, 0);
+	nl_rule(test, IPPROTO_TCP, 0, 0);
+	nl_rule(test, IPPROTO_UDP, 0, 100);
+	nl_nest_end(test, list);
+	KUNIT_ASSERT_EQ(test, nl_allow(test, d), 0);
+	KUNIT_ASSERT_EQ(test, d->n_allow, 5);
+	KUNIT_EXPECT_EQ(test, d->allow[0].proto, IPPROTO_TCP);
+	KUNIT_EXPECT_EQ(test, d->allow[0].lo, 22);
+	KUNIT_EXPECT_EQ(test, d->allow[0].hi, 22);
+	KUNIT_EXPECT_EQ(test, d->allow[1].lo, 5000);
+	KUNIT_EXPECT_EQ(test, d->allow[1].hi, 5010);
+	KUNIT_EXPECT_EQ(test, d->allow[2].proto, IPPROTO_ICMP);
+	KUNIT_EXPECT_EQ(test, d->allow[3].lo, 1);
+	KUNIT_EXPECT_EQ(test, d->allow[3].hi, 65535);
+	KUNIT_EXPECT_EQ(test, d->allow[4].lo, 1);
+	KUNIT_EXPECT_EQ(test, d->allow[4].hi, 100);
+
+	/* An empty list clears them; V4V6_ALLOW_MAX rules fit. */
+	f->len = 0;
+	list = nl_nest(test, V4V6_A_DEV_ALLOW);
+	nl_nest_end(test, list);
+	KUNIT_ASSERT_EQ(test, nl_allow(test, d), 0);
+	KUNIT_EXPECT_EQ(test, d->n_allow, 0);
+	f->len = 0;
+	list = nl_nest(test, V4V6_A_DEV_ALLOW);
+	for (i = 0; i < V4V6_ALLOW_MAX; i++)
+		nl_rule(test, IPPROTO_TCP, 100 + i, 0);
+	nl_nest_end(test, list);
+	KUNIT_ASSERT_EQ(test, nl_allow(test, d), 0);
+	KUNIT_EXPECT_EQ(test, d->n_allow, V4V6_ALLOW_MAX);
+}
+
+struct allow_bad {
+	const char *desc;
+	u8 proto;
+	u16 lo, hi;
+	const char *msg;
+};
+
+static void nl_allow_refused_test(struct kunit *test)
+{
+	static const struct allow_bad bad[] = {
+		{ "lo > hi", IPPROTO_TCP, 30, 20, "the lowest port is above the highest" },
+		{ "ICMP port", IPPROTO_ICMP, 7, 0, "ICMP has no ports" },
+		{ "SCTP", IPPROTO_SCTP, 0, 0, "an allow rule is for TCP, UDP or ICMP" },
+		{ "any protocol", 0, 0, 0, "an allow rule is for TCP, UDP or ICMP" },
+	};
+	struct v4v6_device *d = kunit_kzalloc(test, sizeof(*d), GFP_KERNEL);
+	struct nl_fixture *f = test->priv;
+	struct nlattr *list, *rule;
+	unsigned int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, d);
+	d->n_allow = 1;
+	d->allow[0].proto = IPPROTO_UDP;
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		f->len = 0;
+		list = nl_nest(test, V4V6_A_DEV_ALLOW);
+		nl_rule(test, IPPROTO_TCP, 80, 0);
+		nl_rule(test, bad[i].proto, bad[i].lo, bad[i].hi);
+		nl_nest_end(test, list);
+		KUNIT_EXPECT_EQ_MSG(test, nl_allow(test, d), -EINVAL, "%s",
+				    bad[i].desc);
+		KUNIT_ASSERT_NOT_NULL(test, f->extack._msg);
+		KUNIT_EXPECT_STREQ_MSG(test, f->extack._msg, bad[i].msg, "%s",
+				       bad[i].desc);
+	}
+	/* Too many; a rule without a protocol; something else in the list. */
+	f->len = 0;
+	list = nl_nest(test, V4V6_A_DEV_ALLOW);
+	for (i = 0; i <= V4V6_ALLOW_MAX; i++)
+		nl_rule(test, IPPROTO_UDP, 1 + i, 0);
+	nl_nest_end(test, list);
+	KUNIT_EXPECT_EQ(test, nl_allow(test, d), -EINVAL);
+	KUNIT_EXPECT_STREQ(test, f->extack._msg,
+			   "too many allow rules for one device");
+	f->len = 0;
+	list = nl_nest(test, V4V6_A_DEV_ALLOW);
+	rule = nl_nest(test, V4V6_A_ALLOW);
+	nl_put_int(test, V4V6_A_ALLOW_PORT_MIN, 2, 22);
+	nl_nest_end(test, rule);
+	nl_nest_end(test, list);
+	KUNIT_EXPECT_EQ(test, nl_allow(test, d), -EINVAL);
+	KUNIT_EXPECT_STREQ(test, f->extack._msg, "an allow rule needs a protocol");
+	f->len = 0;
+	list = nl_nest(test, V4V6_A_DEV_ALLOW);
+	nl_put_int(test, V4V6_A_ALLOW_PROTO, 1, IPPROTO_TCP);
+	nl_nest_end(test, list);
+	KUNIT_EXPECT_EQ(test, nl_allow(test, d), -EINVAL);
+	KUNIT_EXPECT_STREQ(test, f->extack._msg,
+			   "an allow list holds allow rules only");
+	f->len = 0;
+	list = nl_nest(test, V4V6_A_DEV_ALLOW);
+	rule = nl_nest(test, V4V6_A_ALLOW);
+	nl_put_int(test, V4V6_A_ALLOW_PROTO, 1, IPPROTO_TCP);
+	nl_put_int(test, V4V6_A_DEV_FLAGS, 4, 0);
+	nl_nest_end(test, rule);
+	nl_nest_end(test, list);
+	KUNIT_EXPECT_EQ(test, nl_allow(test, d), -EINVAL);
+	KUNIT_EXPECT_STREQ(test, f->extack._msg,
+			   "attribute not valid in an allow rule");
+	/* Port 0 is refused by the policy, inside the nest. */
+	f->len = 0;
+	list = nl_nest(test, V4V6_A_DEV_ALLOW);
+	rule = nl_nest(test, V4V6_A_ALLOW);
+	nl_put_int(test, V4V6_A_ALLOW_PROTO, 1, IPPROTO_TCP);
+	nl_put_int(test, V4V6_A_ALLOW_PORT_MIN, 2, 0);
+	nl_nest_end(test, rule);
+	nl_nest_end(test, list);
+	KUNIT_EXPECT_EQ(test, nl_allow(test, d), -ERANGE);
+	/* Refusals leave the device's rules as they were. */
+	KUNIT_EXPECT_EQ(test, d->n_allow, 1);
+	KUNIT_EXPECT_EQ(test, d->allow[0].proto, IPPROTO_UDP);
+}
+
+/* What v4v6_allow_fill() writes parses back to the same rules. */
+static void nl_allow_fill_test(struct kunit *test)
+{
+	struct v4v6_device *d = kunit_kzalloc(test, sizeof(*d), GFP_KERNEL);
+	struct v4v6_device *e = kunit_kzalloc(test, sizeof(*e), GFP_KERNEL);
+	struct nl_fixture *f = test->priv;
+	struct sk_buff *skb;
+
+	KUNIT_ASSERT_NOT_NULL(test, d);
+	KUNIT_ASSERT_NOT_NULL(test, e);
+	d->allow[0] = (struct v4v6_allow){ IPPROTO_TCP, 22, 22 };
+	d->allow[1] = (struct v4v6_allow){ IPPROTO_ICMP, 0, 0 };
+	d->allow[2] = (struct v4v6_allow){ IPPROTO_UDP, 1, 65535 };
+	d->n_allow = 3;
+	skb = alloc_skb(sizeof(f->buf), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	KUNIT_EXPECT_EQ(test, v4v6_allow_fill(skb, e), 0);
+	KUNIT_EXPECT_EQ(test, skb->len, 0);
+	KUNIT_ASSERT_EQ(test, v4v6_allow_fill(skb, d), 0);
+	KUNIT_ASSERT_LE(test, skb->len, sizeof(f->buf));
+	memcpy(f->buf, skb->data, skb->len);
+	f->len = skb->len;
+	kfree_skb(skb);
+	KUNIT_ASSERT_EQ(test, nl_allow(test, e), 0);
+	KUNIT_EXPECT_EQ(test, e->n_allow, 3);
+	KUNIT_EXPECT_EQ(test, memcmp(e->allow, d->allow, 3 * sizeof(d->allow[0])),
+			0);
+}
+
+/* An IPv4 packet of @proto to port @port (ICMP: of type @port). */
+static struct sk_buff *allow_pkt(struct kunit *test, u8 proto, u16 port,
+				 __be16 frag_off)
+{
+	struct sk_buff *skb = alloc_skb(64, GFP_KERNEL);
+	struct iphdr *iph;
+	__be16 *l4;
+
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	skb_reset_network_header(skb);
+	iph = skb_put_zero(skb, sizeof(*iph));
+	iph->version = 4;
+	iph->ihl = 5;
+	iph->protocol = proto;
+	iph->frag_off = frag_off;
+	l4 = skb_put_zero(skb, 8);
+	if (proto == IPPROTO_ICMP)
+		*(u8 *)l4 = port;
+	else
+		l4[1] = htons(port);
+	return skb;
+}
+
+static bool allow_match(struct kunit *test, const struct v4v6_device *d,
+			u8 proto, u16 port, __be16 frag_off)
+{
+	struct sk_buff *skb = allow_pkt(test, proto, port, frag_off);
+	bool match = v4v6_allow_match(d, skb);
+
+	kfree_skb(skb);
+	return match;
+}
+
+static void allow_match_test(struct kunit *test)
+{
+	struct v4v6_device *d = kunit_kzalloc(test, sizeof(*d), GFP_KERNEL);
+	struct sk_buff *skb;
+
+	KUNIT_ASSERT_NOT_NULL(test, d);
+	KUNIT_EXPECT_FALSE(test, allow_match(test, d, IPPROTO_TCP, 22, 0));
+	d->allow[0] = (struct v4v6_allow){ IPPROTO_TCP, 22, 22 };
+	d->allow[1] = (struct v4v6_allow){ IPPROTO_UDP, 5000, 5010 };
+	d->n_allow = 2;
+	KUNIT_EXPECT_TRUE(test, allow_match(test, d, IPPROTO_TCP, 22, 0));
+	KUNIT_EXPECT_FALSE(test, allow_match(test, d, IPPROTO_TCP, 23, 0));
+	KUNIT_EXPECT_FALSE(test, allow_match(test, d, IPPROTO_UDP, 22, 0));
+	KUNIT_EXPECT_TRUE(test, allow_match(test, d, IPPROTO_UDP, 5000, 0));
+	KUNIT_EXPECT_TRUE(test, allow_match(test, d, IPPROTO_UDP, 5010, 0));
+	KUNIT_EXPECT_FALSE(test, allow_match(test, d, IPPROTO_UDP, 4999, 0));
+	KUNIT_EXPECT_FALSE(test, allow_match(test, d, IPPROTO_UDP, 5011, 0));
+	/* No ICMP rule: no ping. A first fragment matches, a later one not. */
+	KUNIT_EXPECT_FALSE(test, allow_match(test, d, IPPROTO_ICMP, ICMP_ECHO, 0));
+	KUNIT_EXPECT_TRUE(test, allow_match(test, d, IPPROTO_TCP, 22,
+					    htons(IP_MF)));
+	KUNIT_EXPECT_FALSE(test, allow_match(test, d, IPPROTO_TCP, 22,
+					     htons(IP_MF | 1)));
+	d->allow[2] = (struct v4v6_allow){ IPPROTO_ICMP, 0, 0 };
+	d->n_allow = 3;
+	KUNIT_EXPECT_TRUE(test, allow_match(test, d, IPPROTO_ICMP, ICMP_ECHO, 0));
+	KUNIT_EXPECT_FALSE(test, allow_match(test, d, IPPROTO_ICMP,
+					     ICMP_DEST_UNREACH, 0));
+	KUNIT_EXPECT_FALSE(test, allow_match(test, d, IPPROTO_ICMP,
+					     ICMP_TIMESTAMP, 0));
+	KUNIT_EXPECT_FALSE(test, allow_match(test, d, IPPROTO_GRE, 0, 0));
+	/* A packet too short for its ports. */
+	skb = allow_pkt(test, IPPROTO_TCP, 22, 0);
+	skb_trim(skb, sizeof(struct iphdr) + 3);
+	KUNIT_EXPECT_FALSE(test, v4v6_allow_match(d, skb));
+	kfree_skb(skb);
+}
+
 static struct kunit_case nl_test_cases[] = {
 	KUNIT_CASE_PARAM(nl_policy_test, policy_gen_params),
 	KUNIT_CASE(nl_policy_message_test),
@@ -565,6 +836,10 @@ static struct kunit_case nl_test_cases[] = {
 	KUNIT_CASE(nl_dev_prefix_test),
 	KUNIT_CASE(nl_dev_gone_test),
 	KUNIT_CASE(nl_config_forget_test),
+	KUNIT_CASE(nl_allow_parse_test),
+	KUNIT_CASE(nl_allow_refused_test),
+	KUNIT_CASE(nl_allow_fill_test),
+	KUNIT_CASE(allow_match_test),
 	{}
 };
 

@@ -18,7 +18,9 @@
 #   refused and counted, nothing reaches d1 (they could never reassemble),
 #   and their sender hears Administratively Prohibited (RFC 7915 5.4);
 # - a fragmented ping from d1: refused, Packet Filtered back (4.4).
-v4v6_up
+# The packets from h6 belong to no flow of d1's: "inbound all" lets them
+# reach the translator (e2e 59 tests the policy).
+v4v6_up inbound all
 mapped_dev $D1
 DEV6=$NET6::4:10
 SRV6=$(pref64_of $SRV4_ADDR)

@@ -34,7 +34,8 @@ siit_down() {
 }
 trap 'siit_down; topo_down; rmmod jool_siit 2> /dev/null' EXIT
 
-v4v6_up lowest-mtu 1280
+# (inbound all: the packets from the IPv6 side belong to no flow of d1's)
+v4v6_up lowest-mtu 1280 inbound all
 mapped_dev $D1
 
 # --- v4v6's side

@@ -8,7 +8,8 @@
 # gateway or LAN), each is counted in "martian"; datagrams from
 # PREF64::<a global address> before and after them do reach d1.
 NSP=2001:db8:46::
-v4v6_up pref64 $NSP/96
+# (inbound all: h6's datagrams start no flow of d1's; e2e 59 tests that)
+v4v6_up pref64 $NSP/96 inbound all
 mapped_dev $D1
 DEV6=$NET6::4:10
 PORT=9100
