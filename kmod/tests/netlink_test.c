@@ -5,8 +5,10 @@
  */
 #include <kunit/test.h>
 #include <linux/etherdevice.h>
+#include <linux/icmp.h>
 #include <linux/inet.h>
 #include <net/genetlink.h>
+#include <net/ip.h>
 #include <net/ipv6.h>
 #include <net/netlink.h>
 
@@ -133,7 +135,6 @@ static const struct policy_case policy_cases[] = {
 	OK_BIN(V4V6_A_FLUSH_ALL, 0),
 	OK_INT(V4V6_A_CFG_INBOUND, 1, V4V6_INBOUND_REPLIES),
 	OK_INT(V4V6_A_CFG_INBOUND, 1, V4V6_INBOUND_ALL),
-	OK_BIN(V4V6_A_DEV_ALLOW, 0),
 
 	/* Too short, too long. */
 	BAD_BIN(V4V6_A_DEV_MAC, 5, -ERANGE, SIZE_MSG),
@@ -166,6 +167,10 @@ static const struct policy_case policy_cases[] = {
 	BAD_INT(V4V6_A_DEV_STATE, 1, 3, -ERANGE, RANGE_MSG),
 	BAD_INT(V4V6_A_CFG_UNKNOWN, 1, 2, -ERANGE, RANGE_MSG),
 	BAD_INT(V4V6_A_CFG_INBOUND, 1, 2, -ERANGE, RANGE_MSG),
+
+	/* A nest must say so (strict validation), an empty one too. */
+	BAD_BIN(V4V6_A_DEV_ALLOW, 0, -EINVAL, "NLA_F_NESTED is missing"),
+	BAD_BIN(V4V6_A_DEV_ALLOW, 8, -EINVAL, "NLA_F_NESTED is missing"),
 	BAD_INT(V4V6_A_DEV_FLAGS, 4, 0x2, -EINVAL, "reserved bit set"),
 	BAD_INT(V4V6_A_DEV_FLAGS, 4, 0x80000001, -EINVAL, "reserved bit set"),
 
@@ -565,7 +570,7 @@ static int nl_test_init(struct kunit *test)
 /* Open a nest of @type in the buffer; nl_nest_end() closes it. */
 static struct nlattr *nl_nest(struct kunit *test, u16 type)
 {
-	return nl_put(test, type, 0, NULL);
+	return nl_put(test, type | NLA_F_NESTED, 0, NULL);
 }
 
 static void nl_nest_end(struct kunit *test, struct nlattr *nest)
@@ -635,6 +640,7 @@ static void nl_allow_parse_test(struct kunit *test)
 	nl_nest_end(test, list);
 	KUNIT_ASSERT_EQ(test, nl_allow(test, d), 0);
 	KUNIT_EXPECT_EQ(test, d->n_allow, 0);
+	KUNIT_EXPECT_EQ(test, nla_len(list), 0);
 	f->len = 0;
 	list = nl_nest(test, V4V6_A_DEV_ALLOW);
 	for (i = 0; i < V4V6_ALLOW_MAX; i++)

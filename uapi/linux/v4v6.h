@@ -110,7 +110,9 @@
  *    V4V6_A_DEV_FLAGS: NLA_U32, optional: V4V6_DEV_F_* bits
  *    V4V6_A_DEV_ALLOW: NLA_NESTED, optional: the device's inbound allow
  *                      rules, at most V4V6_ALLOW_MAX V4V6_A_ALLOW nests,
- *                      each one rule:
+ *                      each one rule (both kinds of nest with NLA_F_NESTED
+ *                      set, as mnl_attr_nest_start() and libnl's
+ *                      nla_nest_start() do):
  *        V4V6_A_ALLOW_PROTO: NLA_U8, required: IPPROTO_TCP, IPPROTO_UDP
  *                            or IPPROTO_ICMP (echo requests)
  *        V4V6_A_ALLOW_PORT_MIN, V4V6_A_ALLOW_PORT_MAX: NLA_U16, TCP and
