@@ -1159,7 +1159,8 @@ static void test_stats(void **state)
 	assert_non_null(strstr(out, "\nfrag_needed 210\n"
 			       "events_suppressed 220\nsource_route 230\n"
 			       "gso_segmented 240\ngso_failed 250\nmartian 260\n"
-			       "identity_gone 270\nlink_gone 280\nstat_200 7\n"));
+			       "identity_gone 270\nlink_gone 280\n"
+			       "inbound_unsolicited 290\nstat_200 7\n"));
 	/* A counter past what v4v6ctl keeps is skipped. */
 	assert_null(strstr(out, "stat_1000"));
 	assert_null(strstr(out, "(null)"));
@@ -1171,7 +1172,7 @@ static void test_stats(void **state)
 			       "\"source_route\":230,\"gso_segmented\":240,"
 			       "\"gso_failed\":250,\"martian\":260,"
 			       "\"identity_gone\":270,\"link_gone\":280,"
-			       "\"stat_200\":7}}\n"));
+			       "\"inbound_unsolicited\":290,\"stat_200\":7}}\n"));
 }
 
 static void test_status(void **state)
@@ -1183,14 +1184,15 @@ static void test_status(void **state)
 	assert_string_equal(errout, "");
 	/*
 	 * The drops: the counters 4 to 21 but 7 (fragmented), 23
-	 * (source_route), 25 (gso_failed), 26 (martian) and 27
-	 * (identity_gone), 10 times their type each.
+	 * (source_route), 25 (gso_failed), 26 (martian), 27
+	 * (identity_gone) and 29 (inbound_unsolicited), 10 times their type
+	 * each.
 	 */
 	assert_string_equal(out, "lan: lo\nwan: none\npref64: 64:ff9b::/96\n"
 			    "lowest-mtu: 1280\nunknown: pass\n"
 			    "devices: 3 (2 active, 1 inactive)\n"
 			    "xlat_4to6: 1099511627776\nxlat_6to4: 20\n"
-			    "unknown_source: 30\ndrops: 3190\n");
+			    "unknown_source: 30\ndrops: 3480\n");
 	assert_int_equal(k.n_cmds, 3);
 	assert_int_equal(k.cmds[0], V4V6_CMD_GET_CONFIG);
 	assert_int_equal(k.cmds[1], V4V6_CMD_GET_DEVICE);
@@ -1202,7 +1204,7 @@ static void test_status(void **state)
 			    "\"identity_gone\":0},"
 			    "\"stats\":{\"xlat_4to6\":1099511627776,"
 			    "\"xlat_6to4\":20,\"unknown_source\":30,"
-			    "\"drops\":3190}}\n");
+			    "\"drops\":3480}}\n");
 
 	k.mode = DUMP_ERROR;
 	assert_int_equal(RUN("status"), 1);
