@@ -85,6 +85,9 @@ expect 1 config set lan none wan no-such-if0; err "no-such-if0"
 expect 1 config set lan -- -j; err 'no such interface "-j"'
 expect 2 config set unknown reject; err 'invalid unknown "reject", expected pass or drop'
 expect 2 config set unknown; err "unknown needs a value"
+expect 2 config set inbound none; err 'invalid inbound "none", expected replies or all'
+expect 2 config set inbound; err "inbound needs a value"
+expect 2 config set inbound all inbound all; err "inbound given twice"
 
 # Every command has its help, and "help COMMAND" shows it.
 for c in device devices stats status export monitor leases; do
@@ -98,7 +101,7 @@ out "device flush [all]"; out "[static|dynamic]"; out "[state active|inactive]"
 expect 0 help devices; out "devices [active|inactive]"
 expect 0 help leases; out "leases [file PATH]"; out /var/lib/v4v6/state.json
 expect 0 help monitor; out "unknown-source mac MAC ipv4 ADDR lan IFNAME"
-expect 0 help config; out "[unknown pass|drop]"
+expect 0 help config; out "[unknown pass|drop]"; out "[inbound replies|all]"
 expect 0 device h; out "device add"
 expect 2 help dev; err 'ambiguous command "dev"'
 expect 2 help s; err 'ambiguous command "s"'

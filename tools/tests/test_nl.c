@@ -80,6 +80,8 @@ static struct {
 	struct in6_addr pref64;
 	uint8_t pref64_len;
 	uint8_t unknown;
+	uint8_t inbound;
+	bool no_inbound;	/* a module without V4V6_A_CFG_INBOUND */
 	const char *lan_gone, *wan_gone;	/* NULL: not gone */
 	struct fake_dev devs[MAX_DEVS];
 	int n_devs;
@@ -315,6 +317,8 @@ static void put_config(struct nlmsghdr *nlh)
 	if (k.mode != MISSING_ATTR)
 		mnl_attr_put_u32(nlh, V4V6_A_CFG_LOWEST_MTU, k.mtu);
 	mnl_attr_put_u8(nlh, V4V6_A_CFG_UNKNOWN, k.unknown);
+	if (!k.no_inbound)
+		mnl_attr_put_u8(nlh, V4V6_A_CFG_INBOUND, k.inbound);
 	if (k.lan_gone)
 		mnl_attr_put_strz(nlh, V4V6_A_CFG_LAN_GONE, k.lan_gone);
 	if (k.wan_gone)
@@ -534,7 +538,7 @@ static const struct fake_dev devs[] = {
 	"\"rx_packets\":2,\"rx_bytes\":3,\"drops\":4}"
 #define JSON_CONFIG "{\"lan\":\"lo\",\"lan_ifindex\":1,\"lan_gone\":null," \
 	"\"wan\":null,\"wan_ifindex\":0,\"wan_gone\":null,\"pref64\":\"64:ff9b::/96\",\"lowest_mtu\":1280," \
-	"\"unknown\":\"pass\"}"
+	"\"unknown\":\"pass\",\"inbound\":\"replies\"}"
 
 static int setup(void **state)
 {
@@ -639,7 +643,8 @@ static void test_show(void **state)
 	(void)state;
 	assert_int_equal(RUN("config", "show"), 0);
 	assert_string_equal(out, "lan: lo\nwan: none\npref64: 64:ff9b::/96\n"
-			    "lowest-mtu: 1280\nunknown: pass\n");
+			    "lowest-mtu: 1280\nunknown: pass\n"
+			    "inbound: replies\n");
 	assert_string_equal(errout, "");
 	assert_true(k.ext_ack);
 
@@ -648,16 +653,23 @@ static void test_show(void **state)
 	k.mtu = 1500;
 	k.pref64_len = 32;
 	k.unknown = V4V6_UNKNOWN_DROP;
+	k.inbound = V4V6_INBOUND_ALL;
 	inet_pton(AF_INET6, "2001:db8::", &k.pref64);
 	assert_int_equal(RUN("config"), 0);
 	assert_string_equal(out, "lan: none\n"
 			    "wan: ifindex 999999 (no such interface)\n"
 			    "pref64: 2001:db8::/32\nlowest-mtu: 1500\n"
-			    "unknown: drop\n");
+			    "unknown: drop\ninbound: all\n");
 	/* A policy of a newer module, by number. */
 	k.unknown = 9;
+	k.inbound = 7;
 	assert_int_equal(RUN("config"), 0);
-	assert_non_null(strstr(out, "\nunknown: 9\n"));
+	assert_non_null(strstr(out, "\nunknown: 9\ninbound: 7\n"));
+	/* A module without the inbound policy lets everything in. */
+	k.inbound = V4V6_INBOUND_REPLIES;
+	k.no_inbound = true;
+	assert_int_equal(RUN("config"), 0);
+	assert_non_null(strstr(out, "\ninbound: all\n"));
 }
 
 static void test_show_json(void **state)
@@ -669,8 +681,10 @@ static void test_show_json(void **state)
 	assert_int_equal(RUN("config", "show", "--json"), 0);
 	assert_non_null(strstr(out, "\"wan\":null,\"wan_ifindex\":999999,"));
 	k.unknown = V4V6_UNKNOWN_DROP;
+	k.inbound = V4V6_INBOUND_ALL;
 	assert_int_equal(RUN("config", "show", "--json"), 0);
-	assert_non_null(strstr(out, ",\"unknown\":\"drop\"}\n"));
+	assert_non_null(strstr(out, ",\"unknown\":\"drop\","
+			       "\"inbound\":\"all\"}\n"));
 }
 
 static void test_not_loaded(void **state)
@@ -685,6 +699,63 @@ static void test_not_loaded(void **state)
 	assert_string_equal(errout, msg);
 	assert_int_equal(RUN("config", "set", "lowest-mtu", "1400"), 1);
 	assert_string_equal(errout, msg);
+}
+
+static void assert_mac(const struct nlattr *attr, const char *mac)
+{
+	uint8_t want[6];
+
+	assert_non_null(attr);
+	assert_int_equal(sscanf(mac, "%hhx:%hhx:%hhx:%hhx:%hhx:%hhx", &want[0],
+				&want[1], &want[2], &want[3], &want[4],
+				&want[5]), 6);
+	assert_int_equal(mnl_attr_get_payload_len(attr), 6);
+	assert_memory_equal(mnl_attr_get_payload(attr), want, 6);
+}
+
+static void assert_ipv4(const struct nlattr *attr, const char *ipv4)
+{
+	struct in_addr want;
+
+	assert_non_null(attr);
+	assert_int_equal(inet_pton(AF_INET, ipv4, &want), 1);
+	assert_int_equal(mnl_attr_validate(attr, MNL_TYPE_U32), 0);
+	/* In network byte order. */
+	assert_int_equal(mnl_attr_get_u32(attr), want.s_addr);
+}
+
+static void assert_ipv6(const struct nlattr *attr, const char *ipv6)
+{
+	struct in6_addr want;
+
+	assert_non_null(attr);
+	assert_int_equal(inet_pton(AF_INET6, ipv6, &want), 1);
+	assert_int_equal(mnl_attr_get_payload_len(attr), 16);
+	assert_memory_equal(mnl_attr_get_payload(attr), &want, 16);
+}
+
+static void assert_u32(const struct nlattr *attr, uint32_t v)
+{
+	assert_non_null(attr);
+	assert_int_equal(mnl_attr_validate(attr, MNL_TYPE_U32), 0);
+	assert_int_equal(mnl_attr_get_u32(attr), v);
+}
+
+static void assert_u8(const struct nlattr *attr, uint8_t v)
+{
+	assert_non_null(attr);
+	assert_int_equal(mnl_attr_validate(attr, MNL_TYPE_U8), 0);
+	assert_int_equal(mnl_attr_get_u8(attr), v);
+}
+
+/* The attributes of the last request but @n, all NULL. */
+static void assert_only(const struct nlattr *tb[V4V6_A_MAX + 1], int n)
+{
+	int type, present = 0;
+
+	for (type = 1; type <= V4V6_A_MAX; type++)
+		present += !!tb[type];
+	assert_int_equal(present, n);
 }
 
 /* The attributes of the last SET_CONFIG request. */
@@ -714,7 +785,7 @@ static void test_set(void **state)
 	(void)state;
 	assert_int_equal(RUN("config", "set", "lan", "lo", "wan", "none",
 			     "pref64", "2001:db8:100::/40", "lowest-mtu",
-			     "1400", "unknown", "drop"), 0);
+			     "1400", "unknown", "drop", "inbound", "all"), 0);
 	assert_string_equal(out, "");
 	assert_string_equal(errout, "");
 	req_attrs(V4V6_CMD_SET_CONFIG, tb);
@@ -734,6 +805,7 @@ static void test_set(void **state)
 					   MNL_TYPE_U8), 0);
 	assert_int_equal(mnl_attr_get_u8(tb[V4V6_A_CFG_UNKNOWN]),
 			 V4V6_UNKNOWN_DROP);
+	assert_u8(tb[V4V6_A_CFG_INBOUND], V4V6_INBOUND_ALL);
 
 	/* Only what is given, abbreviated or not. */
 	assert_int_equal(RUN("config", "se", "lo", "1500"), 0);
@@ -743,6 +815,7 @@ static void test_set(void **state)
 	assert_null(tb[V4V6_A_CFG_PREF64]);
 	assert_null(tb[V4V6_A_CFG_PREF64_LEN]);
 	assert_null(tb[V4V6_A_CFG_UNKNOWN]);
+	assert_null(tb[V4V6_A_CFG_INBOUND]);
 	assert_int_equal(mnl_attr_get_u32(tb[V4V6_A_CFG_LOWEST_MTU]), 1500);
 
 	assert_int_equal(RUN("config", "set", "unknown", "pass"), 0);
@@ -750,6 +823,13 @@ static void test_set(void **state)
 	assert_null(tb[V4V6_A_CFG_LOWEST_MTU]);
 	assert_int_equal(mnl_attr_get_u8(tb[V4V6_A_CFG_UNKNOWN]),
 			 V4V6_UNKNOWN_PASS);
+	assert_null(tb[V4V6_A_CFG_INBOUND]);
+
+	/* Abbreviated, alone. */
+	assert_int_equal(RUN("config", "set", "inb", "rep"), 0);
+	req_attrs(V4V6_CMD_SET_CONFIG, tb);
+	assert_u8(tb[V4V6_A_CFG_INBOUND], V4V6_INBOUND_REPLIES);
+	assert_only(tb, 1);
 }
 
 static void test_set_error(void **state)
@@ -834,63 +914,6 @@ static void test_bad_device_replies(void **state)
 	assert_int_equal(RUN("stats"), 1);
 	assert_string_equal(out, "");
 	assert_string_equal(errout, "v4v6ctl: Protocol error\n");
-}
-
-static void assert_mac(const struct nlattr *attr, const char *mac)
-{
-	uint8_t want[6];
-
-	assert_non_null(attr);
-	assert_int_equal(sscanf(mac, "%hhx:%hhx:%hhx:%hhx:%hhx:%hhx", &want[0],
-				&want[1], &want[2], &want[3], &want[4],
-				&want[5]), 6);
-	assert_int_equal(mnl_attr_get_payload_len(attr), 6);
-	assert_memory_equal(mnl_attr_get_payload(attr), want, 6);
-}
-
-static void assert_ipv4(const struct nlattr *attr, const char *ipv4)
-{
-	struct in_addr want;
-
-	assert_non_null(attr);
-	assert_int_equal(inet_pton(AF_INET, ipv4, &want), 1);
-	assert_int_equal(mnl_attr_validate(attr, MNL_TYPE_U32), 0);
-	/* In network byte order. */
-	assert_int_equal(mnl_attr_get_u32(attr), want.s_addr);
-}
-
-static void assert_ipv6(const struct nlattr *attr, const char *ipv6)
-{
-	struct in6_addr want;
-
-	assert_non_null(attr);
-	assert_int_equal(inet_pton(AF_INET6, ipv6, &want), 1);
-	assert_int_equal(mnl_attr_get_payload_len(attr), 16);
-	assert_memory_equal(mnl_attr_get_payload(attr), &want, 16);
-}
-
-static void assert_u32(const struct nlattr *attr, uint32_t v)
-{
-	assert_non_null(attr);
-	assert_int_equal(mnl_attr_validate(attr, MNL_TYPE_U32), 0);
-	assert_int_equal(mnl_attr_get_u32(attr), v);
-}
-
-static void assert_u8(const struct nlattr *attr, uint8_t v)
-{
-	assert_non_null(attr);
-	assert_int_equal(mnl_attr_validate(attr, MNL_TYPE_U8), 0);
-	assert_int_equal(mnl_attr_get_u8(attr), v);
-}
-
-/* The attributes of the last request but @n, all NULL. */
-static void assert_only(const struct nlattr *tb[V4V6_A_MAX + 1], int n)
-{
-	int type, present = 0;
-
-	for (type = 1; type <= V4V6_A_MAX; type++)
-		present += !!tb[type];
-	assert_int_equal(present, n);
 }
 
 static void test_device_add(void **state)
@@ -1190,6 +1213,7 @@ static void test_status(void **state)
 	 */
 	assert_string_equal(out, "lan: lo\nwan: none\npref64: 64:ff9b::/96\n"
 			    "lowest-mtu: 1280\nunknown: pass\n"
+			    "inbound: replies\n"
 			    "devices: 3 (2 active, 1 inactive)\n"
 			    "xlat_4to6: 1099511627776\nxlat_6to4: 20\n"
 			    "unknown_source: 30\ndrops: 3480\n");
@@ -1245,7 +1269,7 @@ static void test_gone(void **state)
 	assert_int_equal(RUN("config"), 0);
 	assert_string_equal(out, "lan: gone (was br-lan)\nwan: none\n"
 			    "pref64: 64:ff9b::/96\nlowest-mtu: 1280\n"
-			    "unknown: pass\n");
+			    "unknown: pass\ninbound: replies\n");
 	assert_int_equal(RUN("-j", "config"), 0);
 	assert_true(!strncmp(out, "{\"lan\":null,\"lan_ifindex\":0,"
 			     "\"lan_gone\":\"br-lan\",\"wan\":null,"
@@ -1333,7 +1357,7 @@ static void test_monitor(void **state)
 			    "set-device " DEV_B
 			    "del-device " DEV_2
 			    "config lan lo wan none pref64 64:ff9b::/96 "
-			    "lowest-mtu 1280 unknown pass\n"
+			    "lowest-mtu 1280 unknown pass inbound replies\n"
 			    "link-gone br-lan ifindex 5 was lan,identity "
 			    "devices 2\n");
 	assert_string_equal(errout,

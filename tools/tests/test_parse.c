@@ -529,6 +529,16 @@ static void test_state_names(void **state)
 	assert_int_equal(unknown_policy_lookup("d"), V4V6_UNKNOWN_DROP);
 	assert_int_equal(unknown_policy_lookup("reject"), KEYWORD_UNKNOWN);
 
+	assert_string_equal(inbound_policy_name(V4V6_INBOUND_REPLIES),
+			    "replies");
+	assert_string_equal(inbound_policy_name(V4V6_INBOUND_ALL), "all");
+	assert_null(inbound_policy_name(__V4V6_INBOUND_MAX));
+	assert_int_equal(inbound_policy_lookup("replies"),
+			 V4V6_INBOUND_REPLIES);
+	assert_int_equal(inbound_policy_lookup("r"), V4V6_INBOUND_REPLIES);
+	assert_int_equal(inbound_policy_lookup("all"), V4V6_INBOUND_ALL);
+	assert_int_equal(inbound_policy_lookup("none"), KEYWORD_UNKNOWN);
+
 	assert_string_equal(name_or_num("x", 7, buf), "x");
 	assert_string_equal(name_or_num(NULL, 4294967295u, buf), "4294967295");
 }
