@@ -46,11 +46,19 @@ enum mode {
 	DUMP_ERROR,		/* a dump ends with an error in NLMSG_DONE */
 	DUMP_INTR,		/* a dump is marked NLM_F_DUMP_INTR */
 	BAD_STATS,		/* a counter is not a u64 */
+	BAD_ALLOW,		/* a device's allow rule lacks its protocol */
+	MANY_ALLOW,		/* a device has V4V6_ALLOW_MAX + 1 rules */
 };
 
 #define EVENTS_GROUP 5
 #define MAX_DEVS 8
 #define MAX_CMDS 8
+
+/* An allow rule of a fake device; a port of -1 is left out. */
+struct fake_rule {
+	uint8_t proto;
+	int min, max;
+};
 
 /* A device of the fake table. */
 struct fake_dev {
@@ -62,6 +70,8 @@ struct fake_dev {
 	uint32_t flags;
 	uint64_t idle_ms, tx_packets, tx_bytes, rx_packets, rx_bytes, drops;
 	const char *wan_gone;	/* its identity went: the name it had */
+	uint64_t unsolicited;	/* 0: V4V6_A_DEV_UNSOLICITED left out */
+	struct fake_rule allow[4];	/* up to a rule of proto 0 */
 };
 
 /* A datagram to receive, or the error (-errno) to receive instead. */
@@ -334,6 +344,43 @@ static void answer_get_config(const struct nlmsghdr *req)
 	put_err(req, 0, NULL);
 }
 
+/* A device's allow rules, if it has any (or if k.mode says so). */
+static void put_allow(struct nlmsghdr *nlh, const struct fake_dev *d)
+{
+	struct nlattr *nest, *rule;
+	int i, n = 0;
+
+	while (n < 4 && d->allow[n].proto)
+		n++;
+	if (k.mode == MANY_ALLOW)
+		n = V4V6_ALLOW_MAX + 1;
+	if (!n && k.mode != BAD_ALLOW)
+		return;
+	nest = mnl_attr_nest_start(nlh, V4V6_A_DEV_ALLOW);
+	for (i = 0; i < n; i++) {
+		const struct fake_rule *fr = &d->allow[i % 4];
+
+		rule = mnl_attr_nest_start(nlh, V4V6_A_ALLOW);
+		mnl_attr_put_u8(nlh, V4V6_A_ALLOW_PROTO,
+				fr->proto ? fr->proto : IPPROTO_ICMP);
+		if (fr->min >= 0)
+			mnl_attr_put_u16(nlh, V4V6_A_ALLOW_PORT_MIN,
+					 (uint16_t)fr->min);
+		if (fr->max >= 0)
+			mnl_attr_put_u16(nlh, V4V6_A_ALLOW_PORT_MAX,
+					 (uint16_t)fr->max);
+		if (k.mode == EXTRA_ATTR)
+			mnl_attr_put_u32(nlh, V4V6_A_ALLOW_PORT_MAX + 5, 7);
+		mnl_attr_nest_end(nlh, rule);
+	}
+	if (k.mode == BAD_ALLOW) {
+		rule = mnl_attr_nest_start(nlh, V4V6_A_ALLOW);
+		mnl_attr_put_u16(nlh, V4V6_A_ALLOW_PORT_MIN, 22);
+		mnl_attr_nest_end(nlh, rule);
+	}
+	mnl_attr_nest_end(nlh, nest);
+}
+
 /* The attributes of a device, as a GET_DEVICE reply lays them out. */
 static void put_dev(struct nlmsghdr *nlh, const struct fake_dev *d)
 {
@@ -359,6 +406,9 @@ static void put_dev(struct nlmsghdr *nlh, const struct fake_dev *d)
 		mnl_attr_put_u64(nlh, V4V6_A_DEV_DROPS, d->drops);
 	if (d->wan_gone)
 		mnl_attr_put_strz(nlh, V4V6_A_DEV_WAN_GONE, d->wan_gone);
+	if (d->unsolicited)
+		mnl_attr_put_u64(nlh, V4V6_A_DEV_UNSOLICITED, d->unsolicited);
+	put_allow(nlh, d);
 	if (k.mode == EXTRA_ATTR)
 		mnl_attr_put_u64(nlh, V4V6_A_MAX + 1, 7);
 }
@@ -507,35 +557,48 @@ ssize_t __wrap_mnl_socket_sendto(const struct mnl_socket *nl, const void *buf,
 /* Three devices, not in the order of their IPv4 addresses. */
 static const struct fake_dev devs[] = {
 	{ { 2, 0, 0, 0, 0, 0x0b }, "192.168.1.11", "2001:db8:6::100b", 0,
-	  V4V6_DEV_STATE_INACTIVE, 0, 600000, 0, 0, 0, 0, 0, NULL },
+	  V4V6_DEV_STATE_INACTIVE, 0, 600000, 0, 0, 0, 0, 0, NULL, 0, { { 0 } } },
 	{ { 2, 0, 0, 0, 0, 0x0a }, "192.168.1.10", "2001:db8:6::100a", 1,
-	  V4V6_DEV_STATE_ACTIVE, V4V6_DEV_F_STATIC, 1234, 10, 840, 9, 1000, 0, NULL },
+	  V4V6_DEV_STATE_ACTIVE, V4V6_DEV_F_STATIC, 1234, 10, 840, 9, 1000, 0, NULL,
+	  5, { { IPPROTO_TCP, 22, 22 }, { IPPROTO_UDP, 5000, 5010 },
+	       { IPPROTO_ICMP, -1, -1 } } },
+	/* Every TCP port (MAX alone), UDP port 53 (MIN alone). */
 	{ { 2, 0xab, 0, 0, 0, 0x02 }, "10.0.0.2", "2001:db8:6::2", 999999,
-	  V4V6_DEV_STATE_ACTIVE, 0, 5, 1, 1ull << 40, 2, 3, 4, NULL },
+	  V4V6_DEV_STATE_ACTIVE, 0, 5, 1, 1ull << 40, 2, 3, 4, NULL,
+	  1ull << 33, { { IPPROTO_TCP, -1, 65535 }, { IPPROTO_UDP, 53, -1 } } },
 };
 
 #define DEV_B "02:00:00:00:00:0b 192.168.1.11 2001:db8:6::100b wan - " \
-	      "inactive dynamic idle 600.0s tx 0/0 rx 0/0 drops 0\n"
+	      "inactive dynamic idle 600.0s tx 0/0 rx 0/0 drops 0 " \
+	      "unsolicited 0\n"
 #define DEV_A "02:00:00:00:00:0a 192.168.1.10 2001:db8:6::100a wan lo " \
-	      "active static idle 1.2s tx 10/840 rx 9/1000 drops 0\n"
+	      "active static idle 1.2s tx 10/840 rx 9/1000 drops 0 " \
+	      "unsolicited 5 allow tcp 22, udp 5000-5010, icmp\n"
 #define DEV_2 "02:ab:00:00:00:02 10.0.0.2 2001:db8:6::2 wan if999999 " \
-	      "active dynamic idle 0.0s tx 1/1099511627776 rx 2/3 drops 4\n"
+	      "active dynamic idle 0.0s tx 1/1099511627776 rx 2/3 drops 4 " \
+	      "unsolicited 8589934592 allow tcp, udp 53\n"
 #define JSON_B "{\"mac\":\"02:00:00:00:00:0b\",\"ipv4\":\"192.168.1.11\"," \
 	"\"ipv6\":\"2001:db8:6::100b\",\"wan\":null,\"wan_ifindex\":0," \
 	"\"wan_gone\":null,\"state\":\"inactive\",\"static\":false,\"idle_ms\":600000," \
 	"\"tx_packets\":0,\"tx_bytes\":0,\"rx_packets\":0,\"rx_bytes\":0," \
-	"\"drops\":0}"
+	"\"drops\":0,\"unsolicited\":0,\"allow\":[]}"
 #define JSON_A "{\"mac\":\"02:00:00:00:00:0a\",\"ipv4\":\"192.168.1.10\"," \
 	"\"ipv6\":\"2001:db8:6::100a\",\"wan\":\"lo\",\"wan_ifindex\":1," \
 	"\"wan_gone\":null,\"state\":\"active\",\"static\":true,\"idle_ms\":1234," \
 	"\"tx_packets\":10,\"tx_bytes\":840,\"rx_packets\":9," \
-	"\"rx_bytes\":1000,\"drops\":0}"
+	"\"rx_bytes\":1000,\"drops\":0,\"unsolicited\":5,\"allow\":[" \
+	"{\"proto\":\"tcp\",\"ports\":\"22\"}," \
+	"{\"proto\":\"udp\",\"ports\":\"5000-5010\"}," \
+	"{\"proto\":\"icmp\",\"ports\":null}]}"
 #define JSON_2 "{\"mac\":\"02:ab:00:00:00:02\",\"ipv4\":\"10.0.0.2\"," \
 	"\"ipv6\":\"2001:db8:6::2\",\"wan\":\"if999999\"," \
 	"\"wan_ifindex\":999999,\"wan_gone\":null,\"state\":\"active\"," \
 	"\"static\":false," \
 	"\"idle_ms\":5,\"tx_packets\":1,\"tx_bytes\":1099511627776," \
-	"\"rx_packets\":2,\"rx_bytes\":3,\"drops\":4}"
+	"\"rx_packets\":2,\"rx_bytes\":3,\"drops\":4," \
+	"\"unsolicited\":8589934592,\"allow\":[" \
+	"{\"proto\":\"tcp\",\"ports\":null}," \
+	"{\"proto\":\"udp\",\"ports\":\"53\"}]}"
 #define JSON_CONFIG "{\"lan\":\"lo\",\"lan_ifindex\":1,\"lan_gone\":null," \
 	"\"wan\":null,\"wan_ifindex\":0,\"wan_gone\":null,\"pref64\":\"64:ff9b::/96\",\"lowest_mtu\":1280," \
 	"\"unknown\":\"pass\",\"inbound\":\"replies\"}"
@@ -609,11 +672,11 @@ static int teardown(void **state)
 #define RUN(...) run((const char *[]){ "v4v6ctl", __VA_ARGS__, NULL })
 static int run(const char **args)
 {
-	char *argv[24];
+	char *argv[64];
 	int argc, ret;
 
 	for (argc = 0; args[argc]; argc++) {
-		assert_true(argc < 23);
+		assert_true(argc < 63);
 		argv[argc] = (char *)args[argc];
 	}
 	argv[argc] = NULL;
@@ -905,6 +968,12 @@ static void test_bad_device_replies(void **state)
 	k.mode = NO_REPLY;
 	assert_int_equal(RUN("device", "show", "192.168.1.10"), 1);
 	assert_string_equal(errout, "v4v6ctl: Protocol error\n");
+	k.mode = BAD_ALLOW;
+	assert_int_equal(RUN("device", "show", "192.168.1.11"), 1);
+	assert_string_equal(errout, "v4v6ctl: Protocol error\n");
+	k.mode = MANY_ALLOW;
+	assert_int_equal(RUN("devices"), 1);
+	assert_string_equal(errout, "v4v6ctl: Protocol error\n");
 	k.mode = EXTRA_ATTR;
 	assert_int_equal(RUN("device", "show", "192.168.1.10"), 0);
 	assert_string_equal(out, DEV_A);
@@ -990,6 +1059,163 @@ static void test_device_set(void **state)
 	assert_ipv6(tb[V4V6_A_DEV_IPV6], "2001:db8:6::20");
 	assert_null(tb[V4V6_A_DEV_FLAGS]);
 	assert_only(tb, 5);
+}
+
+/*
+ * The rules of a request's V4V6_A_DEV_ALLOW as "PROTO:MIN-MAX ...", a
+ * port left out as "_", into @buf.
+ */
+static const char *allow_str(const struct nlattr *nest, char *buf,
+			     size_t size)
+{
+	const struct nlattr *rule, *attr;
+	size_t len = 0;
+
+	assert_non_null(nest);
+	assert_int_equal(mnl_attr_validate(nest, MNL_TYPE_NESTED), 0);
+	buf[0] = '\0';
+	mnl_attr_for_each_nested(rule, nest) {
+		char proto[8] = "_", min[8] = "_", max[8] = "_";
+
+		assert_int_equal(mnl_attr_get_type(rule), V4V6_A_ALLOW);
+		mnl_attr_for_each_nested(attr, rule) {
+			switch (mnl_attr_get_type(attr)) {
+			case V4V6_A_ALLOW_PROTO:
+				assert_int_equal(mnl_attr_validate(attr,
+						 MNL_TYPE_U8), 0);
+				snprintf(proto, sizeof(proto), "%u",
+					 mnl_attr_get_u8(attr));
+				break;
+			case V4V6_A_ALLOW_PORT_MIN:
+			case V4V6_A_ALLOW_PORT_MAX:
+				assert_int_equal(mnl_attr_validate(attr,
+						 MNL_TYPE_U16), 0);
+				snprintf(mnl_attr_get_type(attr) ==
+					 V4V6_A_ALLOW_PORT_MIN ? min : max, 8,
+					 "%u", mnl_attr_get_u16(attr));
+				break;
+			default:
+				fail_msg("rule attribute %u",
+					 mnl_attr_get_type(attr));
+			}
+		}
+		len += (size_t)snprintf(buf + len, size - len, "%s%s:%s-%s",
+					len ? " " : "", proto, min, max);
+		assert_true(len < size);
+	}
+	return buf;
+}
+
+static void test_device_allow(void **state)
+{
+	const struct nlattr *tb[V4V6_A_MAX + 1];
+	char buf[1024], *argv[4 + 3 * V4V6_ALLOW_MAX + 3];
+	int i, n;
+
+	(void)state;
+	assert_int_equal(RUN("device", "add", "02:00:00:00:00:0a", "allow",
+			     "tcp", "22", "ipv4", "192.168.1.10", "allow", "udp",
+			     "5000-5010", "ipv6", "2001:db8:6::100a", "allow",
+			     "icmp", "allow", "tcp", "static"), 0);
+	assert_string_equal(errout, "");
+	req_attrs(V4V6_CMD_NEW_DEVICE, tb);
+	assert_ipv4(tb[V4V6_A_DEV_IPV4], "192.168.1.10");
+	assert_ipv6(tb[V4V6_A_DEV_IPV6], "2001:db8:6::100a");
+	assert_u32(tb[V4V6_A_DEV_FLAGS], V4V6_DEV_F_STATIC);
+	/* Every port: MIN and MAX left out. */
+	assert_string_equal(allow_str(tb[V4V6_A_DEV_ALLOW], buf, sizeof(buf)),
+			    "6:22-22 17:5000-5010 1:_-_ 6:_-_");
+	assert_only(tb, 5);
+
+	/* set: the rules alone, abbreviated; "allow none" is an empty nest. */
+	assert_int_equal(RUN("device", "set", "02:00:00:00:00:0a", "al",
+			     "udp", "53"), 0);
+	req_attrs(V4V6_CMD_SET_DEVICE, tb);
+	assert_string_equal(allow_str(tb[V4V6_A_DEV_ALLOW], buf, sizeof(buf)),
+			    "17:53-53");
+	assert_only(tb, 2);
+	assert_int_equal(RUN("device", "set", "02:00:00:00:00:0a", "allow",
+			     "none"), 0);
+	req_attrs(V4V6_CMD_SET_DEVICE, tb);
+	assert_string_equal(allow_str(tb[V4V6_A_DEV_ALLOW], buf, sizeof(buf)),
+			    "");
+	assert_int_equal(mnl_attr_get_payload_len(tb[V4V6_A_DEV_ALLOW]), 0);
+	assert_only(tb, 2);
+	/* No allow: the rules stay as they are. */
+	assert_int_equal(RUN("device", "set", "02:00:00:00:00:0a", "state",
+			     "active"), 0);
+	req_attrs(V4V6_CMD_SET_DEVICE, tb);
+	assert_null(tb[V4V6_A_DEV_ALLOW]);
+	/* A value that is "allow" is a value. */
+	assert_int_equal(RUN("device", "set", "02:00:00:00:00:0a", "wan",
+			     "allow"), 1);
+	assert_string_equal(errout, "v4v6ctl: no such interface \"allow\"\n");
+
+	/* V4V6_ALLOW_MAX rules, and one more. */
+	argv[0] = "v4v6ctl";
+	argv[1] = "device";
+	argv[2] = "set";
+	argv[3] = "02:00:00:00:00:0a";
+	for (i = 0, n = 4; i < V4V6_ALLOW_MAX; i++) {
+		argv[n++] = "allow";
+		argv[n++] = "tcp";
+		argv[n++] = "1-65535";
+	}
+	argv[n] = NULL;
+	assert_int_equal(run((const char **)argv), 0);
+	req_attrs(V4V6_CMD_SET_DEVICE, tb);
+	assert_int_equal(strlen(allow_str(tb[V4V6_A_DEV_ALLOW], buf,
+					  sizeof(buf))),
+			 V4V6_ALLOW_MAX * strlen("6:1-65535 ") - 1);
+	argv[n++] = "allow";
+	argv[n++] = "icmp";
+	argv[n] = NULL;
+	assert_int_equal(run((const char **)argv), 2);
+	assert_string_equal(errout, "v4v6ctl: more than 16 allow rules\n");
+	assert_int_equal(k.n_cmds, 0);
+}
+
+/* What is wrong in the rules is said before any netlink, naming the word. */
+static void test_device_allow_errors(void **state)
+{
+	static const struct {
+		const char *args[4];
+		const char *err;
+	} cases[] = {
+		{ { "allow" }, "allow needs a protocol: tcp, udp or icmp" },
+		{ { "allow", "sctp" },
+		  "invalid allow protocol \"sctp\", expected tcp, udp or icmp" },
+		{ { "allow", "icmp", "8" },
+		  "invalid allow port \"8\": icmp takes no port" },
+		{ { "allow", "tcp", "0" },
+		  "invalid allow port \"0\": out of range, expected PORT or "
+		  "LO-HI, 1 to 65535" },
+		{ { "allow", "udp", "65536" }, "invalid allow port \"65536\"" },
+		{ { "allow", "udp", "9-8" },
+		  "invalid allow port \"9-8\": the first port is above the "
+		  "last" },
+		{ { "allow", "tcp", "22x" },
+		  "invalid allow port \"22x\": malformed" },
+		{ { "allow", "none", "allow", "icmp" },
+		  "allow none and allow rules exclude each other" },
+		{ { "allow", "tcp", "ssh" }, "unknown keyword \"ssh\"" },
+	};
+	size_t i, j;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *argv[9] = { "v4v6ctl", "device", "set",
+					"02:00:00:00:00:0a" };
+
+		for (j = 0; j < 4 && cases[i].args[j]; j++)
+			argv[4 + j] = cases[i].args[j];
+		assert_int_equal(run(argv), 2);
+		assert_string_equal(out, "");
+		if (!strstr(errout, cases[i].err))
+			fail_msg("case %zu: \"%s\" lacks \"%s\"", i, errout,
+				 cases[i].err);
+		assert_int_equal(k.n_cmds, 0);
+	}
 }
 
 static void test_device_del(void **state)
@@ -1278,7 +1504,8 @@ static void test_gone(void **state)
 	assert_int_equal(RUN("devices", "active"), 0);
 	assert_string_equal(out, DEV_2 "02:00:00:00:00:0a 192.168.1.10 "
 			    "2001:db8:6::100a wan gone:id-tv active static "
-			    "idle 1.2s tx 10/840 rx 9/1000 drops 0\n");
+			    "idle 1.2s tx 10/840 rx 9/1000 drops 0 "
+			    "unsolicited 5 allow tcp 22, udp 5000-5010, icmp\n");
 	assert_int_equal(RUN("-j", "device", "show", "192.168.1.10"), 0);
 	assert_non_null(strstr(out, ",\"wan\":null,\"wan_ifindex\":0,"
 			       "\"wan_gone\":\"id-tv\",\"state\":"));
@@ -1403,6 +1630,10 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_device_add, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_device_set, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_device_allow, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_device_allow_errors, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_device_del, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_device_errors, setup,
 						teardown),
