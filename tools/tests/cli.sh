@@ -85,6 +85,9 @@ expect 1 config set lan none wan no-such-if0; err "no-such-if0"
 expect 1 config set lan -- -j; err 'no such interface "-j"'
 expect 2 config set unknown reject; err 'invalid unknown "reject", expected pass or drop'
 expect 2 config set unknown; err "unknown needs a value"
+expect 2 config set inbound none; err 'invalid inbound "none", expected replies or all'
+expect 2 config set inbound; err "inbound needs a value"
+expect 2 config set inbound all inbound all; err "inbound given twice"
 
 # Every command has its help, and "help COMMAND" shows it.
 for c in device devices stats status export monitor leases; do
@@ -95,10 +98,11 @@ done
 expect 0 help device; out "device add MAC ipv4 ADDR ipv6 ADDR"
 out "device set MAC"; out "device del MAC|IPV4"; out "device show MAC|IPV4|IPV6"
 out "device flush [all]"; out "[static|dynamic]"; out "[state active|inactive]"
+out "[allow PROTO [PORT|LO-HI]]..."; out "[allow none]"
 expect 0 help devices; out "devices [active|inactive]"
 expect 0 help leases; out "leases [file PATH]"; out /var/lib/v4v6/state.json
 expect 0 help monitor; out "unknown-source mac MAC ipv4 ADDR lan IFNAME"
-expect 0 help config; out "[unknown pass|drop]"
+expect 0 help config; out "[unknown pass|drop]"; out "[inbound replies|all]"
 expect 0 device h; out "device add"
 expect 2 help dev; err 'ambiguous command "dev"'
 expect 2 help s; err 'ambiguous command "s"'
@@ -149,6 +153,19 @@ expect 2 device set 192.168.1.10 state active; err 'invalid MAC address "192.168
 expect 2 device set $mac static dyn; err "static and dynamic exclude each other"
 expect 2 device set $mac static static; err "static given twice"
 expect 1 device set $mac wan no-such-if0; err 'no such interface "no-such-if0"'
+expect 2 device set $mac allow; err "allow needs a protocol"
+expect 2 device set $mac allow gre; err 'invalid allow protocol "gre", expected tcp, udp or icmp'
+expect 2 device set $mac allow tcp 65536; err 'invalid allow port "65536": out of range'
+expect 2 device set $mac allow udp 10-9; err 'invalid allow port "10-9": the first port is above the last'
+expect 2 device set $mac allow icmp 8; err 'invalid allow port "8": icmp takes no port'
+expect 2 device set $mac allow none allow tcp; err "allow none and allow rules exclude each other"
+expect 2 device set $mac allow tcp 22 bogus; err 'unknown keyword "bogus"'
+# 17 rules are one too many.
+# shellcheck disable=SC2046 # one word each
+expect 2 device set $mac $(i=0; while [ $i -lt 17 ]; do printf 'allow icmp '; i=$((i + 1)); done)
+err "more than 16 allow rules"
+# The rules are checked before the interface is looked up.
+expect 2 device set $mac wan no-such-if0 allow tcp 0
 expect 2 device del; err "Usage: v4v6ctl device"
 expect 2 device del $mac 192.168.1.10; err "Usage: v4v6ctl device"
 expect 2 device del 2001:db8::1; err '"2001:db8::1" is not a MAC or IPv4 address'

@@ -42,6 +42,8 @@ static void test_defaults(void **state)
 	assert_int_equal(c.release_after, 86400);
 	assert_false(c.has_pref64);
 	assert_false(c.unknown_drop);
+	assert_false(c.inbound_all);
+	assert_int_equal(c.n_allows, 0);
 	assert_int_equal(c.lowest_mtu, 0);
 	assert_string_equal(c.ident_prefix, "v6d");
 	assert_int_equal(c.n_statics, 0);
@@ -68,6 +70,7 @@ static void test_good_lines(void **state)
 	assert_int_equal(line(&c, "inactive-after 30"), 0);
 	assert_int_equal(line(&c, "release-after 60"), 0);
 	assert_int_equal(line(&c, "unknown drop"), 0);
+	assert_int_equal(line(&c, "inbound all"), 0);
 	assert_int_equal(line(&c, "lowest-mtu 1400"), 0);
 	assert_int_equal(line(&c, "ident-prefix x-"), 0);
 	assert_string_equal(c.lan, "br-lan");
@@ -82,6 +85,9 @@ static void test_good_lines(void **state)
 	assert_int_equal(c.inactive_after, 30);
 	assert_int_equal(c.release_after, 60);
 	assert_true(c.unknown_drop);
+	assert_true(c.inbound_all);
+	assert_int_equal(line(&c, "inbound replies"), 0);
+	assert_false(c.inbound_all);
 	assert_int_equal(c.lowest_mtu, 1400);
 	assert_string_equal(c.ident_prefix, "x-");
 	assert_int_equal(config_check(&c, err, sizeof(err)), 0);
@@ -120,7 +126,41 @@ static void test_bad_lines(void **state)
 		{ "static 02:00:00:00:00:0a 0.0.0.0", "IPv4" },
 		{ "static 02:00:00:00:00:0a 192.168.1.10 ipv4 ::1", "ipv6" },
 		{ "static 02:00:00:00:00:0a 192.168.1.10 ipv6 zz", "ipv6" },
-		{ "a b c d e f g h i", "too many" },
+		{ "inbound none", "inbound: \"none\" is neither replies nor all" },
+		{ "inbound", "one value" },
+		{ "allow 02:00:00:00:00:0a", "allow: MAC PROTO [PORT|LO-HI]" },
+		{ "allow 03:00:00:00:00:0a tcp 22", "multicast" },
+		{ "allow tcp 22", "allow: \"tcp\": malformed" },
+		{ "allow 02:00:00:00:00:0a sctp",
+		  "allow: invalid allow protocol \"sctp\", expected tcp, udp or icmp" },
+		{ "allow 02:00:00:00:00:0a tcp 65536",
+		  "allow: invalid allow port \"65536\": out of range" },
+		{ "allow 02:00:00:00:00:0a udp 53-52",
+		  "allow: invalid allow port \"53-52\": the first port is above" },
+		{ "allow 02:00:00:00:00:0a icmp 8", "icmp takes no port" },
+		{ "allow 02:00:00:00:00:0a tcp 22 udp 53",
+		  "allow: \"udp\": one rule a line" },
+		{ "allow 02:00:00:00:00:0a tcp ssh", "allow: \"ssh\": one rule" },
+		{ "static 02:00:00:00:00:0a 192.168.1.10 allow",
+		  "static: allow needs a protocol" },
+		{ "static 02:00:00:00:00:0a 192.168.1.10 allow tcp 0",
+		  "static: invalid allow port \"0\": out of range" },
+		{ "static 02:00:00:00:00:0a 192.168.1.10 ipv6 2001:db8::a "
+		  "allow gre", "static: invalid allow protocol \"gre\"" },
+		{ "static 02:00:00:00:00:0a 192.168.1.10 permit tcp",
+		  "static: MAC IPV4 [ipv6 ADDRESS] [allow PROTO" },
+		{ "static 02:00:00:00:00:0a 192.168.1.10 ipv6",
+		  "static: MAC IPV4" },
+		{ "static 02:00:00:00:00:0a 192.168.1.10 allow tcp 22 tcp 23",
+		  "static: \"tcp\" is not \"allow PROTO [PORT|LO-HI]\"" },
+		{ "static 02:00:00:00:00:0a 192.168.1.10 allow icmp allow icmp "
+		  "allow icmp allow icmp allow icmp allow icmp allow icmp "
+		  "allow icmp allow icmp allow icmp allow icmp allow icmp "
+		  "allow icmp allow icmp allow icmp allow icmp allow udp 1-2",
+		  "static: more than 16 allow rules" },
+		{ "a b c d e f g h i j k l m n o p q r s t u v w x y z "
+		  "a b c d e f g h i j k l m n o p q r s t u v w x y z "
+		  "a b c d e f g h i j k l m", "too many" },
 	};
 	struct config c;
 	size_t i;
@@ -133,6 +173,9 @@ static void test_bad_lines(void **state)
 		if (!strstr(err, bad[i].says))
 			fail_msg("\"%s\": error \"%s\" lacks \"%s\"",
 				 bad[i].line, err, bad[i].says);
+		/* a bad line changes nothing */
+		assert_int_equal(c.n_statics, 0);
+		assert_int_equal(c.n_allows, 0);
 	}
 }
 
@@ -157,6 +200,104 @@ static void test_statics(void **state)
 	assert_non_null(strstr(err, "already"));
 	assert_int_equal(line(&c, "static 02:00:00:00:00:0c 192.168.1.11"), -1);
 	assert_int_equal(c.n_statics, 2);
+}
+
+/* The rules of @mac in @c as v4v6ctl prints them, "-" for none. */
+static const char *rules(const struct config *c, const char *mac)
+{
+	static char buf[ALLOW_LIST_STRLEN];
+	const struct allow_list *l;
+	uint8_t m[6];
+
+	assert_int_equal(parse_mac(mac, m), PARSE_OK);
+	l = config_allow(c, m);
+	if (!l)
+		return "-";
+	assert_true(l->n > 0);
+	format_allow_list(l, buf, sizeof(buf));
+	return buf;
+}
+
+static void test_allows(void **state)
+{
+	static const char a[] = "02:00:00:00:00:0a", b[] = "02:00:00:00:00:0b";
+	struct config c, d;
+	uint8_t mb[6];
+	int i;
+
+	(void)state;
+	config_defaults(&c);
+	assert_int_equal(line(&c, "static 02:00:00:00:00:0a 192.168.1.10 "
+			      "allow tcp 22 allow udp 5000-5010 allow icmp"), 0);
+	assert_int_equal(line(&c, "static 02:00:00:00:00:0c 192.168.1.12 "
+			      "ipv6 2001:db8::c allow tcp"), 0);
+	assert_int_equal(line(&c, "static 02:00:00:00:00:0d 192.168.1.13"), 0);
+	/* a learned device's lines, and more for a static one */
+	assert_int_equal(line(&c, "allow 02:00:00:00:00:0B tcp 80 # web"), 0);
+	assert_int_equal(line(&c, "allow 02:00:00:00:00:0b icmp"), 0);
+	assert_int_equal(line(&c, "allow 02:00:00:00:00:0a udp 53"), 0);
+	assert_int_equal(c.n_statics, 3);
+	assert_true(c.statics[1].has_ipv6);
+	assert_int_equal(c.n_allows, 3);
+	assert_string_equal(rules(&c, a),
+			    "tcp 22, udp 5000-5010, icmp, udp 53");
+	assert_string_equal(rules(&c, b), "tcp 80, icmp");
+	assert_string_equal(rules(&c, "02:00:00:00:00:0c"), "tcp");
+	assert_string_equal(rules(&c, "02:00:00:00:00:0d"), "-");
+	assert_string_equal(rules(&c, "02:00:00:00:00:0e"), "-");
+
+	/* at most V4V6_ALLOW_MAX a device, "static" and "allow" together */
+	for (i = 4; i < V4V6_ALLOW_MAX; i++)
+		assert_int_equal(line(&c, "allow 02:00:00:00:00:0a tcp 1"), 0);
+	assert_int_equal(line(&c, "allow 02:00:00:00:00:0a tcp 2"), -1);
+	assert_string_equal(err, "allow: more than 16 allow rules for "
+			    "02:00:00:00:00:0a");
+	assert_int_equal(config_allow(&c, c.statics[0].mac)->n,
+			 V4V6_ALLOW_MAX);
+	for (i = 2; i < V4V6_ALLOW_MAX; i++)
+		assert_int_equal(line(&c, "allow 02:00:00:00:00:0b udp 1"), 0);
+	assert_int_equal(line(&c, "static 02:00:00:00:00:0b 192.168.1.11 "
+			      "allow icmp"), -1);
+	assert_string_equal(err, "static: more than 16 allow rules for "
+			    "02:00:00:00:00:0b");
+	/* the refused line added no static device either */
+	assert_int_equal(c.n_statics, 3);
+
+	/* what a reload compares */
+	config_defaults(&c);
+	config_defaults(&d);
+	assert_int_equal(parse_mac(b, mb), PARSE_OK);
+	assert_true(config_allow_same(&c, &d, mb));
+	line(&c, "allow 02:00:00:00:00:0b tcp 22");
+	assert_false(config_allow_same(&c, &d, mb));
+	line(&d, "static 02:00:00:00:00:0b 192.168.1.11 allow tcp 22");
+	assert_true(config_allow_same(&c, &d, mb));
+	line(&d, "allow 02:00:00:00:00:0a tcp 22");
+	assert_true(config_allow_same(&c, &d, mb));
+	line(&d, "allow 02:00:00:00:00:0b tcp 23");
+	assert_false(config_allow_same(&c, &d, mb));
+}
+
+/* As many devices with rules as the table holds, and no more. */
+static void test_allows_full(void **state)
+{
+	struct config *c = malloc(sizeof(*c));
+	char buf[64];
+	int i;
+
+	(void)state;
+	assert_non_null(c);
+	config_defaults(c);
+	for (i = 0; i < CONFIG_MAX_ALLOW; i++) {
+		snprintf(buf, sizeof(buf), "allow 02:00:00:00:%02x:%02x icmp",
+			 i >> 8, i & 0xff);
+		assert_int_equal(line(c, buf), 0);
+	}
+	assert_int_equal(line(c, "allow 02:00:00:00:00:00 tcp 1"), 0);
+	assert_int_equal(line(c, "allow 02:00:00:01:00:00 tcp 1"), -1);
+	assert_string_equal(err, "allow: more than 1024 devices with allow "
+			    "rules");
+	free(c);
 }
 
 static void test_check(void **state)
@@ -208,6 +349,21 @@ static void test_file(void **state)
 	assert_true(c.unknown_drop);
 	assert_string_equal(c.wan, "eth1");
 
+	/* rules over several lines, a rule too many named by its line */
+	write_file(path, "lan eth0\nwan eth1\ninbound all\n"
+		   "static 02:00:00:00:00:0a 192.168.1.10 allow tcp 22 "
+		   "allow tcp 23 allow tcp 24 allow tcp 25 allow tcp 26 "
+		   "allow tcp 27 allow tcp 28 allow tcp 29 allow tcp 30 "
+		   "allow tcp 31 allow tcp 32 allow tcp 33 allow tcp 34 "
+		   "allow tcp 35 allow tcp 36 allow udp 60000-65535\n"
+		   "allow 02:00:00:00:00:0a icmp\n");
+	config_defaults(&c);
+	assert_int_equal(config_load(&c, path, true, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "v4v6d.conf:5: allow: more than 16 allow "
+			       "rules for 02:00:00:00:00:0a"));
+	assert_true(c.inbound_all);
+	assert_int_equal(c.allows[0].rules.n, 16);
+
 	/* the error names the file and the line */
 	write_file(path, "lan eth0\n\nwan eth1 eth2\n");
 	config_defaults(&c);
@@ -234,6 +390,8 @@ int main(void)
 		cmocka_unit_test(test_good_lines),
 		cmocka_unit_test(test_bad_lines),
 		cmocka_unit_test(test_statics),
+		cmocka_unit_test(test_allows),
+		cmocka_unit_test(test_allows_full),
 		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_file),
 	};

@@ -46,11 +46,19 @@ enum mode {
 	DUMP_ERROR,		/* a dump ends with an error in NLMSG_DONE */
 	DUMP_INTR,		/* a dump is marked NLM_F_DUMP_INTR */
 	BAD_STATS,		/* a counter is not a u64 */
+	BAD_ALLOW,		/* a device's allow rule lacks its protocol */
+	MANY_ALLOW,		/* a device has V4V6_ALLOW_MAX + 1 rules */
 };
 
 #define EVENTS_GROUP 5
 #define MAX_DEVS 8
 #define MAX_CMDS 8
+
+/* An allow rule of a fake device; a port of -1 is left out. */
+struct fake_rule {
+	uint8_t proto;
+	int min, max;
+};
 
 /* A device of the fake table. */
 struct fake_dev {
@@ -62,6 +70,8 @@ struct fake_dev {
 	uint32_t flags;
 	uint64_t idle_ms, tx_packets, tx_bytes, rx_packets, rx_bytes, drops;
 	const char *wan_gone;	/* its identity went: the name it had */
+	uint64_t unsolicited;	/* 0: V4V6_A_DEV_UNSOLICITED left out */
+	struct fake_rule allow[4];	/* up to a rule of proto 0 */
 };
 
 /* A datagram to receive, or the error (-errno) to receive instead. */
@@ -80,6 +90,8 @@ static struct {
 	struct in6_addr pref64;
 	uint8_t pref64_len;
 	uint8_t unknown;
+	uint8_t inbound;
+	bool no_inbound;	/* a module without V4V6_A_CFG_INBOUND */
 	const char *lan_gone, *wan_gone;	/* NULL: not gone */
 	struct fake_dev devs[MAX_DEVS];
 	int n_devs;
@@ -315,6 +327,8 @@ static void put_config(struct nlmsghdr *nlh)
 	if (k.mode != MISSING_ATTR)
 		mnl_attr_put_u32(nlh, V4V6_A_CFG_LOWEST_MTU, k.mtu);
 	mnl_attr_put_u8(nlh, V4V6_A_CFG_UNKNOWN, k.unknown);
+	if (!k.no_inbound)
+		mnl_attr_put_u8(nlh, V4V6_A_CFG_INBOUND, k.inbound);
 	if (k.lan_gone)
 		mnl_attr_put_strz(nlh, V4V6_A_CFG_LAN_GONE, k.lan_gone);
 	if (k.wan_gone)
@@ -328,6 +342,43 @@ static void answer_get_config(const struct nlmsghdr *req)
 	if (k.mode != NO_REPLY)
 		put_config(put_genl(req, FAMILY_ID, V4V6_CMD_GET_CONFIG));
 	put_err(req, 0, NULL);
+}
+
+/* A device's allow rules, if it has any (or if k.mode says so). */
+static void put_allow(struct nlmsghdr *nlh, const struct fake_dev *d)
+{
+	struct nlattr *nest, *rule;
+	int i, n = 0;
+
+	while (n < 4 && d->allow[n].proto)
+		n++;
+	if (k.mode == MANY_ALLOW)
+		n = V4V6_ALLOW_MAX + 1;
+	if (!n && k.mode != BAD_ALLOW)
+		return;
+	nest = mnl_attr_nest_start(nlh, V4V6_A_DEV_ALLOW);
+	for (i = 0; i < n; i++) {
+		const struct fake_rule *fr = &d->allow[i % 4];
+
+		rule = mnl_attr_nest_start(nlh, V4V6_A_ALLOW);
+		mnl_attr_put_u8(nlh, V4V6_A_ALLOW_PROTO,
+				fr->proto ? fr->proto : IPPROTO_ICMP);
+		if (fr->min >= 0)
+			mnl_attr_put_u16(nlh, V4V6_A_ALLOW_PORT_MIN,
+					 (uint16_t)fr->min);
+		if (fr->max >= 0)
+			mnl_attr_put_u16(nlh, V4V6_A_ALLOW_PORT_MAX,
+					 (uint16_t)fr->max);
+		if (k.mode == EXTRA_ATTR)
+			mnl_attr_put_u32(nlh, V4V6_A_ALLOW_PORT_MAX + 5, 7);
+		mnl_attr_nest_end(nlh, rule);
+	}
+	if (k.mode == BAD_ALLOW) {
+		rule = mnl_attr_nest_start(nlh, V4V6_A_ALLOW);
+		mnl_attr_put_u16(nlh, V4V6_A_ALLOW_PORT_MIN, 22);
+		mnl_attr_nest_end(nlh, rule);
+	}
+	mnl_attr_nest_end(nlh, nest);
 }
 
 /* The attributes of a device, as a GET_DEVICE reply lays them out. */
@@ -355,6 +406,9 @@ static void put_dev(struct nlmsghdr *nlh, const struct fake_dev *d)
 		mnl_attr_put_u64(nlh, V4V6_A_DEV_DROPS, d->drops);
 	if (d->wan_gone)
 		mnl_attr_put_strz(nlh, V4V6_A_DEV_WAN_GONE, d->wan_gone);
+	if (d->unsolicited)
+		mnl_attr_put_u64(nlh, V4V6_A_DEV_UNSOLICITED, d->unsolicited);
+	put_allow(nlh, d);
 	if (k.mode == EXTRA_ATTR)
 		mnl_attr_put_u64(nlh, V4V6_A_MAX + 1, 7);
 }
@@ -503,38 +557,51 @@ ssize_t __wrap_mnl_socket_sendto(const struct mnl_socket *nl, const void *buf,
 /* Three devices, not in the order of their IPv4 addresses. */
 static const struct fake_dev devs[] = {
 	{ { 2, 0, 0, 0, 0, 0x0b }, "192.168.1.11", "2001:db8:6::100b", 0,
-	  V4V6_DEV_STATE_INACTIVE, 0, 600000, 0, 0, 0, 0, 0, NULL },
+	  V4V6_DEV_STATE_INACTIVE, 0, 600000, 0, 0, 0, 0, 0, NULL, 0, { { 0 } } },
 	{ { 2, 0, 0, 0, 0, 0x0a }, "192.168.1.10", "2001:db8:6::100a", 1,
-	  V4V6_DEV_STATE_ACTIVE, V4V6_DEV_F_STATIC, 1234, 10, 840, 9, 1000, 0, NULL },
+	  V4V6_DEV_STATE_ACTIVE, V4V6_DEV_F_STATIC, 1234, 10, 840, 9, 1000, 0, NULL,
+	  5, { { IPPROTO_TCP, 22, 22 }, { IPPROTO_UDP, 5000, 5010 },
+	       { IPPROTO_ICMP, -1, -1 } } },
+	/* Every TCP port (MAX alone), UDP port 53 (MIN alone). */
 	{ { 2, 0xab, 0, 0, 0, 0x02 }, "10.0.0.2", "2001:db8:6::2", 999999,
-	  V4V6_DEV_STATE_ACTIVE, 0, 5, 1, 1ull << 40, 2, 3, 4, NULL },
+	  V4V6_DEV_STATE_ACTIVE, 0, 5, 1, 1ull << 40, 2, 3, 4, NULL,
+	  1ull << 33, { { IPPROTO_TCP, -1, 65535 }, { IPPROTO_UDP, 53, -1 } } },
 };
 
 #define DEV_B "02:00:00:00:00:0b 192.168.1.11 2001:db8:6::100b wan - " \
-	      "inactive dynamic idle 600.0s tx 0/0 rx 0/0 drops 0\n"
+	      "inactive dynamic idle 600.0s tx 0/0 rx 0/0 drops 0 " \
+	      "unsolicited 0\n"
 #define DEV_A "02:00:00:00:00:0a 192.168.1.10 2001:db8:6::100a wan lo " \
-	      "active static idle 1.2s tx 10/840 rx 9/1000 drops 0\n"
+	      "active static idle 1.2s tx 10/840 rx 9/1000 drops 0 " \
+	      "unsolicited 5 allow tcp 22, udp 5000-5010, icmp\n"
 #define DEV_2 "02:ab:00:00:00:02 10.0.0.2 2001:db8:6::2 wan if999999 " \
-	      "active dynamic idle 0.0s tx 1/1099511627776 rx 2/3 drops 4\n"
+	      "active dynamic idle 0.0s tx 1/1099511627776 rx 2/3 drops 4 " \
+	      "unsolicited 8589934592 allow tcp, udp 53\n"
 #define JSON_B "{\"mac\":\"02:00:00:00:00:0b\",\"ipv4\":\"192.168.1.11\"," \
 	"\"ipv6\":\"2001:db8:6::100b\",\"wan\":null,\"wan_ifindex\":0," \
 	"\"wan_gone\":null,\"state\":\"inactive\",\"static\":false,\"idle_ms\":600000," \
 	"\"tx_packets\":0,\"tx_bytes\":0,\"rx_packets\":0,\"rx_bytes\":0," \
-	"\"drops\":0}"
+	"\"drops\":0,\"unsolicited\":0,\"allow\":[]}"
 #define JSON_A "{\"mac\":\"02:00:00:00:00:0a\",\"ipv4\":\"192.168.1.10\"," \
 	"\"ipv6\":\"2001:db8:6::100a\",\"wan\":\"lo\",\"wan_ifindex\":1," \
 	"\"wan_gone\":null,\"state\":\"active\",\"static\":true,\"idle_ms\":1234," \
 	"\"tx_packets\":10,\"tx_bytes\":840,\"rx_packets\":9," \
-	"\"rx_bytes\":1000,\"drops\":0}"
+	"\"rx_bytes\":1000,\"drops\":0,\"unsolicited\":5,\"allow\":[" \
+	"{\"proto\":\"tcp\",\"ports\":\"22\"}," \
+	"{\"proto\":\"udp\",\"ports\":\"5000-5010\"}," \
+	"{\"proto\":\"icmp\",\"ports\":null}]}"
 #define JSON_2 "{\"mac\":\"02:ab:00:00:00:02\",\"ipv4\":\"10.0.0.2\"," \
 	"\"ipv6\":\"2001:db8:6::2\",\"wan\":\"if999999\"," \
 	"\"wan_ifindex\":999999,\"wan_gone\":null,\"state\":\"active\"," \
 	"\"static\":false," \
 	"\"idle_ms\":5,\"tx_packets\":1,\"tx_bytes\":1099511627776," \
-	"\"rx_packets\":2,\"rx_bytes\":3,\"drops\":4}"
+	"\"rx_packets\":2,\"rx_bytes\":3,\"drops\":4," \
+	"\"unsolicited\":8589934592,\"allow\":[" \
+	"{\"proto\":\"tcp\",\"ports\":null}," \
+	"{\"proto\":\"udp\",\"ports\":\"53\"}]}"
 #define JSON_CONFIG "{\"lan\":\"lo\",\"lan_ifindex\":1,\"lan_gone\":null," \
 	"\"wan\":null,\"wan_ifindex\":0,\"wan_gone\":null,\"pref64\":\"64:ff9b::/96\",\"lowest_mtu\":1280," \
-	"\"unknown\":\"pass\"}"
+	"\"unknown\":\"pass\",\"inbound\":\"replies\"}"
 
 static int setup(void **state)
 {
@@ -605,11 +672,11 @@ static int teardown(void **state)
 #define RUN(...) run((const char *[]){ "v4v6ctl", __VA_ARGS__, NULL })
 static int run(const char **args)
 {
-	char *argv[24];
+	char *argv[64];
 	int argc, ret;
 
 	for (argc = 0; args[argc]; argc++) {
-		assert_true(argc < 23);
+		assert_true(argc < 63);
 		argv[argc] = (char *)args[argc];
 	}
 	argv[argc] = NULL;
@@ -639,7 +706,8 @@ static void test_show(void **state)
 	(void)state;
 	assert_int_equal(RUN("config", "show"), 0);
 	assert_string_equal(out, "lan: lo\nwan: none\npref64: 64:ff9b::/96\n"
-			    "lowest-mtu: 1280\nunknown: pass\n");
+			    "lowest-mtu: 1280\nunknown: pass\n"
+			    "inbound: replies\n");
 	assert_string_equal(errout, "");
 	assert_true(k.ext_ack);
 
@@ -648,16 +716,23 @@ static void test_show(void **state)
 	k.mtu = 1500;
 	k.pref64_len = 32;
 	k.unknown = V4V6_UNKNOWN_DROP;
+	k.inbound = V4V6_INBOUND_ALL;
 	inet_pton(AF_INET6, "2001:db8::", &k.pref64);
 	assert_int_equal(RUN("config"), 0);
 	assert_string_equal(out, "lan: none\n"
 			    "wan: ifindex 999999 (no such interface)\n"
 			    "pref64: 2001:db8::/32\nlowest-mtu: 1500\n"
-			    "unknown: drop\n");
+			    "unknown: drop\ninbound: all\n");
 	/* A policy of a newer module, by number. */
 	k.unknown = 9;
+	k.inbound = 7;
 	assert_int_equal(RUN("config"), 0);
-	assert_non_null(strstr(out, "\nunknown: 9\n"));
+	assert_non_null(strstr(out, "\nunknown: 9\ninbound: 7\n"));
+	/* A module without the inbound policy lets everything in. */
+	k.inbound = V4V6_INBOUND_REPLIES;
+	k.no_inbound = true;
+	assert_int_equal(RUN("config"), 0);
+	assert_non_null(strstr(out, "\ninbound: all\n"));
 }
 
 static void test_show_json(void **state)
@@ -669,8 +744,10 @@ static void test_show_json(void **state)
 	assert_int_equal(RUN("config", "show", "--json"), 0);
 	assert_non_null(strstr(out, "\"wan\":null,\"wan_ifindex\":999999,"));
 	k.unknown = V4V6_UNKNOWN_DROP;
+	k.inbound = V4V6_INBOUND_ALL;
 	assert_int_equal(RUN("config", "show", "--json"), 0);
-	assert_non_null(strstr(out, ",\"unknown\":\"drop\"}\n"));
+	assert_non_null(strstr(out, ",\"unknown\":\"drop\","
+			       "\"inbound\":\"all\"}\n"));
 }
 
 static void test_not_loaded(void **state)
@@ -685,6 +762,63 @@ static void test_not_loaded(void **state)
 	assert_string_equal(errout, msg);
 	assert_int_equal(RUN("config", "set", "lowest-mtu", "1400"), 1);
 	assert_string_equal(errout, msg);
+}
+
+static void assert_mac(const struct nlattr *attr, const char *mac)
+{
+	uint8_t want[6];
+
+	assert_non_null(attr);
+	assert_int_equal(sscanf(mac, "%hhx:%hhx:%hhx:%hhx:%hhx:%hhx", &want[0],
+				&want[1], &want[2], &want[3], &want[4],
+				&want[5]), 6);
+	assert_int_equal(mnl_attr_get_payload_len(attr), 6);
+	assert_memory_equal(mnl_attr_get_payload(attr), want, 6);
+}
+
+static void assert_ipv4(const struct nlattr *attr, const char *ipv4)
+{
+	struct in_addr want;
+
+	assert_non_null(attr);
+	assert_int_equal(inet_pton(AF_INET, ipv4, &want), 1);
+	assert_int_equal(mnl_attr_validate(attr, MNL_TYPE_U32), 0);
+	/* In network byte order. */
+	assert_int_equal(mnl_attr_get_u32(attr), want.s_addr);
+}
+
+static void assert_ipv6(const struct nlattr *attr, const char *ipv6)
+{
+	struct in6_addr want;
+
+	assert_non_null(attr);
+	assert_int_equal(inet_pton(AF_INET6, ipv6, &want), 1);
+	assert_int_equal(mnl_attr_get_payload_len(attr), 16);
+	assert_memory_equal(mnl_attr_get_payload(attr), &want, 16);
+}
+
+static void assert_u32(const struct nlattr *attr, uint32_t v)
+{
+	assert_non_null(attr);
+	assert_int_equal(mnl_attr_validate(attr, MNL_TYPE_U32), 0);
+	assert_int_equal(mnl_attr_get_u32(attr), v);
+}
+
+static void assert_u8(const struct nlattr *attr, uint8_t v)
+{
+	assert_non_null(attr);
+	assert_int_equal(mnl_attr_validate(attr, MNL_TYPE_U8), 0);
+	assert_int_equal(mnl_attr_get_u8(attr), v);
+}
+
+/* The attributes of the last request but @n, all NULL. */
+static void assert_only(const struct nlattr *tb[V4V6_A_MAX + 1], int n)
+{
+	int type, present = 0;
+
+	for (type = 1; type <= V4V6_A_MAX; type++)
+		present += !!tb[type];
+	assert_int_equal(present, n);
 }
 
 /* The attributes of the last SET_CONFIG request. */
@@ -714,7 +848,7 @@ static void test_set(void **state)
 	(void)state;
 	assert_int_equal(RUN("config", "set", "lan", "lo", "wan", "none",
 			     "pref64", "2001:db8:100::/40", "lowest-mtu",
-			     "1400", "unknown", "drop"), 0);
+			     "1400", "unknown", "drop", "inbound", "all"), 0);
 	assert_string_equal(out, "");
 	assert_string_equal(errout, "");
 	req_attrs(V4V6_CMD_SET_CONFIG, tb);
@@ -734,6 +868,7 @@ static void test_set(void **state)
 					   MNL_TYPE_U8), 0);
 	assert_int_equal(mnl_attr_get_u8(tb[V4V6_A_CFG_UNKNOWN]),
 			 V4V6_UNKNOWN_DROP);
+	assert_u8(tb[V4V6_A_CFG_INBOUND], V4V6_INBOUND_ALL);
 
 	/* Only what is given, abbreviated or not. */
 	assert_int_equal(RUN("config", "se", "lo", "1500"), 0);
@@ -743,6 +878,7 @@ static void test_set(void **state)
 	assert_null(tb[V4V6_A_CFG_PREF64]);
 	assert_null(tb[V4V6_A_CFG_PREF64_LEN]);
 	assert_null(tb[V4V6_A_CFG_UNKNOWN]);
+	assert_null(tb[V4V6_A_CFG_INBOUND]);
 	assert_int_equal(mnl_attr_get_u32(tb[V4V6_A_CFG_LOWEST_MTU]), 1500);
 
 	assert_int_equal(RUN("config", "set", "unknown", "pass"), 0);
@@ -750,6 +886,13 @@ static void test_set(void **state)
 	assert_null(tb[V4V6_A_CFG_LOWEST_MTU]);
 	assert_int_equal(mnl_attr_get_u8(tb[V4V6_A_CFG_UNKNOWN]),
 			 V4V6_UNKNOWN_PASS);
+	assert_null(tb[V4V6_A_CFG_INBOUND]);
+
+	/* Abbreviated, alone. */
+	assert_int_equal(RUN("config", "set", "inb", "rep"), 0);
+	req_attrs(V4V6_CMD_SET_CONFIG, tb);
+	assert_u8(tb[V4V6_A_CFG_INBOUND], V4V6_INBOUND_REPLIES);
+	assert_only(tb, 1);
 }
 
 static void test_set_error(void **state)
@@ -825,6 +968,12 @@ static void test_bad_device_replies(void **state)
 	k.mode = NO_REPLY;
 	assert_int_equal(RUN("device", "show", "192.168.1.10"), 1);
 	assert_string_equal(errout, "v4v6ctl: Protocol error\n");
+	k.mode = BAD_ALLOW;
+	assert_int_equal(RUN("device", "show", "192.168.1.11"), 1);
+	assert_string_equal(errout, "v4v6ctl: Protocol error\n");
+	k.mode = MANY_ALLOW;
+	assert_int_equal(RUN("devices"), 1);
+	assert_string_equal(errout, "v4v6ctl: Protocol error\n");
 	k.mode = EXTRA_ATTR;
 	assert_int_equal(RUN("device", "show", "192.168.1.10"), 0);
 	assert_string_equal(out, DEV_A);
@@ -834,63 +983,6 @@ static void test_bad_device_replies(void **state)
 	assert_int_equal(RUN("stats"), 1);
 	assert_string_equal(out, "");
 	assert_string_equal(errout, "v4v6ctl: Protocol error\n");
-}
-
-static void assert_mac(const struct nlattr *attr, const char *mac)
-{
-	uint8_t want[6];
-
-	assert_non_null(attr);
-	assert_int_equal(sscanf(mac, "%hhx:%hhx:%hhx:%hhx:%hhx:%hhx", &want[0],
-				&want[1], &want[2], &want[3], &want[4],
-				&want[5]), 6);
-	assert_int_equal(mnl_attr_get_payload_len(attr), 6);
-	assert_memory_equal(mnl_attr_get_payload(attr), want, 6);
-}
-
-static void assert_ipv4(const struct nlattr *attr, const char *ipv4)
-{
-	struct in_addr want;
-
-	assert_non_null(attr);
-	assert_int_equal(inet_pton(AF_INET, ipv4, &want), 1);
-	assert_int_equal(mnl_attr_validate(attr, MNL_TYPE_U32), 0);
-	/* In network byte order. */
-	assert_int_equal(mnl_attr_get_u32(attr), want.s_addr);
-}
-
-static void assert_ipv6(const struct nlattr *attr, const char *ipv6)
-{
-	struct in6_addr want;
-
-	assert_non_null(attr);
-	assert_int_equal(inet_pton(AF_INET6, ipv6, &want), 1);
-	assert_int_equal(mnl_attr_get_payload_len(attr), 16);
-	assert_memory_equal(mnl_attr_get_payload(attr), &want, 16);
-}
-
-static void assert_u32(const struct nlattr *attr, uint32_t v)
-{
-	assert_non_null(attr);
-	assert_int_equal(mnl_attr_validate(attr, MNL_TYPE_U32), 0);
-	assert_int_equal(mnl_attr_get_u32(attr), v);
-}
-
-static void assert_u8(const struct nlattr *attr, uint8_t v)
-{
-	assert_non_null(attr);
-	assert_int_equal(mnl_attr_validate(attr, MNL_TYPE_U8), 0);
-	assert_int_equal(mnl_attr_get_u8(attr), v);
-}
-
-/* The attributes of the last request but @n, all NULL. */
-static void assert_only(const struct nlattr *tb[V4V6_A_MAX + 1], int n)
-{
-	int type, present = 0;
-
-	for (type = 1; type <= V4V6_A_MAX; type++)
-		present += !!tb[type];
-	assert_int_equal(present, n);
 }
 
 static void test_device_add(void **state)
@@ -967,6 +1059,163 @@ static void test_device_set(void **state)
 	assert_ipv6(tb[V4V6_A_DEV_IPV6], "2001:db8:6::20");
 	assert_null(tb[V4V6_A_DEV_FLAGS]);
 	assert_only(tb, 5);
+}
+
+/*
+ * The rules of a request's V4V6_A_DEV_ALLOW as "PROTO:MIN-MAX ...", a
+ * port left out as "_", into @buf.
+ */
+static const char *allow_str(const struct nlattr *nest, char *buf,
+			     size_t size)
+{
+	const struct nlattr *rule, *attr;
+	size_t len = 0;
+
+	assert_non_null(nest);
+	assert_int_equal(mnl_attr_validate(nest, MNL_TYPE_NESTED), 0);
+	buf[0] = '\0';
+	mnl_attr_for_each_nested(rule, nest) {
+		char proto[8] = "_", min[8] = "_", max[8] = "_";
+
+		assert_int_equal(mnl_attr_get_type(rule), V4V6_A_ALLOW);
+		mnl_attr_for_each_nested(attr, rule) {
+			switch (mnl_attr_get_type(attr)) {
+			case V4V6_A_ALLOW_PROTO:
+				assert_int_equal(mnl_attr_validate(attr,
+						 MNL_TYPE_U8), 0);
+				snprintf(proto, sizeof(proto), "%u",
+					 mnl_attr_get_u8(attr));
+				break;
+			case V4V6_A_ALLOW_PORT_MIN:
+			case V4V6_A_ALLOW_PORT_MAX:
+				assert_int_equal(mnl_attr_validate(attr,
+						 MNL_TYPE_U16), 0);
+				snprintf(mnl_attr_get_type(attr) ==
+					 V4V6_A_ALLOW_PORT_MIN ? min : max, 8,
+					 "%u", mnl_attr_get_u16(attr));
+				break;
+			default:
+				fail_msg("rule attribute %u",
+					 mnl_attr_get_type(attr));
+			}
+		}
+		len += (size_t)snprintf(buf + len, size - len, "%s%s:%s-%s",
+					len ? " " : "", proto, min, max);
+		assert_true(len < size);
+	}
+	return buf;
+}
+
+static void test_device_allow(void **state)
+{
+	const struct nlattr *tb[V4V6_A_MAX + 1];
+	char buf[1024], *argv[4 + 3 * V4V6_ALLOW_MAX + 3];
+	int i, n;
+
+	(void)state;
+	assert_int_equal(RUN("device", "add", "02:00:00:00:00:0a", "allow",
+			     "tcp", "22", "ipv4", "192.168.1.10", "allow", "udp",
+			     "5000-5010", "ipv6", "2001:db8:6::100a", "allow",
+			     "icmp", "allow", "tcp", "static"), 0);
+	assert_string_equal(errout, "");
+	req_attrs(V4V6_CMD_NEW_DEVICE, tb);
+	assert_ipv4(tb[V4V6_A_DEV_IPV4], "192.168.1.10");
+	assert_ipv6(tb[V4V6_A_DEV_IPV6], "2001:db8:6::100a");
+	assert_u32(tb[V4V6_A_DEV_FLAGS], V4V6_DEV_F_STATIC);
+	/* Every port: MIN and MAX left out. */
+	assert_string_equal(allow_str(tb[V4V6_A_DEV_ALLOW], buf, sizeof(buf)),
+			    "6:22-22 17:5000-5010 1:_-_ 6:_-_");
+	assert_only(tb, 5);
+
+	/* set: the rules alone, abbreviated; "allow none" is an empty nest. */
+	assert_int_equal(RUN("device", "set", "02:00:00:00:00:0a", "al",
+			     "udp", "53"), 0);
+	req_attrs(V4V6_CMD_SET_DEVICE, tb);
+	assert_string_equal(allow_str(tb[V4V6_A_DEV_ALLOW], buf, sizeof(buf)),
+			    "17:53-53");
+	assert_only(tb, 2);
+	assert_int_equal(RUN("device", "set", "02:00:00:00:00:0a", "allow",
+			     "none"), 0);
+	req_attrs(V4V6_CMD_SET_DEVICE, tb);
+	assert_string_equal(allow_str(tb[V4V6_A_DEV_ALLOW], buf, sizeof(buf)),
+			    "");
+	assert_int_equal(mnl_attr_get_payload_len(tb[V4V6_A_DEV_ALLOW]), 0);
+	assert_only(tb, 2);
+	/* No allow: the rules stay as they are. */
+	assert_int_equal(RUN("device", "set", "02:00:00:00:00:0a", "state",
+			     "active"), 0);
+	req_attrs(V4V6_CMD_SET_DEVICE, tb);
+	assert_null(tb[V4V6_A_DEV_ALLOW]);
+	/* A value that is "allow" is a value. */
+	assert_int_equal(RUN("device", "set", "02:00:00:00:00:0a", "wan",
+			     "allow"), 1);
+	assert_string_equal(errout, "v4v6ctl: no such interface \"allow\"\n");
+
+	/* V4V6_ALLOW_MAX rules, and one more. */
+	argv[0] = "v4v6ctl";
+	argv[1] = "device";
+	argv[2] = "set";
+	argv[3] = "02:00:00:00:00:0a";
+	for (i = 0, n = 4; i < V4V6_ALLOW_MAX; i++) {
+		argv[n++] = "allow";
+		argv[n++] = "tcp";
+		argv[n++] = "1-65535";
+	}
+	argv[n] = NULL;
+	assert_int_equal(run((const char **)argv), 0);
+	req_attrs(V4V6_CMD_SET_DEVICE, tb);
+	assert_int_equal(strlen(allow_str(tb[V4V6_A_DEV_ALLOW], buf,
+					  sizeof(buf))),
+			 V4V6_ALLOW_MAX * strlen("6:1-65535 ") - 1);
+	argv[n++] = "allow";
+	argv[n++] = "icmp";
+	argv[n] = NULL;
+	assert_int_equal(run((const char **)argv), 2);
+	assert_string_equal(errout, "v4v6ctl: more than 16 allow rules\n");
+	assert_int_equal(k.n_cmds, 0);
+}
+
+/* What is wrong in the rules is said before any netlink, naming the word. */
+static void test_device_allow_errors(void **state)
+{
+	static const struct {
+		const char *args[4];
+		const char *err;
+	} cases[] = {
+		{ { "allow" }, "allow needs a protocol: tcp, udp or icmp" },
+		{ { "allow", "sctp" },
+		  "invalid allow protocol \"sctp\", expected tcp, udp or icmp" },
+		{ { "allow", "icmp", "8" },
+		  "invalid allow port \"8\": icmp takes no port" },
+		{ { "allow", "tcp", "0" },
+		  "invalid allow port \"0\": out of range, expected PORT or "
+		  "LO-HI, 1 to 65535" },
+		{ { "allow", "udp", "65536" }, "invalid allow port \"65536\"" },
+		{ { "allow", "udp", "9-8" },
+		  "invalid allow port \"9-8\": the first port is above the "
+		  "last" },
+		{ { "allow", "tcp", "22x" },
+		  "invalid allow port \"22x\": malformed" },
+		{ { "allow", "none", "allow", "icmp" },
+		  "allow none and allow rules exclude each other" },
+		{ { "allow", "tcp", "ssh" }, "unknown keyword \"ssh\"" },
+	};
+	size_t i, j;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *argv[9] = { "v4v6ctl", "device", "set",
+					"02:00:00:00:00:0a" };
+
+		for (j = 0; j < 4 && cases[i].args[j]; j++)
+			argv[4 + j] = cases[i].args[j];
+		assert_int_equal(run(argv), 2);
+		assert_string_equal(out, "");
+		if (!strstr(errout, cases[i].err))
+			fail_msg("case %zu: \"%s\" lacks \"%s\"", i, errout,
+				 cases[i].err);
+		assert_int_equal(k.n_cmds, 0);
+	}
 }
 
 static void test_device_del(void **state)
@@ -1159,7 +1408,8 @@ static void test_stats(void **state)
 	assert_non_null(strstr(out, "\nfrag_needed 210\n"
 			       "events_suppressed 220\nsource_route 230\n"
 			       "gso_segmented 240\ngso_failed 250\nmartian 260\n"
-			       "identity_gone 270\nlink_gone 280\nstat_200 7\n"));
+			       "identity_gone 270\nlink_gone 280\n"
+			       "inbound_unsolicited 290\nstat_200 7\n"));
 	/* A counter past what v4v6ctl keeps is skipped. */
 	assert_null(strstr(out, "stat_1000"));
 	assert_null(strstr(out, "(null)"));
@@ -1171,7 +1421,7 @@ static void test_stats(void **state)
 			       "\"source_route\":230,\"gso_segmented\":240,"
 			       "\"gso_failed\":250,\"martian\":260,"
 			       "\"identity_gone\":270,\"link_gone\":280,"
-			       "\"stat_200\":7}}\n"));
+			       "\"inbound_unsolicited\":290,\"stat_200\":7}}\n"));
 }
 
 static void test_status(void **state)
@@ -1183,14 +1433,16 @@ static void test_status(void **state)
 	assert_string_equal(errout, "");
 	/*
 	 * The drops: the counters 4 to 21 but 7 (fragmented), 23
-	 * (source_route), 25 (gso_failed), 26 (martian) and 27
-	 * (identity_gone), 10 times their type each.
+	 * (source_route), 25 (gso_failed), 26 (martian), 27
+	 * (identity_gone) and 29 (inbound_unsolicited), 10 times their type
+	 * each.
 	 */
 	assert_string_equal(out, "lan: lo\nwan: none\npref64: 64:ff9b::/96\n"
 			    "lowest-mtu: 1280\nunknown: pass\n"
+			    "inbound: replies\n"
 			    "devices: 3 (2 active, 1 inactive)\n"
 			    "xlat_4to6: 1099511627776\nxlat_6to4: 20\n"
-			    "unknown_source: 30\ndrops: 3190\n");
+			    "unknown_source: 30\ndrops: 3480\n");
 	assert_int_equal(k.n_cmds, 3);
 	assert_int_equal(k.cmds[0], V4V6_CMD_GET_CONFIG);
 	assert_int_equal(k.cmds[1], V4V6_CMD_GET_DEVICE);
@@ -1202,7 +1454,7 @@ static void test_status(void **state)
 			    "\"identity_gone\":0},"
 			    "\"stats\":{\"xlat_4to6\":1099511627776,"
 			    "\"xlat_6to4\":20,\"unknown_source\":30,"
-			    "\"drops\":3190}}\n");
+			    "\"drops\":3480}}\n");
 
 	k.mode = DUMP_ERROR;
 	assert_int_equal(RUN("status"), 1);
@@ -1243,7 +1495,7 @@ static void test_gone(void **state)
 	assert_int_equal(RUN("config"), 0);
 	assert_string_equal(out, "lan: gone (was br-lan)\nwan: none\n"
 			    "pref64: 64:ff9b::/96\nlowest-mtu: 1280\n"
-			    "unknown: pass\n");
+			    "unknown: pass\ninbound: replies\n");
 	assert_int_equal(RUN("-j", "config"), 0);
 	assert_true(!strncmp(out, "{\"lan\":null,\"lan_ifindex\":0,"
 			     "\"lan_gone\":\"br-lan\",\"wan\":null,"
@@ -1252,7 +1504,8 @@ static void test_gone(void **state)
 	assert_int_equal(RUN("devices", "active"), 0);
 	assert_string_equal(out, DEV_2 "02:00:00:00:00:0a 192.168.1.10 "
 			    "2001:db8:6::100a wan gone:id-tv active static "
-			    "idle 1.2s tx 10/840 rx 9/1000 drops 0\n");
+			    "idle 1.2s tx 10/840 rx 9/1000 drops 0 "
+			    "unsolicited 5 allow tcp 22, udp 5000-5010, icmp\n");
 	assert_int_equal(RUN("-j", "device", "show", "192.168.1.10"), 0);
 	assert_non_null(strstr(out, ",\"wan\":null,\"wan_ifindex\":0,"
 			       "\"wan_gone\":\"id-tv\",\"state\":"));
@@ -1331,7 +1584,7 @@ static void test_monitor(void **state)
 			    "set-device " DEV_B
 			    "del-device " DEV_2
 			    "config lan lo wan none pref64 64:ff9b::/96 "
-			    "lowest-mtu 1280 unknown pass\n"
+			    "lowest-mtu 1280 unknown pass inbound replies\n"
 			    "link-gone br-lan ifindex 5 was lan,identity "
 			    "devices 2\n");
 	assert_string_equal(errout,
@@ -1377,6 +1630,10 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_device_add, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_device_set, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_device_allow, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_device_allow_errors, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_device_del, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_device_errors, setup,
 						teardown),

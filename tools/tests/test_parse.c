@@ -529,8 +529,178 @@ static void test_state_names(void **state)
 	assert_int_equal(unknown_policy_lookup("d"), V4V6_UNKNOWN_DROP);
 	assert_int_equal(unknown_policy_lookup("reject"), KEYWORD_UNKNOWN);
 
+	assert_string_equal(inbound_policy_name(V4V6_INBOUND_REPLIES),
+			    "replies");
+	assert_string_equal(inbound_policy_name(V4V6_INBOUND_ALL), "all");
+	assert_null(inbound_policy_name(__V4V6_INBOUND_MAX));
+	assert_int_equal(inbound_policy_lookup("replies"),
+			 V4V6_INBOUND_REPLIES);
+	assert_int_equal(inbound_policy_lookup("r"), V4V6_INBOUND_REPLIES);
+	assert_int_equal(inbound_policy_lookup("all"), V4V6_INBOUND_ALL);
+	assert_int_equal(inbound_policy_lookup("none"), KEYWORD_UNKNOWN);
+
 	assert_string_equal(name_or_num("x", 7, buf), "x");
 	assert_string_equal(name_or_num(NULL, 4294967295u, buf), "4294967295");
+}
+
+static void test_port_range(void **state)
+{
+	static const struct {
+		const char *s;
+		enum parse_err err;
+		uint16_t lo, hi;
+	} cases[] = {
+		{ "22", PARSE_OK, 22, 22 },
+		{ "1", PARSE_OK, 1, 1 },
+		{ "65535", PARSE_OK, 65535, 65535 },
+		{ "5000-5010", PARSE_OK, 5000, 5010 },
+		{ "7-7", PARSE_OK, 7, 7 },
+		{ "1-65535", PARSE_OK, 1, 65535 },
+		{ "0", PARSE_ERANGE, 0, 0 },
+		{ "65536", PARSE_ERANGE, 0, 0 },
+		{ "99999999999999999999999", PARSE_ERANGE, 0, 0 },
+		{ "0-5", PARSE_ERANGE, 0, 0 },
+		{ "5-65536", PARSE_ERANGE, 0, 0 },
+		{ "1234567-8", PARSE_ERANGE, 0, 0 },
+		{ "5010-5000", PARSE_EORDER, 0, 0 },
+		{ "", PARSE_ESYNTAX, 0, 0 },
+		{ "22x", PARSE_ESYNTAX, 0, 0 },
+		{ "-22", PARSE_ESYNTAX, 0, 0 },
+		{ "22-", PARSE_ESYNTAX, 0, 0 },
+		{ "1-2-3", PARSE_ESYNTAX, 0, 0 },
+		{ "+22", PARSE_ESYNTAX, 0, 0 },
+		{ " 22", PARSE_ESYNTAX, 0, 0 },
+	};
+	uint16_t lo, hi;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		lo = hi = 0;
+		if (parse_port_range(cases[i].s, &lo, &hi) != cases[i].err)
+			fail_msg("\"%s\": not error %d", cases[i].s,
+				 cases[i].err);
+		if (!cases[i].err &&
+		    (lo != cases[i].lo || hi != cases[i].hi))
+			fail_msg("\"%s\": %u-%u", cases[i].s, lo, hi);
+	}
+}
+
+/* parse_allow() on the words of @line (at most 4). */
+static int allow_words(const char *line, struct allow_rule *r, char *err,
+		       size_t errlen)
+{
+	char buf[64], *argv[4], *save = NULL, *t;
+	int argc = 0;
+
+	snprintf(buf, sizeof(buf), "%s", line);
+	for (t = strtok_r(buf, " ", &save); t && argc < 4;
+	     t = strtok_r(NULL, " ", &save))
+		argv[argc++] = t;
+	return parse_allow(argc, argv, r, err, errlen);
+}
+
+static void test_allow(void **state)
+{
+	static const struct {
+		const char *words;
+		int took;
+		uint8_t proto;
+		uint16_t lo, hi;
+		const char *err;	/* a part of the error */
+	} cases[] = {
+		{ "tcp 22", 2, IPPROTO_TCP, 22, 22, NULL },
+		{ "udp 5000-5010 allow", 2, IPPROTO_UDP, 5000, 5010, NULL },
+		{ "icmp", 1, IPPROTO_ICMP, 0, 0, NULL },
+		{ "icmp allow tcp", 1, IPPROTO_ICMP, 0, 0, NULL },
+		/* every port */
+		{ "tcp", 1, IPPROTO_TCP, 0, 0, NULL },
+		{ "udp allow icmp", 1, IPPROTO_UDP, 0, 0, NULL },
+		{ "", -1, 0, 0, 0, "allow needs a protocol" },
+		{ "sctp 22", -1, 0, 0, 0,
+		  "invalid allow protocol \"sctp\", expected tcp, udp or icmp" },
+		{ "TCP 22", -1, 0, 0, 0, "\"TCP\"" },
+		{ "tc 22", -1, 0, 0, 0, "\"tc\"" },
+		{ "icmp 8", -1, 0, 0, 0,
+		  "invalid allow port \"8\": icmp takes no port" },
+		{ "tcp 0", -1, 0, 0, 0,
+		  "invalid allow port \"0\": out of range, expected PORT or "
+		  "LO-HI, 1 to 65535" },
+		{ "tcp 70000", -1, 0, 0, 0, "\"70000\": out of range" },
+		{ "udp 22x", -1, 0, 0, 0, "\"22x\": malformed" },
+		{ "udp 10-9", -1, 0, 0, 0,
+		  "invalid allow port \"10-9\": the first port is above the "
+		  "last" },
+	};
+	struct allow_rule r;
+	char err[128];
+	size_t i;
+	int took;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		err[0] = '\0';
+		took = allow_words(cases[i].words, &r, err, sizeof(err));
+		if (took != cases[i].took)
+			fail_msg("\"%s\": took %d (%s)", cases[i].words, took,
+				 err);
+		if (took < 0 && !strstr(err, cases[i].err))
+			fail_msg("\"%s\": \"%s\" lacks \"%s\"",
+				 cases[i].words, err, cases[i].err);
+		if (took > 0 && (r.proto != cases[i].proto ||
+				 r.port_min != cases[i].lo ||
+				 r.port_max != cases[i].hi))
+			fail_msg("\"%s\": %u %u-%u", cases[i].words, r.proto,
+				 r.port_min, r.port_max);
+	}
+}
+
+static void test_allow_list(void **state)
+{
+	static const struct allow_rule tcp22 = { IPPROTO_TCP, 22, 22 };
+	static const struct allow_rule udp = { IPPROTO_UDP, 5000, 5010 };
+	static const struct allow_rule icmp = { IPPROTO_ICMP, 0, 0 };
+	static const struct allow_rule tcp_all = { IPPROTO_TCP, 1, 65535 };
+	static const struct allow_rule gre = { 47, 0, 0 };
+	struct allow_list l = { 0 }, m = { 0 };
+	char buf[ALLOW_LIST_STRLEN], err[64];
+	unsigned int i;
+
+	(void)state;
+	format_allow_list(&l, buf, sizeof(buf));
+	assert_string_equal(buf, "");
+	assert_true(allow_add(&l, &tcp22, err, sizeof(err)));
+	assert_true(allow_add(&l, &udp, err, sizeof(err)));
+	assert_true(allow_add(&l, &icmp, err, sizeof(err)));
+	format_allow_list(&l, buf, sizeof(buf));
+	assert_string_equal(buf, "tcp 22, udp 5000-5010, icmp");
+	/* Every port, said or not; a protocol without a name. */
+	l.n = 0;
+	assert_true(allow_add(&l, &tcp_all, err, sizeof(err)));
+	assert_true(allow_add(&l, &gre, err, sizeof(err)));
+	format_allow_list(&l, buf, sizeof(buf));
+	assert_string_equal(buf, "tcp, 47");
+	/* Cut to fit. */
+	format_allow_list(&l, buf, 4);
+	assert_string_equal(buf, "tcp");
+
+	assert_false(allow_equal(&l, &m));
+	m = l;
+	assert_true(allow_equal(&l, &m));
+	m.v[1].port_max = 1;
+	assert_false(allow_equal(&l, &m));
+
+	/* At most V4V6_ALLOW_MAX, the longest still fits. */
+	l.n = 0;
+	for (i = 0; i < V4V6_ALLOW_MAX; i++)
+		assert_true(allow_add(&l, &(struct allow_rule){ IPPROTO_ICMP,
+							       65534, 65535 },
+				      err, sizeof(err)));
+	assert_false(allow_add(&l, &tcp22, err, sizeof(err)));
+	assert_int_equal(l.n, V4V6_ALLOW_MAX);
+	assert_string_equal(err, "more than 16 allow rules");
+	format_allow_list(&l, buf, sizeof(buf));
+	assert_int_equal(strlen(buf), V4V6_ALLOW_MAX * 18 - 2);
 }
 
 int main(void)
@@ -552,6 +722,9 @@ int main(void)
 		cmocka_unit_test(test_format_idle),
 		cmocka_unit_test(test_stat_names),
 		cmocka_unit_test(test_state_names),
+		cmocka_unit_test(test_port_range),
+		cmocka_unit_test(test_allow),
+		cmocka_unit_test(test_allow_list),
 	};
 
 	/* The number of failures, which an exit status could wrap round. */

@@ -52,5 +52,21 @@ conf 'lan eth0' 'wan eth1' 'mystery on'
 expect 1 'c.conf:3: unknown setting "mystery"' -t -c "$tmp/c.conf"
 expect 1 'command line: state: "rel" is not an absolute path' -t -c /dev/null -s rel
 
+# Inbound: the policy, rules on static lines and per MAC, their errors.
+conf 'lan eth0' 'wan eth1' 'inbound replies' \
+	'static 02:00:00:00:00:0a 192.168.1.10 allow tcp 22 allow udp 5000-5010 allow icmp' \
+	'allow 02:00:00:00:00:0b tcp 80' 'allow 02:00:00:00:00:0b icmp'
+expect 0 'configuration ok' -t -c "$tmp/c.conf"
+conf 'lan eth0' 'wan eth1' 'inbound some'
+expect 1 'c.conf:3: inbound: "some" is neither replies nor all' -t -c "$tmp/c.conf"
+conf 'lan eth0' 'wan eth1' 'allow 02:00:00:00:00:0b tcp 70000'
+expect 1 'c.conf:3: allow: invalid allow port "70000": out of range' -t -c "$tmp/c.conf"
+conf 'lan eth0' 'wan eth1' 'static 02:00:00:00:00:0a 192.168.1.10 allow ssh'
+expect 1 'c.conf:3: static: invalid allow protocol "ssh"' -t -c "$tmp/c.conf"
+conf 'lan eth0' 'wan eth1' \
+	"static 02:00:00:00:00:0a 192.168.1.10$(i=0; while [ $i -lt 16 ]; do printf ' allow icmp'; i=$((i + 1)); done)" \
+	'allow 02:00:00:00:00:0a tcp 22'
+expect 1 'c.conf:4: allow: more than 16 allow rules for 02:00:00:00:00:0a' -t -c "$tmp/c.conf"
+
 echo "v4v6d-cli: $((n - failed)) passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -20,13 +20,17 @@ static void config_usage(FILE *f)
 		"       " PROG " config set [lan IFNAME|none] [wan IFNAME|none]\n"
 		"                          [pref64 PREFIX/LEN] [lowest-mtu N]\n"
 		"                          [unknown pass|drop]\n"
+		"                          [inbound replies|all]\n"
 		"       " PROG " config help\n"
 		"\n"
 		"PREFIX/LEN is the NAT64 prefix (RFC 6052), e.g. 64:ff9b::/96;\n"
 		"LEN is 32, 40, 48, 56, 64 or 96. N is the lowest IPv6 MTU on the\n"
 		"path to the NAT64, %d to %d. unknown says what becomes of IPv4\n"
 		"from LAN sources not in the device table: passed to the IPv4\n"
-		"stack, or dropped.\n", V4V6_MIN_MTU, V4V6_MAX_MTU);
+		"stack, or dropped. inbound says what comes in from the IPv6\n"
+		"network: only replies to the devices' own flows (and what their\n"
+		"allow rules let in), or everything.\n",
+		V4V6_MIN_MTU, V4V6_MAX_MTU);
 }
 
 static int config_show(int argc, char **argv)
@@ -51,13 +55,15 @@ static int config_show(int argc, char **argv)
 	return EXIT_OK;
 }
 
-enum { KW_LAN, KW_WAN, KW_PREF64, KW_LOWEST_MTU, KW_UNKNOWN, KW_N };
+enum { KW_LAN, KW_WAN, KW_PREF64, KW_LOWEST_MTU, KW_UNKNOWN, KW_INBOUND,
+	KW_N };
 static const struct arg_kw set_keywords[] = {
 	[KW_LAN] = { "lan", true },
 	[KW_WAN] = { "wan", true },
 	[KW_PREF64] = { "pref64", true },
 	[KW_LOWEST_MTU] = { "lowest-mtu", true },
 	[KW_UNKNOWN] = { "unknown", true },
+	[KW_INBOUND] = { "inbound", true },
 };
 
 /* The values of "config set", parsed; the interfaces are looked up later. */
@@ -105,6 +111,15 @@ static bool set_values(struct set *s)
 		}
 		s->cfg.unknown = (uint8_t)policy;
 	}
+	if (GIVEN(s, KW_INBOUND)) {
+		policy = inbound_policy_lookup(s->val[KW_INBOUND]);
+		if (policy < 0) {
+			fprintf(stderr, PROG ": invalid inbound \"%s\", "
+				"expected replies or all\n", s->val[KW_INBOUND]);
+			return false;
+		}
+		s->cfg.inbound = (uint8_t)policy;
+	}
 	return true;
 }
 
@@ -123,6 +138,8 @@ static void set_put(struct nlmsghdr *nlh, const struct set *s)
 		mnl_attr_put_u32(nlh, V4V6_A_CFG_LOWEST_MTU, s->cfg.lowest_mtu);
 	if (GIVEN(s, KW_UNKNOWN))
 		mnl_attr_put_u8(nlh, V4V6_A_CFG_UNKNOWN, s->cfg.unknown);
+	if (GIVEN(s, KW_INBOUND))
+		mnl_attr_put_u8(nlh, V4V6_A_CFG_INBOUND, s->cfg.inbound);
 }
 
 static int config_set(int argc, char **argv)

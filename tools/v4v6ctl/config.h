@@ -22,6 +22,7 @@ struct config {
 	uint8_t pref64_len;
 	uint32_t lowest_mtu;
 	uint8_t unknown;	/* enum v4v6_unknown_policy */
+	uint8_t inbound;	/* enum v4v6_inbound_policy */
 	/* The name of the LAN, WAN interface if it went, else empty. */
 	char lan_gone[IF_NAMESIZE];
 	char wan_gone[IF_NAMESIZE];
@@ -29,7 +30,9 @@ struct config {
 
 /*
  * Read a V4V6_CMD_GET_CONFIG reply or V4V6_CMD_SET_CONFIG event: 0, or
- * -EPROTO if an attribute is malformed or missing.
+ * -EPROTO if an attribute is malformed or missing. A module that sends no
+ * V4V6_A_CFG_INBOUND has no inbound policy: it lets everything in, so
+ * inbound is then V4V6_INBOUND_ALL.
  */
 int config_parse(const struct nlmsghdr *nlh, struct config *cfg);
 
@@ -38,7 +41,7 @@ int config_get(struct nl *nl, struct config *cfg);
 
 /*
  * Add the members "lan", "lan_ifindex", "lan_gone", "wan", "wan_ifindex",
- * "wan_gone", "pref64", "lowest_mtu" and "unknown" to @obj: false if there
+ * "wan_gone", "pref64", "lowest_mtu", "unknown" and "inbound" to @obj: false if there
  * was no memory. "lan_gone" is the name of the LAN interface if it went
  * (lan is then null and lan_ifindex 0), else null; "wan_gone" likewise.
  */
@@ -54,7 +57,8 @@ struct json_object *config_json(const struct config *cfg);
 void config_print(const struct config *cfg);
 
 /*
- * Print "lan eth1 wan eth0 pref64 ... unknown pass" and a newline; an
+ * Print "lan eth1 wan eth0 pref64 ... unknown pass inbound replies" and a
+ * newline; an
  * interface that went is "gone:NAME".
  */
 void config_print_line(const struct config *cfg);

@@ -32,6 +32,9 @@ int config_parse(const struct nlmsghdr *nlh, struct config *cfg)
 	cfg->pref64_len = mnl_attr_get_u8(tb[V4V6_A_CFG_PREF64_LEN]);
 	cfg->lowest_mtu = mnl_attr_get_u32(tb[V4V6_A_CFG_LOWEST_MTU]);
 	cfg->unknown = mnl_attr_get_u8(tb[V4V6_A_CFG_UNKNOWN]);
+	cfg->inbound = tb[V4V6_A_CFG_INBOUND] ?
+		       mnl_attr_get_u8(tb[V4V6_A_CFG_INBOUND]) :
+		       V4V6_INBOUND_ALL;
 	nl_attr_str(tb[V4V6_A_CFG_LAN_GONE], cfg->lan_gone,
 		    sizeof(cfg->lan_gone));
 	nl_attr_str(tb[V4V6_A_CFG_WAN_GONE], cfg->wan_gone,
@@ -75,6 +78,13 @@ static const char *unknown_str(const struct config *cfg, char buf[NUM_BUFSIZE])
 			   buf);
 }
 
+/* The inbound policy, by name. */
+static const char *inbound_str(const struct config *cfg, char buf[NUM_BUFSIZE])
+{
+	return name_or_num(inbound_policy_name(cfg->inbound), cfg->inbound,
+			   buf);
+}
+
 /* "ifname": the interface's name, null if none or gone. */
 static bool json_add_if(struct json_object *obj, const char *key,
 			uint32_t ifindex)
@@ -99,7 +109,8 @@ bool config_json_add(struct json_object *obj, const struct config *cfg)
 	       json_add_str_or_null(obj, "wan_gone", cfg->wan_gone) &&
 	       json_add_str(obj, "pref64", pref64) &&
 	       json_add_u64(obj, "lowest_mtu", cfg->lowest_mtu) &&
-	       json_add_str(obj, "unknown", unknown_str(cfg, num));
+	       json_add_str(obj, "unknown", unknown_str(cfg, num)) &&
+	       json_add_str(obj, "inbound", inbound_str(cfg, num));
 }
 
 struct json_object *config_json(const struct config *cfg)
@@ -129,13 +140,14 @@ static void print_if(const char *key, uint32_t ifindex, const char *gone)
 
 void config_print(const struct config *cfg)
 {
-	char pref64[PREF64_STRLEN], num[NUM_BUFSIZE];
+	char pref64[PREF64_STRLEN], num[NUM_BUFSIZE], num2[NUM_BUFSIZE];
 
 	format_pref64(&cfg->pref64, cfg->pref64_len, pref64, sizeof(pref64));
 	print_if("lan", cfg->lan_ifindex, cfg->lan_gone);
 	print_if("wan", cfg->wan_ifindex, cfg->wan_gone);
-	printf("pref64: %s\nlowest-mtu: %u\nunknown: %s\n", pref64,
-	       cfg->lowest_mtu, unknown_str(cfg, num));
+	printf("pref64: %s\nlowest-mtu: %u\nunknown: %s\ninbound: %s\n",
+	       pref64, cfg->lowest_mtu, unknown_str(cfg, num),
+	       inbound_str(cfg, num2));
 }
 
 /*
@@ -155,11 +167,12 @@ static const char *if_word(uint32_t ifindex, const char *gone,
 void config_print_line(const struct config *cfg)
 {
 	char lan[GONE_BUFSIZE], wan[GONE_BUFSIZE];
-	char pref64[PREF64_STRLEN], num[NUM_BUFSIZE];
+	char pref64[PREF64_STRLEN], num[NUM_BUFSIZE], num2[NUM_BUFSIZE];
 
 	format_pref64(&cfg->pref64, cfg->pref64_len, pref64, sizeof(pref64));
-	printf("lan %s wan %s pref64 %s lowest-mtu %u unknown %s\n",
+	printf("lan %s wan %s pref64 %s lowest-mtu %u unknown %s inbound %s\n",
 	       if_word(cfg->lan_ifindex, cfg->lan_gone, lan),
 	       if_word(cfg->wan_ifindex, cfg->wan_gone, wan),
-	       pref64, cfg->lowest_mtu, unknown_str(cfg, num));
+	       pref64, cfg->lowest_mtu, unknown_str(cfg, num),
+	       inbound_str(cfg, num2));
 }

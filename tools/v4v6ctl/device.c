@@ -4,6 +4,7 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <linux/v4v6.h>
@@ -20,8 +21,10 @@ static void device_usage(FILE *f)
 	fprintf(f,
 		"Usage: " PROG " device add MAC ipv4 ADDR ipv6 ADDR [wan IFNAME|none]\n"
 		"                          [static] [state active|inactive]\n"
+		"                          [allow PROTO [PORT|LO-HI]]...\n"
 		"       " PROG " device set MAC [ipv4 ADDR] [ipv6 ADDR] [wan IFNAME|none]\n"
 		"                          [state active|inactive] [static|dynamic]\n"
+		"                          [allow PROTO [PORT|LO-HI]]... | [allow none]\n"
 		"       " PROG " device del MAC|IPV4\n"
 		"       " PROG " [-j] device show MAC|IPV4|IPV6\n"
 		"       " PROG " device flush [all]\n"
@@ -32,10 +35,17 @@ static void device_usage(FILE *f)
 		"the IPv6 network; wan the interface holding that address (e.g.\n"
 		"a macvlan of the WAN), none for the WAN itself. A static device\n"
 		"is never aged and survives a flush; dynamic undoes static.\n"
-		"flush removes the dynamic devices, flush all every device.\n");
+		"Each allow (at most %d) lets the IPv6 network start flows to the\n"
+		"device under inbound replies: PROTO is tcp, udp or icmp (echo\n"
+		"requests); tcp and udp take a destination port or range, every\n"
+		"port without. set replaces the rules with those given, allow\n"
+		"none removes them, no allow keeps them.\n"
+		"flush removes the dynamic devices, flush all every device.\n",
+		V4V6_ALLOW_MAX);
 }
 
-enum { DK_IPV4, DK_IPV6, DK_WAN, DK_STATE, DK_STATIC, DK_DYNAMIC, DK_N };
+enum { DK_IPV4, DK_IPV6, DK_WAN, DK_STATE, DK_STATIC, DK_DYNAMIC, DK_ALLOW,
+	DK_N };
 static const struct arg_kw dev_keywords[] = {
 	[DK_IPV4] = { "ipv4", true },
 	[DK_IPV6] = { "ipv6", true },
@@ -43,6 +53,8 @@ static const struct arg_kw dev_keywords[] = {
 	[DK_STATE] = { "state", true },
 	[DK_STATIC] = { "static", false },
 	[DK_DYNAMIC] = { "dynamic", false },
+	/* Repeatable: taken out by allow_args() before args_parse(). */
+	[DK_ALLOW] = { "allow", true },
 };
 
 /* The arguments of "device add" and "device set". */
@@ -50,6 +62,7 @@ struct dev_args {
 	const char *val[DK_N];
 	uint32_t given;
 	struct dev d;	/* what they say */
+	bool allow;	/* d.allow is to be sent, even empty (allow none) */
 };
 
 #define GIVEN(a, kw) ((a)->given & (1u << (kw)))
@@ -105,9 +118,57 @@ static bool dev_values(struct dev_args *a)
 	return true;
 }
 
+/*
+ * Take every "allow PROTO [PORT|LO-HI]" and "allow none" out of the @argc
+ * words at @argv into a->d.allow, and copy the other words to @rest (room
+ * for @argc), a keyword's value with it: how many were copied, or -1
+ * after saying why not.
+ */
+static int allow_args(int argc, char **argv, struct dev_args *a, char **rest)
+{
+	struct allow_rule r;
+	int i, n = 0, kw, took;
+	bool none = false;
+	char err[128];
+
+	for (i = 0; i < argc; i++) {
+		kw = keyword_lookup(argv[i], &dev_keywords[0].name, DK_N,
+				    sizeof(dev_keywords[0]));
+		if (kw != DK_ALLOW) {
+			rest[n++] = argv[i];
+			if (kw >= 0 && dev_keywords[kw].takes_value &&
+			    i + 1 < argc)
+				rest[n++] = argv[++i];
+			continue;
+		}
+		a->allow = true;
+		if (i + 1 < argc && !strcmp(argv[i + 1], "none")) {
+			none = true;
+			i++;
+			continue;
+		}
+		took = parse_allow(argc - i - 1, argv + i + 1, &r, err,
+				   sizeof(err));
+		if (took < 0 || !allow_add(&a->d.allow, &r, err, sizeof(err))) {
+			fprintf(stderr, PROG ": %s\n", err);
+			return -1;
+		}
+		i += took;
+	}
+	if (none && a->d.allow.n) {
+		fprintf(stderr, PROG ": allow none and allow rules exclude each "
+			"other\n");
+		return -1;
+	}
+	return n;
+}
+
 /* "add|set MAC KEYWORDS...": EXIT_OK, or what to exit with. */
 static int dev_args_parse(int argc, char **argv, struct dev_args *a)
 {
+	char **rest;
+	int n;
+
 	memset(a, 0, sizeof(*a));
 	if (argc < 2) {
 		fprintf(stderr, PROG ": device %s: the MAC address is missing\n",
@@ -115,14 +176,47 @@ static int dev_args_parse(int argc, char **argv, struct dev_args *a)
 		device_usage(stderr);
 		return EXIT_USAGE;
 	}
-	if (!mac_arg(argv[1], a->d.mac) ||
-	    args_parse(argc - 2, argv + 2, dev_keywords,
-		       ARRAY_SIZE(dev_keywords), a->val, &a->given) ||
-	    !dev_values(a))
+	if (!mac_arg(argv[1], a->d.mac))
 		return EXIT_USAGE;
+	rest = calloc((size_t)argc, sizeof(*rest));
+	if (!rest) {
+		fprintf(stderr, PROG ": %s\n", strerror(errno));
+		return EXIT_FAIL;
+	}
+	n = allow_args(argc - 2, argv + 2, a, rest);
+	if (n < 0 || args_parse(n, rest, dev_keywords,
+				ARRAY_SIZE(dev_keywords), a->val, &a->given) ||
+	    !dev_values(a)) {
+		free(rest);
+		return EXIT_USAGE;
+	}
+	free(rest);
+	if (a->allow)
+		a->given |= 1u << DK_ALLOW;
 	if (GIVEN(a, DK_WAN) && !ifindex_get(a->val[DK_WAN], &a->d.wan_ifindex))
 		return EXIT_FAIL;
 	return EXIT_OK;
+}
+
+/* V4V6_A_DEV_ALLOW: a V4V6_A_ALLOW nest for each rule of @l. */
+static void allow_put(struct nlmsghdr *nlh, const struct allow_list *l)
+{
+	struct nlattr *nest = mnl_attr_nest_start(nlh, V4V6_A_DEV_ALLOW);
+	struct nlattr *rule;
+	unsigned int i;
+
+	for (i = 0; i < l->n; i++) {
+		rule = mnl_attr_nest_start(nlh, V4V6_A_ALLOW);
+		mnl_attr_put_u8(nlh, V4V6_A_ALLOW_PROTO, l->v[i].proto);
+		if (l->v[i].port_min) {
+			mnl_attr_put_u16(nlh, V4V6_A_ALLOW_PORT_MIN,
+					 l->v[i].port_min);
+			mnl_attr_put_u16(nlh, V4V6_A_ALLOW_PORT_MAX,
+					 l->v[i].port_max);
+		}
+		mnl_attr_nest_end(nlh, rule);
+	}
+	mnl_attr_nest_end(nlh, nest);
 }
 
 static void dev_args_put(struct nlmsghdr *nlh, const struct dev_args *a)
@@ -140,6 +234,9 @@ static void dev_args_put(struct nlmsghdr *nlh, const struct dev_args *a)
 	/* The kernel replaces the flags whole. */
 	if (GIVEN(a, DK_STATIC) || GIVEN(a, DK_DYNAMIC))
 		mnl_attr_put_u32(nlh, V4V6_A_DEV_FLAGS, a->d.flags);
+	/* The kernel replaces the rules whole; an empty nest removes them. */
+	if (GIVEN(a, DK_ALLOW))
+		allow_put(nlh, &a->d.allow);
 }
 
 /* The end of a talk about a device: "no such device" if the kernel says none. */

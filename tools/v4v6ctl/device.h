@@ -30,6 +30,8 @@ struct dev {
 	uint64_t rx_packets;
 	uint64_t rx_bytes;
 	uint64_t drops;
+	uint64_t unsolicited;	/* 0 from a module without the counter */
+	struct allow_list allow;	/* its inbound allow rules */
 };
 
 struct dev_list {
@@ -47,9 +49,11 @@ int dev_parse(const struct nlmsghdr *nlh, struct dev *d);
 /*
  * Add the members "mac", "ipv4", "ipv6", "wan", "wan_ifindex", "wan_gone",
  * "state", "static", "idle_ms", "tx_packets", "tx_bytes", "rx_packets",
- * "rx_bytes" and "drops" to @obj: false if there was no memory. "wan_gone"
- * is the name of the device's identity if it went (wan is then null and
- * wan_ifindex 0), else null.
+ * "rx_bytes", "drops", "unsolicited" and "allow" to @obj: false if there
+ * was no memory. "wan_gone" is the name of the device's identity if it went
+ * (wan is then null and wan_ifindex 0), else null. "allow" is an array of
+ * {"proto": "tcp"|"udp"|"icmp", "ports": "22"|"5000-5010"|null}, null
+ * for every port.
  */
 bool dev_json_add(struct json_object *obj, const struct dev *d);
 
@@ -58,7 +62,8 @@ struct json_object *dev_json(const struct dev *d);
 
 /*
  * Print @d on one line: "MAC IPV4 IPV6 wan IFNAME|-|gone:IFNAME STATE
- * static|dynamic idle 1.2s tx PACKETS/BYTES rx PACKETS/BYTES drops N".
+ * static|dynamic idle 1.2s tx PACKETS/BYTES rx PACKETS/BYTES drops N
+ * unsolicited N[ allow tcp 22, udp 5000-5010, icmp]".
  */
 void dev_print(const struct dev *d);
 

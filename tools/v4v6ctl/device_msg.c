@@ -20,6 +20,62 @@ static uint64_t get_u64(const struct nlattr **tb, int type)
 	return mnl_attr_get_u64(tb[type]);
 }
 
+/* One V4V6_A_ALLOW nest into @r: 0, or -EPROTO. */
+static int allow_rule_parse(const struct nlattr *nest, struct allow_rule *r)
+{
+	const struct nlattr *attr, *min = NULL, *max = NULL;
+	bool proto = false;
+
+	memset(r, 0, sizeof(*r));
+	mnl_attr_for_each_nested(attr, nest) {
+		switch (mnl_attr_get_type(attr)) {
+		case V4V6_A_ALLOW_PROTO:
+			if (proto || mnl_attr_validate(attr, MNL_TYPE_U8) < 0)
+				return -EPROTO;
+			r->proto = mnl_attr_get_u8(attr);
+			proto = true;
+			break;
+		case V4V6_A_ALLOW_PORT_MIN:
+		case V4V6_A_ALLOW_PORT_MAX:
+			if (mnl_attr_validate(attr, MNL_TYPE_U16) < 0)
+				return -EPROTO;
+			if (mnl_attr_get_type(attr) == V4V6_A_ALLOW_PORT_MIN)
+				min = attr;
+			else
+				max = attr;
+			break;
+		}	/* others: a newer module's */
+	}
+	if (!proto)
+		return -EPROTO;
+	/* MAX alone: from 1; MIN alone: that port. */
+	if (min || max) {
+		r->port_min = min ? mnl_attr_get_u16(min) : 1;
+		r->port_max = max ? mnl_attr_get_u16(max) : r->port_min;
+	}
+	return 0;
+}
+
+/* V4V6_A_DEV_ALLOW (NULL: no rules) into @l: 0, or -EPROTO. */
+static int allow_parse(const struct nlattr *nest, struct allow_list *l)
+{
+	const struct nlattr *attr;
+
+	l->n = 0;
+	if (!nest)
+		return 0;
+	mnl_attr_for_each_nested(attr, nest) {
+		if (mnl_attr_get_type(attr) != V4V6_A_ALLOW)
+			continue;
+		if (l->n == V4V6_ALLOW_MAX ||
+		    mnl_attr_validate(attr, MNL_TYPE_NESTED) < 0 ||
+		    allow_rule_parse(attr, &l->v[l->n]))
+			return -EPROTO;
+		l->n++;
+	}
+	return 0;
+}
+
 int dev_parse(const struct nlmsghdr *nlh, struct dev *d)
 {
 	const struct nlattr *tb[V4V6_A_MAX + 1];
@@ -45,7 +101,9 @@ int dev_parse(const struct nlmsghdr *nlh, struct dev *d)
 	d->rx_packets = get_u64(tb, V4V6_A_DEV_RX_PACKETS);
 	d->rx_bytes = get_u64(tb, V4V6_A_DEV_RX_BYTES);
 	d->drops = get_u64(tb, V4V6_A_DEV_DROPS);
-	return 0;
+	d->unsolicited = tb[V4V6_A_DEV_UNSOLICITED] ?
+			 get_u64(tb, V4V6_A_DEV_UNSOLICITED) : 0;
+	return allow_parse(tb[V4V6_A_DEV_ALLOW], &d->allow);
 }
 
 /* The addresses of @d as text. */
@@ -71,6 +129,37 @@ static void dev_strs(const struct dev *d, struct dev_strs *s)
 	s->state = name_or_num(dev_state_name(d->state), d->state, s->num);
 }
 
+/* {"proto": "tcp", "ports": "22"}, ports null for every port. */
+static struct json_object *allow_rule_json(const struct allow_rule *r)
+{
+	struct json_object *obj = json_object_new_object();
+	char ports[ALLOW_PORTS_STRLEN], num[NUM_BUFSIZE];
+	const char *name = allow_proto_name(r->proto);
+
+	format_allow_ports(r, ports);
+	if (obj && (!json_add_str(obj, "proto",
+				  name_or_num(name, r->proto, num)) ||
+		    !json_add_str_or_null(obj, "ports", ports))) {
+		json_object_put(obj);
+		return NULL;
+	}
+	return obj;
+}
+
+static struct json_object *allow_json(const struct allow_list *l)
+{
+	struct json_object *arr = json_object_new_array();
+	unsigned int i;
+
+	for (i = 0; arr && i < l->n; i++) {
+		if (!json_append(arr, allow_rule_json(&l->v[i]))) {
+			json_object_put(arr);
+			arr = NULL;
+		}
+	}
+	return arr;
+}
+
 bool dev_json_add(struct json_object *obj, const struct dev *d)
 {
 	struct dev_strs s;
@@ -91,7 +180,9 @@ bool dev_json_add(struct json_object *obj, const struct dev *d)
 	       json_add_u64(obj, "tx_bytes", d->tx_bytes) &&
 	       json_add_u64(obj, "rx_packets", d->rx_packets) &&
 	       json_add_u64(obj, "rx_bytes", d->rx_bytes) &&
-	       json_add_u64(obj, "drops", d->drops);
+	       json_add_u64(obj, "drops", d->drops) &&
+	       json_add_u64(obj, "unsolicited", d->unsolicited) &&
+	       json_add(obj, "allow", allow_json(&d->allow), false);
 }
 
 struct json_object *dev_json(const struct dev *d)
@@ -107,19 +198,21 @@ struct json_object *dev_json(const struct dev *d)
 
 void dev_print(const struct dev *d)
 {
-	char idle[32];
+	char idle[32], allow[ALLOW_LIST_STRLEN];
 	struct dev_strs s;
 
 	dev_strs(d, &s);
 	format_idle(d->idle_ms, idle, sizeof(idle));
+	format_allow_list(&d->allow, allow, sizeof(allow));
 	printf("%s %s %s wan %s %s %s idle %s tx %" PRIu64 "/%" PRIu64
-	       " rx %" PRIu64 "/%" PRIu64 " drops %" PRIu64 "\n",
+	       " rx %" PRIu64 "/%" PRIu64 " drops %" PRIu64
+	       " unsolicited %" PRIu64 "%s%s\n",
 	       s.mac, s.ipv4, s.ipv6,
 	       d->wan_ifindex || d->wan_gone[0] ? s.wan : "-",
 	       s.state,
 	       d->flags & V4V6_DEV_F_STATIC ? "static" : "dynamic", idle,
 	       d->tx_packets, d->tx_bytes, d->rx_packets, d->rx_bytes,
-	       d->drops);
+	       d->drops, d->unsolicited, *allow ? " allow " : "", allow);
 }
 
 static int dump_cb(const struct nlmsghdr *nlh, void *data)

@@ -19,9 +19,12 @@ static void devices_usage(FILE *f)
 		"List the devices, or those in a state, one a line, sorted by\n"
 		"IPv4 address:\n"
 		"  MAC IPV4 IPV6 wan IFNAME|- STATE static|dynamic idle SECONDS\n"
-		"  tx PACKETS/BYTES rx PACKETS/BYTES drops N\n"
+		"  tx PACKETS/BYTES rx PACKETS/BYTES drops N unsolicited N\n"
+		"  [allow tcp 22, udp 5000-5010, icmp]\n"
 		"tx counts what the device sent (as IPv4), rx what it received\n"
-		"(as IPv6); wan - is the WAN interface itself.\n");
+		"(as IPv6); wan - is the WAN interface itself. unsolicited counts\n"
+		"the drops of what came in under inbound replies that was neither\n"
+		"a reply nor allowed; allow lists the device's allow rules.\n");
 }
 
 static int devices_print(const struct dev_list *list, unsigned int state)

@@ -68,6 +68,14 @@ static const char *const unknown_policies[] = {
 _Static_assert(ARRAY_SIZE(unknown_policies) == __V4V6_UNKNOWN_MAX,
 	       "a name for every policy of enum v4v6_unknown_policy");
 
+static const char *const inbound_policies[] = {
+	[V4V6_INBOUND_REPLIES] = "replies",
+	[V4V6_INBOUND_ALL] = "all",
+};
+
+_Static_assert(ARRAY_SIZE(inbound_policies) == __V4V6_INBOUND_MAX,
+	       "a name for every policy of enum v4v6_inbound_policy");
+
 const char *stat_name(unsigned int type)
 {
 	return type < ARRAY_SIZE(stats) ? stats[type].name : NULL;
@@ -102,6 +110,18 @@ int unknown_policy_lookup(const char *s)
 {
 	return keyword_lookup(s, unknown_policies, ARRAY_SIZE(unknown_policies),
 			      sizeof(unknown_policies[0]));
+}
+
+const char *inbound_policy_name(unsigned int policy)
+{
+	return policy < ARRAY_SIZE(inbound_policies) ?
+	       inbound_policies[policy] : NULL;
+}
+
+int inbound_policy_lookup(const char *s)
+{
+	return keyword_lookup(s, inbound_policies, ARRAY_SIZE(inbound_policies),
+			      sizeof(inbound_policies[0]));
 }
 
 const char *name_or_num(const char *name, unsigned int v,

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The names v4v6ctl gives the numbers of the protocol: counters, device
- * states, policies for unknown sources. Pure functions, no I/O.
+ * states, policies for unknown sources and inbound traffic, protocols of
+ * allow rules. Pure functions, no I/O.
  */
 #ifndef V4V6CTL_NAMES_H
 #define V4V6CTL_NAMES_H
@@ -28,6 +29,12 @@ const char *unknown_policy_name(unsigned int policy);
 
 /* The policy that @s names or abbreviates, or a KEYWORD_* error. */
 int unknown_policy_lookup(const char *s);
+
+/* "replies" or "all" for enum v4v6_inbound_policy, else NULL. */
+const char *inbound_policy_name(unsigned int policy);
+
+/* The policy that @s names or abbreviates, or a KEYWORD_* error. */
+int inbound_policy_lookup(const char *s);
 
 /* @name, or @v in decimal in @buf when @name is NULL: a number unnamed. */
 #define NUM_BUFSIZE 12

@@ -409,6 +409,9 @@ static const struct nl_policy v4v6_policy[V4V6_A_MAX + 1] = {
 	[V4V6_A_LINK_IFINDEX] = { MNL_TYPE_U32, 0 },
 	[V4V6_A_LINK_NAME] = { MNL_TYPE_NUL_STRING, 0 },
 	[V4V6_A_LINK_ROLES] = { MNL_TYPE_U32, 0 },
+	[V4V6_A_CFG_INBOUND] = { MNL_TYPE_U8, 0 },
+	[V4V6_A_DEV_UNSOLICITED] = { MNL_TYPE_U64, 0 },
+	[V4V6_A_DEV_ALLOW] = { MNL_TYPE_NESTED, 0 },
 };
 
 void nl_attr_str(const struct nlattr *attr, char *buf, size_t size)

@@ -38,6 +38,8 @@ const char *parse_strerror(enum parse_err err)
 		return "a multicast address, not a device's";
 	case PARSE_EZERO:
 		return "the all-zero address, not a device's";
+	case PARSE_EORDER:
+		return "the first port is above the last";
 	}
 	return "unknown error";
 }
@@ -209,4 +211,163 @@ int keyword_lookup(const char *arg, const char *const *words, size_t n,
 				KEYWORD_AMBIGUOUS;
 	}
 	return found;
+}
+
+static const char *const allow_protos[] = {
+	[IPPROTO_ICMP] = "icmp",
+	[IPPROTO_TCP] = "tcp",
+	[IPPROTO_UDP] = "udp",
+};
+
+const char *allow_proto_name(unsigned int proto)
+{
+	return proto < sizeof(allow_protos) / sizeof(allow_protos[0]) ?
+	       allow_protos[proto] : NULL;
+}
+
+/* The protocol @s names exactly, or -1. */
+static int allow_proto_lookup(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(allow_protos) / sizeof(allow_protos[0]); i++)
+		if (allow_protos[i] && !strcmp(s, allow_protos[i]))
+			return (int)i;
+	return -1;
+}
+
+/* @s as a port, 1 to 65535. */
+static enum parse_err parse_port(const char *s, uint16_t *port)
+{
+	enum parse_err err;
+	unsigned long v;
+
+	err = parse_ulong(s, &v);
+	if (err)
+		return err;
+	if (v < 1 || v > 65535)
+		return PARSE_ERANGE;
+	*port = (uint16_t)v;
+	return PARSE_OK;
+}
+
+enum parse_err parse_port_range(const char *s, uint16_t *lo, uint16_t *hi)
+{
+	char buf[sizeof("65535")];
+	const char *dash = strchr(s, '-');
+	enum parse_err err;
+	size_t len;
+
+	if (!dash) {
+		err = parse_port(s, lo);
+		if (!err)
+			*hi = *lo;
+		return err;
+	}
+	len = (size_t)(dash - s);
+	if (len == 0 || len >= sizeof(buf))
+		return len ? PARSE_ERANGE : PARSE_ESYNTAX;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	err = parse_port(buf, lo);
+	if (!err)
+		err = parse_port(dash + 1, hi);
+	if (!err && *lo > *hi)
+		err = PARSE_EORDER;
+	return err;
+}
+
+int parse_allow(int argc, char *const *argv, struct allow_rule *r, char *err,
+		size_t errlen)
+{
+	enum parse_err perr;
+	int proto;
+
+	memset(r, 0, sizeof(*r));
+	if (argc < 1) {
+		snprintf(err, errlen, "allow needs a protocol: tcp, udp or icmp");
+		return -1;
+	}
+	proto = allow_proto_lookup(argv[0]);
+	if (proto < 0) {
+		snprintf(err, errlen, "invalid allow protocol \"%s\", expected "
+			 "tcp, udp or icmp", argv[0]);
+		return -1;
+	}
+	r->proto = (uint8_t)proto;
+	if (argc < 2 || !isdigit((unsigned char)argv[1][0]))
+		return 1;
+	if (proto == IPPROTO_ICMP) {
+		snprintf(err, errlen, "invalid allow port \"%s\": icmp takes "
+			 "no port", argv[1]);
+		return -1;
+	}
+	perr = parse_port_range(argv[1], &r->port_min, &r->port_max);
+	if (perr) {
+		snprintf(err, errlen, "invalid allow port \"%s\": %s%s", argv[1],
+			 parse_strerror(perr), perr == PARSE_EORDER ? "" :
+			 ", expected PORT or LO-HI, 1 to 65535");
+		return -1;
+	}
+	return 2;
+}
+
+bool allow_add(struct allow_list *l, const struct allow_rule *r, char *err,
+	       size_t errlen)
+{
+	if (l->n >= V4V6_ALLOW_MAX) {
+		snprintf(err, errlen, "more than %d allow rules",
+			 V4V6_ALLOW_MAX);
+		return false;
+	}
+	l->v[l->n++] = *r;
+	return true;
+}
+
+bool allow_equal(const struct allow_list *a, const struct allow_list *b)
+{
+	unsigned int i;
+
+	if (a->n != b->n)
+		return false;
+	for (i = 0; i < a->n; i++)
+		if (a->v[i].proto != b->v[i].proto ||
+		    a->v[i].port_min != b->v[i].port_min ||
+		    a->v[i].port_max != b->v[i].port_max)
+			return false;
+	return true;
+}
+
+void format_allow_ports(const struct allow_rule *r,
+			char buf[ALLOW_PORTS_STRLEN])
+{
+	if (!r->port_min || (r->port_min == 1 && r->port_max == 65535))
+		buf[0] = '\0';
+	else if (r->port_min == r->port_max)
+		snprintf(buf, ALLOW_PORTS_STRLEN, "%u", r->port_min);
+	else
+		snprintf(buf, ALLOW_PORTS_STRLEN, "%u-%u", r->port_min,
+			 r->port_max);
+}
+
+void format_allow_list(const struct allow_list *l, char *buf, size_t size)
+{
+	char ports[ALLOW_PORTS_STRLEN], num[sizeof("255")];
+	const char *name;
+	size_t len = 0;
+	unsigned int i;
+
+	if (size)
+		buf[0] = '\0';
+	for (i = 0; i < l->n && len < size; i++) {
+		name = allow_proto_name(l->v[i].proto);
+		if (!name) {
+			snprintf(num, sizeof(num), "%u", l->v[i].proto);
+			name = num;
+		}
+		format_allow_ports(&l->v[i], ports);
+		len += (size_t)snprintf(buf + len, size - len, "%s%s%s%s",
+					i ? ", " : "", name, *ports ? " " : "",
+					ports);
+	}
 }

@@ -7,8 +7,11 @@
 #define V4V6CTL_PARSE_H
 
 #include <netinet/in.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include <linux/v4v6.h>
 
 /* "ADDR/LEN" is at most an IPv6 address, '/' and three digits. */
 #define PREF64_STRLEN (INET6_ADDRSTRLEN + 4)
@@ -27,7 +30,8 @@ enum parse_err {
 	PARSE_ERANGE,	/* a number out of range */
 	PARSE_EMULTICAST, /* a multicast Ethernet address */
 	PARSE_EZERO,	/* the all-zero Ethernet address */
-	PARSE_LAST = PARSE_EZERO
+	PARSE_EORDER,	/* a range whose first number is above its last */
+	PARSE_LAST = PARSE_EORDER
 };
 
 /* A sentence saying what @err means. */
@@ -83,6 +87,62 @@ enum parse_err parse_dev_key(const char *s, struct dev_key *key);
 
 /* Write milliseconds @ms as seconds with one decimal, e.g. "1.2s". */
 void format_idle(uint64_t ms, char *buf, size_t size);
+
+/**
+ * struct allow_rule - an inbound allow rule of a device (V4V6_A_ALLOW)
+ * @proto: IPPROTO_TCP, IPPROTO_UDP or IPPROTO_ICMP
+ * @port_min: the lowest destination port it lets in; 0: every port (and
+ *	always for ICMP), V4V6_A_ALLOW_PORT_MIN and _MAX then left out
+ * @port_max: the highest
+ */
+struct allow_rule {
+	uint8_t proto;
+	uint16_t port_min;
+	uint16_t port_max;
+};
+
+/* The rules of a device: at most V4V6_ALLOW_MAX. */
+struct allow_list {
+	unsigned int n;
+	struct allow_rule v[V4V6_ALLOW_MAX];
+};
+
+/* "tcp", "udp" or "icmp" for an allow rule's protocol, else NULL. */
+const char *allow_proto_name(unsigned int proto);
+
+/* Parse "PORT" or "LO-HI", ports 1 to 65535 and LO <= HI. */
+enum parse_err parse_port_range(const char *s, uint16_t *lo, uint16_t *hi);
+
+/*
+ * Parse one allow rule from the @argc words at @argv: PROTO (tcp, udp or
+ * icmp) and, for tcp and udp, optionally the word after it if it starts
+ * with a digit: PORT or LO-HI (none: every port). Returns how many words
+ * it took (1 or 2), or -1 with a sentence naming the bad word in @err.
+ */
+int parse_allow(int argc, char *const *argv, struct allow_rule *r, char *err,
+		size_t errlen);
+
+/*
+ * Add @r to @l: false, with a sentence in @err, if @l holds V4V6_ALLOW_MAX
+ * rules already.
+ */
+bool allow_add(struct allow_list *l, const struct allow_rule *r, char *err,
+	       size_t errlen);
+
+/* Whether @a and @b hold the same rules in the same order. */
+bool allow_equal(const struct allow_list *a, const struct allow_list *b);
+
+/* "5000-5010", "22", or "" for every port, in @buf of ALLOW_PORTS_STRLEN. */
+#define ALLOW_PORTS_STRLEN sizeof("65535-65535")
+void format_allow_ports(const struct allow_rule *r,
+			char buf[ALLOW_PORTS_STRLEN]);
+
+/*
+ * Write the rules of @l as "tcp 22, udp 5000-5010, icmp" ("" for none)
+ * into @buf; a protocol without a name is its number.
+ */
+#define ALLOW_LIST_STRLEN (V4V6_ALLOW_MAX * sizeof("icmp 65535-65535, "))
+void format_allow_list(const struct allow_list *l, char *buf, size_t size);
 
 /*
  * Look @arg up among @n keywords, the first at @words, the next @stride bytes

@@ -18,7 +18,13 @@
 
 #define DEFAULT_INACTIVE	600	/* 10 minutes */
 #define DEFAULT_RELEASE		86400	/* a day */
-#define MAX_WORDS		8
+/*
+ * "static MAC IPV4 ipv6 ADDR" and V4V6_ALLOW_MAX "allow PROTO PORTS", and
+ * room for a rule too many to be told as such.
+ */
+#define MAX_WORDS		64
+_Static_assert(MAX_WORDS >= 5 + 3 * (V4V6_ALLOW_MAX + 1),
+	       "a static line with a rule too many fits");
 
 void config_defaults(struct config *cfg)
 {
@@ -43,6 +49,15 @@ static int fail(char *err, size_t errlen, const char *fmt, ...)
 	vsnprintf(err, errlen, fmt, ap);
 	va_end(ap);
 	return -1;
+}
+
+/* @mac as text, in a static buffer. */
+static const char *mac_text(const uint8_t mac[6])
+{
+	static char buf[MAC_STRLEN];
+
+	format_mac(mac, buf);
+	return buf;
 }
 
 static int set_ifname(char *dst, const char *v, const char *key, char *err,
@@ -140,6 +155,120 @@ static int set_prefix(struct config *cfg, const char *v, char *err,
 	return 0;
 }
 
+/* The index of @mac in cfg->allows, or -1. */
+static int allow_index(const struct config *cfg, const uint8_t mac[6])
+{
+	unsigned int i;
+
+	for (i = 0; i < cfg->n_allows; i++)
+		if (!memcmp(cfg->allows[i].mac, mac, 6))
+			return (int)i;
+	return -1;
+}
+
+const struct allow_list *config_allow(const struct config *cfg,
+				      const uint8_t mac[6])
+{
+	int i = allow_index(cfg, mac);
+
+	return i < 0 ? NULL : &cfg->allows[i].rules;
+}
+
+bool config_allow_same(const struct config *a, const struct config *b,
+		       const uint8_t mac[6])
+{
+	static const struct allow_list none;
+	const struct allow_list *x = config_allow(a, mac);
+	const struct allow_list *y = config_allow(b, mac);
+
+	return allow_equal(x ? x : &none, y ? y : &none);
+}
+
+/*
+ * Add the rules @l to those of @mac, all or none; @key is the line's
+ * keyword, for errors.
+ */
+static int allow_add_mac(struct config *cfg, const uint8_t mac[6],
+			 const struct allow_list *l, const char *key,
+			 char *err, size_t errlen)
+{
+	int i = allow_index(cfg, mac);
+	struct mac_allow *m;
+	unsigned int j;
+
+	if (!l->n)
+		return 0;
+	if (i < 0 && cfg->n_allows == CONFIG_MAX_ALLOW)
+		return fail(err, errlen,
+			    "%s: more than %d devices with allow rules", key,
+			    CONFIG_MAX_ALLOW);
+	if (i >= 0 && cfg->allows[i].rules.n + l->n > V4V6_ALLOW_MAX)
+		return fail(err, errlen,
+			    "%s: more than %d allow rules for %s", key,
+			    V4V6_ALLOW_MAX, mac_text(mac));
+	if (i < 0) {
+		m = &cfg->allows[cfg->n_allows++];
+		memset(m, 0, sizeof(*m));
+		memcpy(m->mac, mac, 6);
+	} else {
+		m = &cfg->allows[i];
+	}
+	for (j = 0; j < l->n; j++)
+		m->rules.v[m->rules.n++] = l->v[j];
+	return 0;
+}
+
+/*
+ * The rules of the @n words at @w, each "allow PROTO [PORT|LO-HI]", into
+ * @l.
+ */
+static int allow_words(char **w, int n, struct allow_list *l, const char *key,
+		       char *err, size_t errlen)
+{
+	struct allow_rule r;
+	char why[128];
+	int i, took;
+
+	for (i = 0; i < n; i += 1 + took) {
+		if (strcmp(w[i], "allow"))
+			return fail(err, errlen,
+				    "%s: \"%s\" is not \"allow PROTO [PORT|LO-HI]\"",
+				    key, w[i]);
+		took = parse_allow(n - i - 1, w + i + 1, &r, why, sizeof(why));
+		if (took < 0)
+			return fail(err, errlen, "%s: %s", key, why);
+		if (!allow_add(l, &r, why, sizeof(why)))
+			return fail(err, errlen, "%s: %s", key, why);
+	}
+	return 0;
+}
+
+/* allow MAC PROTO [PORT|LO-HI] */
+static int add_allow(struct config *cfg, char **w, int n, char *err,
+		     size_t errlen)
+{
+	struct allow_list l = { .n = 1 };
+	uint8_t mac[6];
+	enum parse_err e;
+	char why[128];
+	int took;
+
+	if (n < 3)
+		return fail(err, errlen, "allow: MAC PROTO [PORT|LO-HI]");
+	e = parse_mac(w[1], mac);
+	if (e)
+		return fail(err, errlen, "allow: \"%s\": %s", w[1],
+			    parse_strerror(e));
+	took = parse_allow(n - 2, w + 2, &l.v[0], why, sizeof(why));
+	if (took < 0)
+		return fail(err, errlen, "allow: %s", why);
+	if (2 + took != n)
+		return fail(err, errlen,
+			    "allow: \"%s\": one rule a line, MAC PROTO [PORT|LO-HI]",
+			    w[2 + took]);
+	return allow_add_mac(cfg, mac, &l, "allow", err, errlen);
+}
+
 static bool static_clash(const struct config *cfg, const struct static_dev *s)
 {
 	unsigned int i;
@@ -151,15 +280,18 @@ static bool static_clash(const struct config *cfg, const struct static_dev *s)
 	return false;
 }
 
-/* static MAC IPV4 [ipv6 ADDR] */
+/* static MAC IPV4 [ipv6 ADDR] [allow PROTO [PORT|LO-HI]]... */
 static int add_static(struct config *cfg, char **w, int n, char *err,
 		      size_t errlen)
 {
 	struct static_dev s = { 0 };
+	struct allow_list allow = { 0 };
+	int fixed = n > 3 && !strcmp(w[3], "ipv6") ? 5 : 3;
 	enum parse_err e;
 
-	if (n != 3 && n != 5)
-		return fail(err, errlen, "static: MAC IPV4 [ipv6 ADDRESS]");
+	if (n < fixed || (n > 3 && fixed == 3 && strcmp(w[3], "allow")))
+		return fail(err, errlen,
+			    "static: MAC IPV4 [ipv6 ADDRESS] [allow PROTO [PORT|LO-HI]]...");
 	e = parse_mac(w[1], s.mac);
 	if (e)
 		return fail(err, errlen, "static: \"%s\": %s", w[1],
@@ -167,14 +299,15 @@ static int add_static(struct config *cfg, char **w, int n, char *err,
 	if (inet_pton(AF_INET, w[2], &s.ipv4) != 1 || !s.ipv4.s_addr)
 		return fail(err, errlen, "static: \"%s\" is not an IPv4 address",
 			    w[2]);
-	if (n == 5) {
-		if (strcmp(w[3], "ipv6") ||
-		    inet_pton(AF_INET6, w[4], &s.ipv6) != 1)
+	if (fixed == 5) {
+		if (inet_pton(AF_INET6, w[4], &s.ipv6) != 1)
 			return fail(err, errlen,
 				    "static: \"%s %s\" is not \"ipv6 ADDRESS\"",
 				    w[3], w[4]);
 		s.has_ipv6 = true;
 	}
+	if (allow_words(w + fixed, n - fixed, &allow, "static", err, errlen))
+		return -1;
 	if (static_clash(cfg, &s))
 		return fail(err, errlen,
 			    "static: %s or %s is already a static device",
@@ -182,6 +315,8 @@ static int add_static(struct config *cfg, char **w, int n, char *err,
 	if (cfg->n_statics == CONFIG_MAX_STATIC)
 		return fail(err, errlen, "static: more than %d devices",
 			    CONFIG_MAX_STATIC);
+	if (allow_add_mac(cfg, s.mac, &allow, "static", err, errlen))
+		return -1;
 	cfg->statics[cfg->n_statics++] = s;
 	return 0;
 }
@@ -234,6 +369,14 @@ static int set_one(struct config *cfg, const char *k, const char *v,
 		cfg->unknown_drop = !strcmp(v, "drop");
 		return 0;
 	}
+	if (!strcmp(k, "inbound")) {
+		if (strcmp(v, "replies") && strcmp(v, "all"))
+			return fail(err, errlen,
+				    "inbound: \"%s\" is neither replies nor all",
+				    v);
+		cfg->inbound_all = !strcmp(v, "all");
+		return 0;
+	}
 	if (!strcmp(k, "lowest-mtu"))
 		return set_mtu(cfg, v, err, errlen);
 	if (!strcmp(k, "ident-prefix"))
@@ -252,6 +395,8 @@ int config_line(struct config *cfg, char *line, char *err, size_t errlen)
 		return 0;
 	if (!strcmp(w[0], "static"))
 		return add_static(cfg, w, n, err, errlen);
+	if (!strcmp(w[0], "allow"))
+		return add_allow(cfg, w, n, err, errlen);
 	if (n != 2)
 		return fail(err, errlen, "%s: one value expected", w[0]);
 	return set_one(cfg, w[0], w[1], err, errlen);

@@ -11,8 +11,12 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "parse.h"
+
 #define CONFIG_FILE_DEFAULT	"/etc/v4v6/v4v6d.conf"
 #define CONFIG_MAX_STATIC	1024
+/* The most devices with allow rules ("allow" lines or rules of "static"). */
+#define CONFIG_MAX_ALLOW	1024
 
 enum addressing {
 	ADDR_AUTO,	/* DHCPv6, or SLAAC when the RA has A and no M */
@@ -35,6 +39,17 @@ struct static_dev {
 };
 
 /**
+ * struct mac_allow - the inbound allow rules of a device
+ * @mac: its MAC
+ * @rules: its rules, from its "static" line and its "allow" lines, in the
+ *	order of the file
+ */
+struct mac_allow {
+	uint8_t mac[6];
+	struct allow_list rules;
+};
+
+/**
  * struct config - everything v4v6d can be told
  * @lan: the LAN interface (devices live there)
  * @wan: the IPv6-only network's interface (identities are made on it)
@@ -47,10 +62,14 @@ struct static_dev {
  * @inactive_after: seconds without a sign of a device before it is inactive
  * @release_after: seconds without a sign before its lease is released
  * @unknown_drop: the kernel drops IPv4 from unknown sources
+ * @inbound_all: the kernel lets everything in from the IPv6 network, not
+ *	only replies and what the allow rules let in
  * @lowest_mtu: the kernel's lowest MTU on the IPv6 path, 0 to leave it
  * @ident_prefix: identity interface names: this and the MAC's 12 digits
  * @statics: static devices
  * @n_statics: how many
+ * @allows: the devices with allow rules
+ * @n_allows: how many
  */
 struct config {
 	char lan[IF_NAMESIZE];
@@ -64,10 +83,13 @@ struct config {
 	uint32_t inactive_after;
 	uint32_t release_after;
 	bool unknown_drop;
+	bool inbound_all;
 	uint32_t lowest_mtu;
 	char ident_prefix[4];
 	struct static_dev statics[CONFIG_MAX_STATIC];
 	unsigned int n_statics;
+	struct mac_allow allows[CONFIG_MAX_ALLOW];
+	unsigned int n_allows;
 };
 
 /* config_defaults(): the settings without a file. */
@@ -82,5 +104,14 @@ int config_load(struct config *cfg, const char *path, bool must, char *err,
 int config_line(struct config *cfg, char *line, char *err, size_t errlen);
 /* config_check(): what must be set is; -1 with @err. */
 int config_check(const struct config *cfg, char *err, size_t errlen);
+/*
+ * config_allow(): the allow rules of the device with @mac, NULL if it has
+ * none.
+ */
+const struct allow_list *config_allow(const struct config *cfg,
+				      const uint8_t mac[6]);
+/* config_allow_same(): @a and @b give the device with @mac the same rules. */
+bool config_allow_same(const struct config *a, const struct config *b,
+		       const uint8_t mac[6]);
 
 #endif

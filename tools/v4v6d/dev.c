@@ -62,12 +62,14 @@ static void dev_kernel_put(struct dev *d)
 		.flags = d->is_static ? V4V6_DEV_F_STATIC : 0,
 		.state = d->inactive ? V4V6_DEV_STATE_INACTIVE :
 			 V4V6_DEV_STATE_ACTIVE,
+		.allow = config_allow(&d4.cfg, d->mac),
 	};
 
 	if (!d->has_ipv6 || !d->ifindex || d->releasing)
 		return;
 	memcpy(k.mac, d->mac, 6);
 	if (!knl_dev_put(&k)) {
+		d->allow_stale = false;
 		if (!d->in_kernel)
 			log_info("%s %s: translated as %s on %s",
 				 mac_str(d->mac), inet_ntoa(d->ipv4),
@@ -650,4 +652,22 @@ void dev_apply_statics(void)
 		dev_kernel_put(d);
 		d4.dirty = true;
 	}
+}
+
+void dev_allow_mark(const struct config *next)
+{
+	struct dev *d;
+
+	for (d = d4.devs; d; d = d->next)
+		if (!config_allow_same(&d4.cfg, next, d->mac))
+			d->allow_stale = true;
+}
+
+void dev_allow_apply(void)
+{
+	struct dev *d;
+
+	for (d = d4.devs; d; d = d->next)
+		if (d->allow_stale && d->in_kernel && !d->dead)
+			dev_kernel_put(d);
 }

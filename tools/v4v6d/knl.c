@@ -159,7 +159,7 @@ static int too_big(struct nl_msg *msg, const char *what)
 }
 
 int knl_set_config(uint32_t lan, uint32_t wan, bool unknown_drop,
-		   uint32_t lowest_mtu)
+		   bool inbound_all, uint32_t lowest_mtu)
 {
 	struct nl_msg *msg = new_msg(V4V6_CMD_SET_CONFIG, 0);
 	struct request req = { 0 };
@@ -170,6 +170,8 @@ int knl_set_config(uint32_t lan, uint32_t wan, bool unknown_drop,
 	    nla_put_u32(msg, V4V6_A_CFG_WAN_IFINDEX, wan) ||
 	    nla_put_u8(msg, V4V6_A_CFG_UNKNOWN, unknown_drop ?
 		       V4V6_UNKNOWN_DROP : V4V6_UNKNOWN_PASS) ||
+	    nla_put_u8(msg, V4V6_A_CFG_INBOUND, inbound_all ?
+		       V4V6_INBOUND_ALL : V4V6_INBOUND_REPLIES) ||
 	    (lowest_mtu && nla_put_u32(msg, V4V6_A_CFG_LOWEST_MTU, lowest_mtu)))
 		return too_big(msg, "config");
 	return request(msg, &req, "kernel configuration");
@@ -188,6 +190,30 @@ int knl_set_pref64(const struct in6_addr *prefix, uint8_t len)
 	return request(msg, &req, "kernel NAT64 prefix");
 }
 
+int knl_put_allow(struct nl_msg *msg, const struct allow_list *l)
+{
+	struct nlattr *nest = nla_nest_start(msg, V4V6_A_DEV_ALLOW);
+	struct nlattr *rule;
+	unsigned int i;
+
+	if (!nest)
+		return -1;
+	for (i = 0; l && i < l->n; i++) {
+		rule = nla_nest_start(msg, V4V6_A_ALLOW);
+		if (!rule ||
+		    nla_put_u8(msg, V4V6_A_ALLOW_PROTO, l->v[i].proto) ||
+		    (l->v[i].port_min &&
+		     (nla_put_u16(msg, V4V6_A_ALLOW_PORT_MIN,
+				  l->v[i].port_min) ||
+		      nla_put_u16(msg, V4V6_A_ALLOW_PORT_MAX,
+				  l->v[i].port_max))))
+			return -1;
+		nla_nest_end(msg, rule);
+	}
+	/* nla_nest_end() would drop an empty nest: "no rules" is one */
+	return nla_nest_end_keep_empty(msg, nest) ? -1 : 0;
+}
+
 static int dev_msg(uint8_t cmd, const struct kdev *d, const char *what)
 {
 	struct nl_msg *msg = new_msg(cmd, 0);
@@ -201,7 +227,8 @@ static int dev_msg(uint8_t cmd, const struct kdev *d, const char *what)
 	    nla_put_u32(msg, V4V6_A_DEV_WAN_IFINDEX, d->wan_ifindex) ||
 	    nla_put_u32(msg, V4V6_A_DEV_FLAGS, d->flags) ||
 	    nla_put_u8(msg, V4V6_A_DEV_STATE, d->state ? d->state :
-		       V4V6_DEV_STATE_ACTIVE))
+		       V4V6_DEV_STATE_ACTIVE) ||
+	    knl_put_allow(msg, d->allow))
 		return too_big(msg, what);
 	return request(msg, &req, what);
 }

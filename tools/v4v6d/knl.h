@@ -10,6 +10,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "parse.h"
+
+struct nl_msg;
+
 /**
  * struct kdev - a device in the kernel's table
  * @mac: its MAC
@@ -19,6 +23,8 @@
  * @flags: V4V6_DEV_F_*
  * @state: enum v4v6_dev_state
  * @idle_ms: milliseconds since its last translated packet (dumps only)
+ * @allow: its inbound allow rules, NULL for none (knl_dev_put() only: they
+ *	are always sent, so that the kernel has those of the configuration)
  */
 struct kdev {
 	uint8_t mac[6];
@@ -28,6 +34,7 @@ struct kdev {
 	uint32_t flags;
 	uint8_t state;
 	uint64_t idle_ms;
+	const struct allow_list *allow;
 };
 
 /* What the events group says, for knl_read_events(). */
@@ -46,12 +53,17 @@ int knl_event_fd(void);
 void knl_read_events(const struct knl_event_ops *ops, void *arg);
 
 /*
- * knl_set_config(): LAN and WAN, the unknown-source policy and, when
- * nonzero, the lowest MTU.
+ * knl_set_config(): LAN and WAN, the unknown-source and inbound policies
+ * and, when nonzero, the lowest MTU.
  */
 int knl_set_config(uint32_t lan, uint32_t wan, bool unknown_drop,
-		   uint32_t lowest_mtu);
+		   bool inbound_all, uint32_t lowest_mtu);
 int knl_set_pref64(const struct in6_addr *prefix, uint8_t len);
+/*
+ * knl_put_allow(): V4V6_A_DEV_ALLOW with the rules of @l (NULL: none, an
+ * empty nest) into @msg: 0, or -1 when they do not fit.
+ */
+int knl_put_allow(struct nl_msg *msg, const struct allow_list *l);
 /* knl_dev_put(): add @d, or change it when its MAC is in the table. */
 int knl_dev_put(const struct kdev *d);
 /* knl_dev_del(): remove the device with @mac; 0 when it was not there. */

@@ -168,7 +168,8 @@ static int load_config(struct config *cfg)
 static int kernel_config(void)
 {
 	return knl_set_config(d4.lan_ifindex, d4.wan_ifindex,
-			      d4.cfg.unknown_drop, d4.cfg.lowest_mtu);
+			      d4.cfg.unknown_drop, d4.cfg.inbound_all,
+			      d4.cfg.lowest_mtu);
 }
 
 static void reload(void)
@@ -191,9 +192,11 @@ static void reload(void)
 		memcpy(cfg.ident_prefix, d4.cfg.ident_prefix,
 		       sizeof(cfg.ident_prefix));
 	}
+	dev_allow_mark(&cfg);
 	d4.cfg = cfg;
 	kernel_config();
 	dev_apply_statics();
+	dev_allow_apply();
 	pref64_choose();
 	dns64_start();
 	d4.dirty = true;

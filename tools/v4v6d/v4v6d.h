@@ -51,6 +51,7 @@
  * @probed: an ARP probe was asked for since @seen_ms
  * @inactive: aged to inactive
  * @in_kernel: in v4v6.ko's table
+ * @allow_stale: the kernel has other allow rules than the configuration's
  * @has_rule: the policy rule for @rule_addr is in place
  * @rule_addr: the address the rule is for
  * @releasing: being released: the Release runs, then it is removed
@@ -78,6 +79,7 @@ struct dev {
 	bool probed;
 	bool inactive;
 	bool in_kernel;
+	bool allow_stale;
 	bool has_rule;
 	struct in6_addr rule_addr;
 	bool releasing;
@@ -154,6 +156,10 @@ void dev_routes_refresh(void);
 void dev_sweep(void);
 void dev_stop_all(void);
 void dev_apply_statics(void);
+/* dev_allow_mark(): before @next replaces d4.cfg, whose rules will change */
+void dev_allow_mark(const struct config *next);
+/* dev_allow_apply(): after, the kernel gets the new rules of those */
+void dev_allow_apply(void);
 
 /* ident.c */
 int ident_create(struct dev *d);
