@@ -16,6 +16,7 @@
 NSP=2001:db8:46::
 REMOTE=$SRV4_NET.77
 read -r _ D1_MAC D1_IP4 D1_IP6 <<< "$D1"
+modprobe nf_conntrack_netlink || die "modprobe nf_conntrack_netlink"
 v4v6_up pref64 $NSP/96
 mapped_dev $D1
 on h6 ip addr add "$NSP$REMOTE/128" dev eth0 nodad || die "h6: $NSP$REMOTE"
