@@ -10,6 +10,7 @@
 #include <net/ip.h>
 
 #include "netlink.h"
+#include "path.h"
 
 #define V4V6_ALLOW_ATTRS (BIT_ULL(V4V6_A_ALLOW_PROTO) | \
 			  BIT_ULL(V4V6_A_ALLOW_PORT_MIN) | \
