@@ -23,9 +23,9 @@ on h6 ip addr add "$NSP$REMOTE/128" dev eth0 nodad || die "h6: $NSP$REMOTE"
 on net6 ip -6 route add "$NSP/96" via $H6_ADDR || die "net6: route to $NSP/96"
 PORT=2222 OTHER=2223 BACK=2224
 
-# d1 serves TCP on PORT and OTHER: "d1:PORT" to whoever connects
+# d1 serves TCP on PORT and OTHER: "d1 port PORT" to whoever connects
 for p in $PORT $OTHER; do
-	on d1 socat "TCP4-LISTEN:$p,reuseaddr,fork" "SYSTEM:echo d1:$p" &
+	on d1 socat "TCP4-LISTEN:$p,reuseaddr,fork" "SYSTEM:echo d1 port $p" &
 done
 for p in $PORT $OTHER; do
 	wait_for 20 listening d1 tcp $p || die "no TCP server on d1:$p"
@@ -84,7 +84,7 @@ log "d1's own TCP, ping and an ICMP error came back; its flow is in conntrack as
 # 3. A port opened on purpose, and only that one.
 ctl device set "$D1_MAC" allow tcp $PORT allow icmp || die "device set allow"
 got=$(h6_tcp $PORT "$(xt 10)")
-[ "$got" = "d1:$PORT" ] || die "h6 to d1:$PORT after allow tcp $PORT: got '$got'"
+[ "$got" = "d1 port $PORT" ] || die "h6 to d1:$PORT after allow tcp $PORT: got '$got'"
 got=$(h6_tcp $OTHER 3)
 [ -z "$got" ] || die "h6 connected to d1:$OTHER, which no rule opens ($got)"
 on h6 ping -c 2 -i 0.3 -W "$(xt 3)" -I "$NSP$REMOTE" "$D1_IP6" > /dev/null ||
@@ -97,7 +97,7 @@ log "allow tcp $PORT: h6 connects to it, not to $OTHER; allow icmp: pings; allow
 # 4. inbound all lets everything in; replies closes again.
 ctl config set inbound all || die "config set inbound all"
 got=$(h6_tcp $OTHER "$(xt 10)")
-[ "$got" = "d1:$OTHER" ] || die "h6 to d1:$OTHER under inbound all: got '$got'"
+[ "$got" = "d1 port $OTHER" ] || die "h6 to d1:$OTHER under inbound all: got '$got'"
 ctl config set inbound replies || die "config set inbound replies"
 got=$(h6_tcp $OTHER 3)
 [ -z "$got" ] || die "h6 connected to d1:$OTHER back under inbound replies ($got)"

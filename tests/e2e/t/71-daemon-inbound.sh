@@ -20,7 +20,7 @@ addr6=$(dev_get ipv6 "$mac")
 on h6 ip addr add "$NSP$REMOTE/128" dev eth0 nodad || die "h6: $NSP$REMOTE"
 on net6 ip -6 route add "$NSP/96" via $H6_ADDR || die "net6: route to $NSP/96"
 for p in 2222 2223; do
-	on "$name" socat "TCP4-LISTEN:$p,reuseaddr,fork" "SYSTEM:echo d1:$p" &
+	on "$name" socat "TCP4-LISTEN:$p,reuseaddr,fork" "SYSTEM:echo d1 port $p" &
 	wait_for 20 listening "$name" tcp $p || die "no TCP server on $name:$p"
 done
 on h6 ping -c 1 -W 5 "$addr6" > /dev/null || die "h6 cannot reach $addr6"
@@ -33,7 +33,7 @@ h6_tcp() {
 opened() {
 	local other=$(($1 == 2222 ? 2223 : 2222)) got
 	got=$(h6_tcp "$1" "$(xt 10)")
-	[ "$got" = "d1:$1" ] || { v4v6d_dump; die "h6 to d1:$1: got '$got' ($2)"; }
+	[ "$got" = "d1 port $1" ] || { v4v6d_dump; die "h6 to d1:$1: got '$got' ($2)"; }
 	got=$(h6_tcp $other 3)
 	[ -z "$got" ] || die "h6 connected to d1:$other, which no rule opens ($2)"
 }
