@@ -6,7 +6,8 @@
 # ::<a LAN neighbour>, ::<the LAN's broadcast>, ::<loopback> and
 # ::<link-local>. None reaches d1 (to which it would look like its own
 # gateway or LAN), each is counted in "martian"; datagrams from
-# PREF64::<a global address> before and after them do reach d1.
+# PREF64::<a global address> before and after them do reach d1, and so does
+# one after the gateway gets a default route out of the LAN.
 NSP=2001:db8:46::
 # (inbound all: h6's datagrams start no flow of d1's; e2e 59 tests that)
 v4v6_up pref64 $NSP/96 inbound all
@@ -69,5 +70,11 @@ done
 after=$(stat_get martian)
 [ "$after" -ge $((before + 15)) ] ||
 	die "martian: $before before, $after after 15 forged datagrams"
+# A default route out of the LAN (an IPv4 uplink behind a LAN host) is the
+# internet, not the LAN: a global source is still delivered.
+on gw ip route replace default via $LAN_NET.99 dev eth0 || die "default route via $LAN_NET.99"
+from $SRV4_ADDR global-default-route
+wait_for "$(xt 10)" received global-default-route ||
+	die "d1 did not get h6's datagram from $NSP$SRV4_ADDR with a default route out of the LAN"
 kill $server
 log "15 datagrams from the gateway, the LAN, loopback and link-local under $NSP/96 refused (martian $after); a global source delivered"
