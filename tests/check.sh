@@ -46,7 +46,7 @@ counts() {
 	tools)
 		awk '/\[  PASSED  \] [0-9]+ test/ { p += $4 }
 		     /\[  FAILED  \] [0-9]+ test/ { f += $4 }
-		     /^(cli|v4v6d-cli|fuzz): [0-9]+ passed, [0-9]+ failed/ { p += $2; f += $4 }
+		     /^(cli|v4v6d-cli|unit|fuzz): [0-9]+ passed, [0-9]+ failed/ { p += $2; f += $4 }
 		     END { print p + 0, f + 0 }' "$2" ;;
 	kunit)
 		sed -n 's/^kunit: \([0-9]*\) cases passed, \([0-9]*\) .*/\1 \2/p' "$2" | tail -n 1 ;;

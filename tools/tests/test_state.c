@@ -794,7 +794,7 @@ static void test_save_load(void **state)
 	tmp_names(&t, names, sizeof(names));
 	assert_string_equal(names, "state.json");
 	assert_int_equal(stat(t.path, &sb), 0);
-	assert_int_equal(sb.st_mode & 07777, 0644);
+	assert_int_equal(sb.st_mode & 07777, 0600);
 	assert_int_equal(state_load(t.path, &back, &from_bak, err, sizeof(err)),
 			 0);
 	assert_false(from_bak);

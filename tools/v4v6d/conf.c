@@ -19,6 +19,12 @@
 #define DEFAULT_INACTIVE	600	/* 10 minutes */
 #define DEFAULT_RELEASE		86400	/* a day */
 /*
+ * An hour: a thousand devices make a state file of about 250 KiB, which
+ * renewals would otherwise rewrite every second or so; on flash that is a
+ * few KiB a minute.
+ */
+#define DEFAULT_STATE_INTERVAL	3600
+/*
  * "static MAC IPV4 ipv6 ADDR" and V4V6_ALLOW_MAX "allow PROTO PORTS", and
  * room for a rule too many to be told as such.
  */
@@ -35,6 +41,7 @@ void config_defaults(struct config *cfg)
 	cfg->addressing = ADDR_AUTO;
 	cfg->inactive_after = DEFAULT_INACTIVE;
 	cfg->release_after = DEFAULT_RELEASE;
+	cfg->state_interval = DEFAULT_STATE_INTERVAL;
 	snprintf(cfg->ident_prefix, sizeof(cfg->ident_prefix), "v6d");
 }
 
@@ -362,6 +369,8 @@ static int set_one(struct config *cfg, const char *k, const char *v,
 		return set_seconds(&cfg->inactive_after, v, k, err, errlen);
 	if (!strcmp(k, "release-after"))
 		return set_seconds(&cfg->release_after, v, k, err, errlen);
+	if (!strcmp(k, "state-interval"))
+		return set_seconds(&cfg->state_interval, v, k, err, errlen);
 	if (!strcmp(k, "unknown")) {
 		if (strcmp(v, "pass") && strcmp(v, "drop"))
 			return fail(err, errlen,

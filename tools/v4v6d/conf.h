@@ -61,6 +61,8 @@ struct mac_allow {
  * @addressing: how identities get their addresses
  * @inactive_after: seconds without a sign of a device before it is inactive
  * @release_after: seconds without a sign before its lease is released
+ * @state_interval: seconds the state file may lag behind the changes that
+ *	can wait (lease renewals, DHCPv6 client steps, activity)
  * @unknown_drop: the kernel drops IPv4 from unknown sources
  * @inbound_all: the kernel lets everything in from the IPv6 network, not
  *	only replies and what the allow rules let in
@@ -82,6 +84,7 @@ struct config {
 	enum addressing addressing;
 	uint32_t inactive_after;
 	uint32_t release_after;
+	uint32_t state_interval;
 	bool unknown_drop;
 	bool inbound_all;
 	uint32_t lowest_mtu;

@@ -101,7 +101,9 @@ static void dev_drop_addr(struct dev *d)
 void dev_set_addr(struct dev *d, const struct in6_addr *a, uint32_t valid,
 		  uint32_t preferred)
 {
-	if (d->has_ipv6 && memcmp(&d->ipv6, a, 16)) {
+	bool same = d->has_ipv6 && !memcmp(&d->ipv6, a, 16);
+
+	if (d->has_ipv6 && !same) {
 		log_info("%s: address %s replaced", d->ident, ip6_str(&d->ipv6));
 		dev_drop_addr(d);
 	}
@@ -111,7 +113,11 @@ void dev_set_addr(struct dev *d, const struct in6_addr *a, uint32_t valid,
 	d->has_ipv6 = true;
 	ident_rule(d, a);
 	dev_kernel_put(d);
-	d4.dirty = true;
+	/* A renewal of the same address can wait for the next save. */
+	if (same)
+		d4.stale = true;
+	else
+		d4.dirty = true;
 }
 
 static void on_send(void *ctx, const uint8_t *msg, size_t len)
@@ -229,7 +235,7 @@ void dev_seen(const uint8_t mac[6], struct in_addr ipv4, bool sure)
 		log_info("%s: active again", mac_str(mac));
 		d->inactive = false;
 		dev_kernel_put(d);
-		d4.dirty = true;
+		d4.stale = true;
 	}
 	if (sure && !d->is_static && d->ipv4.s_addr != ipv4.s_addr &&
 	    dev_take_ipv4(d, mac, ipv4)) {
@@ -368,7 +374,7 @@ static void dhcp_timer(struct dev *d, uint64_t now)
 
 	dhcp6_client_timer(&d->dhcp, now);
 	if (d->dhcp.state != before)
-		d4.dirty = true;
+		d4.stale = true;
 }
 
 void dev_timers(uint64_t now)
@@ -437,7 +443,7 @@ static void dev_age_one(struct dev *d, uint64_t now)
 			 (unsigned long long)idle / 1000);
 		d->inactive = true;
 		dev_kernel_put(d);
-		d4.dirty = true;
+		d4.stale = true;
 	}
 	if (idle > (uint64_t)c->release_after * 1000) {
 		log_info("%s %s: gone for %llus: released",
@@ -482,7 +488,7 @@ void dev_receive(struct dev *d)
 		    (d->started || d->releasing) && !d->dead)
 			dhcp6_client_receive(&d->dhcp, buf, n, now_ms());
 	if (d->dhcp.state != before)
-		d4.dirty = true;
+		d4.stale = true;
 }
 
 void dev_addr_event(int ifindex, const struct in6_addr *addr,

@@ -1,9 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The device table to and from the state file. Saved at most once a second
- * while something changed, and at exit; restored at start: each device gets
- * its identity and, while its lease is valid, its address and its place in
- * the kernel's table at once, before the lease is renewed.
+ * The device table to and from the state file. Saved at exit, within a
+ * second of a change that must survive a crash (a device added or removed,
+ * an address, a mode: d4.dirty), and within the configured state-interval of
+ * one that can wait (a lease renewed for the same address, a DHCPv6
+ * client's step, a device going idle or coming back: d4.stale), since the
+ * state file may live on flash. What waits and is lost to a crash costs
+ * little: a restored lease looks older than it is (its device renews or
+ * rebinds sooner), a device idle since is aged from its older last sign.
+ * Restored at start: each device gets its identity and, while its lease is
+ * valid, its address and its place in the kernel's table at once, before
+ * the lease is renewed.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +48,15 @@ static void dev_to_state(const struct dev *d, struct state_dev *s)
 			 dhcp6_state_name(d->dhcp.state));
 }
 
+/* persist_due(): whether the changes pending must be written by now. */
+bool persist_due(uint64_t now)
+{
+	if (d4.dirty)
+		return now >= d4.saved_ms + SAVE_EVERY_MS;
+	return d4.stale &&
+	       now >= d4.saved_ms + (uint64_t)d4.cfg.state_interval * 1000;
+}
+
 void persist_save(bool force)
 {
 	struct state st = { 0 };
@@ -48,7 +64,9 @@ void persist_save(bool force)
 	const struct dev *d;
 	char err[256];
 
-	if (!d4.dirty || (!force && now < d4.saved_ms + SAVE_EVERY_MS))
+	if (!force && !persist_due(now))
+		return;
+	if (!d4.dirty && !d4.stale)
 		return;
 	st.devs = calloc(d4.n_devs ? d4.n_devs : 1, sizeof(*st.devs));
 	if (!st.devs) {
@@ -64,7 +82,7 @@ void persist_save(bool force)
 	if (state_save(d4.cfg.state_file, &st, err, sizeof(err)))
 		log_err("state file: %s", err);
 	else
-		d4.dirty = false;
+		d4.dirty = d4.stale = false;
 	d4.saved_ms = now;
 	free(st.devs);
 }

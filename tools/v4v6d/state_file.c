@@ -88,7 +88,7 @@ static int write_temp(char *tmp, const char *text, char *err, size_t errlen)
 
 	if (fd < 0)
 		return sys_fail(err, errlen, tmp, "cannot create");
-	if (fchmod(fd, 0644) || write_all(fd, text, strlen(text)) ||
+	if (fchmod(fd, 0600) || write_all(fd, text, strlen(text)) ||
 	    fsync(fd)) {
 		sys_fail(err, errlen, tmp, "cannot write");
 		close(fd);

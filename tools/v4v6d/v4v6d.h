@@ -118,7 +118,8 @@ struct daemon {
 	bool pref64_set;
 	struct dev *devs;
 	unsigned int n_devs;
-	bool dirty;		/* the state file is behind */
+	bool dirty;		/* the state file lacks what must survive */
+	bool stale;		/* it lacks only what may wait */
 	uint64_t saved_ms;
 };
 
@@ -184,6 +185,7 @@ void dns64_receive(void);
 void dns64_tick(uint64_t now);
 
 /* persist.c */
+bool persist_due(uint64_t now);
 void persist_save(bool force);
 int persist_restore(void);
 

@@ -5,10 +5,14 @@
 # the kernel's table, each with a Kea lease of its own, within 120 s of the
 # first datagram. The result is printed: how long that took, and v4v6d's
 # memory (VmRSS, VmHWM). Then the first and the last device reach srv4.
+# Kea's T1 is 10 s, so that the 200 devices renew 20 times a second: the
+# state file (flash, on a router) must not be rewritten for that, only at
+# most once per state-interval (default an hour); it is watched for 30 s.
 
 N=200
 BOUND=120
 export V4V6D=$V4V6D_PLAIN
+KEA_T1=10 KEA_T2=16 kea_restart
 v4v6d_up
 
 # crowd_mac I, crowd_ip I: device I's MAC and IPv4 address
@@ -104,6 +108,24 @@ for i in 0 $((N - 1)); do
 		{ ctl device show "$(crowd_mac $i)"; die "m$i ($(crowd_mac $i)) cannot reach srv4"; }
 done
 log "m0 and m$((N - 1)) reach srv4"
+
+# The state file while the crowd renews: each save replaces it (a new
+# inode), so counting inodes counts saves.
+STATE=$V4V6D_DIR/state.json
+renews0=$(grep -c 'DHCPv6 lease' "$V4V6D_DIR/log")
+saves=0 last=$(stat -c %i "$STATE")
+end=$((SECONDS + 30))
+while [ $SECONDS -lt $end ]; do
+	ino=$(stat -c %i "$STATE")
+	[ "$ino" = "$last" ] || saves=$((saves + 1))
+	last=$ino
+	sleep 0.2
+done
+renews=$(($(grep -c 'DHCPv6 lease' "$V4V6D_DIR/log") - renews0))
+size=$(stat -c %s "$STATE")
+result "flash: $renews renewals in 30 s, $saves saves of the $((size / 1024)) KiB state file"
+[ "$renews" -ge $N ] || die "only $renews renewals in 30 s with T1 10 s"
+[ "$saves" -le 1 ] || die "the state file was saved $saves times in 30 s of renewals"
 v4v6d_log_has "inactive|released|lost|error|warning" &&
 	{ grep -E "inactive|released|lost|error|warning" "$V4V6D_DIR/log" | head -n 20; die "trouble in v4v6d's log"; }
 v4v6d_stop
