@@ -119,13 +119,26 @@ static void on_send(void *ctx, const uint8_t *msg, size_t len)
 	ident_send(ctx, msg, len);
 }
 
+/*
+ * lease_left(): what is left now of @secs granted at @start_ms (a lease
+ * taken over when the address before it expired was granted earlier).
+ */
+static uint32_t lease_left(uint32_t secs, uint64_t start_ms)
+{
+	if (secs == INFINITE)
+		return INFINITE;
+	return ra_secs_left(start_ms + secs * 1000ull, now_ms());
+}
+
 static void on_bound(void *ctx, const struct dhcp6_lease *l)
 {
 	struct dev *d = ctx;
+	uint32_t valid = lease_left(l->valid, l->start_ms);
 
 	log_info("%s: DHCPv6 lease %s (T1 %us, T2 %us, valid %us)", d->ident,
 		 ip6_str(&l->addr), l->t1, l->t2, l->valid);
-	dev_set_addr(d, &l->addr, l->valid, l->preferred);
+	dev_set_addr(d, &l->addr, valid ? valid : 1,
+		     lease_left(l->preferred, l->start_ms));
 }
 
 static void on_lost(void *ctx, const struct dhcp6_lease *l)

@@ -125,8 +125,8 @@ static void ra_follow(const struct ra_state *old, unsigned int ch)
 	if ((ch & RA_CH_ROUTER) && router) {
 		log_info("WAN: router %s", ip6_str(router));
 	} else if ((ch & RA_CH_ROUTER) && was) {
-		log_warn("WAN: router %s is no longer advertised: no default "
-			 "route", ip6_str(was));
+		log_warn("WAN: router %s gone: no default route",
+			 ip6_str(was));
 		routes_withdraw(&any6, 0);
 	}
 	if (ch & (RA_CH_ONLINK | RA_CH_ROUTER))
