@@ -65,7 +65,9 @@ struct dhcp6_lease {
  * @send: send @len bytes to All_DHCP_Relay_Agents_and_Servers from the
  *	device's identity (UDP 546 -> 547)
  * @bound: a lease was obtained, extended or changed (the address may be a
- *	new one: the caller replaces what it had)
+ *	new one: the caller replaces what it had). A lease given earlier
+ *	takes over when the address held expires (@start_ms then lies in
+ *	the past: its lifetimes count from there)
  * @lost: the lease ended without a Release: valid lifetime over, or the
  *	server refused it; the client goes on soliciting by itself
  * @released: a Release exchange is over (answered or given up); the client
