@@ -369,8 +369,11 @@ static void test_last_seen(void **state)
 	parse_ok(s, &st);
 	free(s);
 	assert_int_equal(st.devs[1].last_seen, now - 3600);
+	/* less two seconds for the roundings */
 	assert_int_equal(state_seen_ms(&st.devs[1], now, now_ms),
-			 now_ms - 3600000);
+			 now_ms - 3598000);
+	st.devs[1].last_seen = now - 2;
+	assert_int_equal(state_seen_ms(&st.devs[1], now, now_ms), now_ms);
 	/* the first device's is 0: unknown, seen now */
 	assert_int_equal(state_seen_ms(&st.devs[0], now, now_ms), now_ms);
 	/* in the future (the clock was set back): now */

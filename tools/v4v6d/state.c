@@ -701,13 +701,21 @@ void state_free(struct state *st)
 	memset(st, 0, sizeof(*st));
 }
 
+/*
+ * Seconds added to a restored last_seen: the file keeps whole seconds, and
+ * the daemon's two clocks (monotonic, wall) each round once more each way.
+ * Later only delays aging; earlier would make the kernel's idle time, a
+ * moment after the restart, look like a new sign of life.
+ */
+#define SEEN_SLACK	2
+
 uint64_t state_seen_ms(const struct state_dev *d, int64_t now,
 		       uint64_t now_ms)
 {
 	uint64_t ago;
 
-	if (!d->last_seen || d->last_seen >= now)
+	if (!d->last_seen || d->last_seen + SEEN_SLACK >= now)
 		return now_ms;
-	ago = (uint64_t)(now - d->last_seen);
+	ago = (uint64_t)(now - d->last_seen - SEEN_SLACK);
 	return ago >= now_ms / 1000 ? 0 : now_ms - ago * 1000;
 }

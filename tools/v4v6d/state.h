@@ -110,9 +110,9 @@ void state_free(struct state *st);
 
 /*
  * state_seen_ms(): @d's last_seen on the caller's monotonic clock, which
- * reads @now_ms at Unix time @now: so many seconds before @now_ms (0 at
- * the earliest), @now_ms when it is unknown or in the future. Aging goes
- * on from there after a restart.
+ * reads @now_ms at Unix time @now: so many seconds before @now_ms, less two
+ * for the roundings (0 at the earliest), @now_ms when it is unknown or in
+ * the future. Aging goes on from there after a restart.
  */
 uint64_t state_seen_ms(const struct state_dev *d, int64_t now,
 		       uint64_t now_ms);
