@@ -117,7 +117,12 @@ static void op_bound(void *ctx, const struct dhcp6_lease *l)
 	check(!fz.released);
 	check(l->valid && l->preferred <= l->valid);
 	check(l->t1 && l->t1 <= l->t2);
-	check(l->start_ms == fz.now);
+	/* T1 and T2 come before the lease ends (or the lease never does) */
+	check(l->valid == DHCP6_INFINITY || l->t2 <= l->valid);
+	/* granted now, or earlier and taken over now: still valid */
+	check(l->start_ms <= fz.now);
+	check(l->valid == DHCP6_INFINITY ||
+	      fz.now - l->start_ms < (uint64_t)l->valid * 1000);
 	check(l->server_duid_len >= 1 && l->server_duid_len <= DHCP6_DUID_MAX);
 }
 

@@ -2,7 +2,9 @@
 /*
  * libFuzzer target: ra_parse() on arbitrary bytes, with checks of what it
  * claims of its result; pref64_from_aaaa() on the same bytes taken as AAAA
- * records; ra_build_rs() into a buffer of a size the input chooses.
+ * records; ra_build_rs() into a buffer of a size the input chooses. An RA
+ * that parses is applied to a ra_state (from a router and at a time the
+ * input chooses), which is then expired, and checked both times.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +70,48 @@ static void fuzz_aaaa(const uint8_t *data, size_t size)
 	free(addrs);
 }
 
+static void check_timed(const struct ra_timed *t)
+{
+	if (t->preferred_end_ms > t->valid_end_ms || t->len > 128)
+		abort();
+}
+
+static void check_state(const struct ra_state *s)
+{
+	unsigned int i;
+
+	if (s->n_routers > RA_MAX_ROUTERS || s->n_onlink > RA_MAX_PREFIXES ||
+	    (s->have_slaac_next && !s->have_slaac) ||
+	    (s->have_slaac && s->slaac.len != 64) ||
+	    (s->have_slaac && s->slaac.preferred_end_ms > s->slaac.valid_end_ms))
+		abort();
+	for (i = 0; i < s->n_onlink; i++)
+		check_timed(&s->onlink[i]);
+	for (i = 0; i < s->n_routers; i++)
+		if (!s->routers[i].end_ms)
+			abort();
+}
+
+/*
+ * fuzz_state(): @ra from a router of the input's last byte, at a time of
+ * its first two, applied to a state kept from one input to the next (as the
+ * daemon keeps it), then expired at a later time.
+ */
+static void fuzz_state(const struct ra_info *ra, const uint8_t *data,
+		       size_t size)
+{
+	static struct ra_state s;
+	static uint64_t now = 1000;
+	struct in6_addr from = { { { 0xfe, 0x80 } } };
+
+	from.s6_addr[15] = data[size - 1] & 15;
+	now += (uint64_t)(data[0] << 8 | data[1]) * 1000;
+	ra_state_update(&s, &from, ra, now);
+	check_state(&s);
+	ra_state_expire(&s, now + (uint64_t)data[2] * 60000);
+	check_state(&s);
+}
+
 /* An RS into a buffer of exactly @size bytes: 16 fit, fewer do not. */
 static void fuzz_rs(const uint8_t mac[6], size_t size)
 {
@@ -92,9 +136,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!buf)
 		return 0;
 	memcpy(buf, data, size);
-	if (!ra_parse(buf, size, &ra, &why))
+	if (!ra_parse(buf, size, &ra, &why)) {
 		check_ra(&ra);
-	else if (!why)
+		fuzz_state(&ra, data, size);
+	} else if (!why)
 		abort();
 	free(buf);
 

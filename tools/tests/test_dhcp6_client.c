@@ -820,6 +820,86 @@ static void test_request_unspec_fail(void **state)
 }
 
 /* Refused twice in a row: the next Solicit waits (no loop at wire speed). */
+/* refuse(): the Request outstanding refused (NotOnLink). */
+static void refuse(struct fake *f)
+{
+	struct srv s = answer(f, DHCP6_REPLY, 1);
+
+	assert_int_equal(last_type(f), DHCP6_REQUEST);
+	s.status = DHCP6_ST_NOT_ON_LINK;
+	deliver(f, &s);
+}
+
+/* advertise(): the Solicit outstanding answered, at preference 255. */
+static void advertise(struct fake *f)
+{
+	struct srv s;
+
+	while (last_type(f) != DHCP6_SOLICIT)
+		fire(f);
+	s = answer(f, DHCP6_ADVERTISE, 1);
+	s.pref = 255;
+	deliver(f, &s);
+	assert_int_equal(last_type(f), DHCP6_REQUEST);
+}
+
+/*
+ * A lease obtained after failures ends their run: a Request refused
+ * later is a first failure again, and the Solicit after it goes at once.
+ */
+static void test_failures_reset(void **state)
+{
+	struct fake *f = *state;
+	unsigned int sent;
+	struct srv s;
+
+	to_request(f, 1);
+	refuse(f);
+	advertise(f);
+	refuse(f);
+	advertise(f);
+	s = answer(f, DHCP6_REPLY, 1);
+	deliver(f, &s);
+	assert_int_equal(f->n_bound, 1);
+	/* the Renew finds no binding: Request, refused */
+	fire(f);
+	assert_int_equal(last_type(f), DHCP6_RENEW);
+	s = answer(f, DHCP6_REPLY, 1);
+	s.ia_status = DHCP6_ST_NO_BINDING;
+	s.n_addrs = 0;
+	deliver(f, &s);
+	sent = f->n_sent;
+	refuse(f);
+	assert_int_equal(f->n_sent, sent + 1);
+	assert_int_equal(last_type(f), DHCP6_SOLICIT);
+}
+
+/* A Decline right after the lease continues the run: DAD keeps failing. */
+static void test_decline_backoff(void **state)
+{
+	struct fake *f = *state;
+	struct in6_addr a = addr_of("2001:db8::1");
+	unsigned int i;
+	struct srv s;
+
+	to_request(f, 1);
+	for (i = 0; i < 3; i++) {
+		s = answer(f, DHCP6_REPLY, 1);
+		deliver(f, &s);
+		assert_int_equal(f->n_bound, i + 1);
+		dhcp6_client_decline(f->c, &a, f->now);
+		s = answer(f, DHCP6_REPLY, 1);
+		s.no_ia = true;
+		deliver(f, &s);
+		if (i) {
+			assert_int_equal(dhcp6_client_deadline(f->c) - f->now,
+					 SOL_TIMEOUT << (i - 1));
+			assert_int_equal(last_type(f), DHCP6_DECLINE);
+		}
+		advertise(f);
+	}
+}
+
 static void test_request_failure_backoff(void **state)
 {
 	struct fake *f = *state;
@@ -964,15 +1044,50 @@ static void test_infinite_lifetimes(void **state)
 	assert_int_equal(f->n_lost, 0);
 }
 
+/*
+ * T1 and T2 at or past the valid lifetime's end (infinity with a finite
+ * lifetime too) would come after the lease is lost: the client picks its
+ * own, 0.5 and 0.8 times the preferred lifetime, and Renews in time.
+ */
 static void test_infinite_t1_t2_finite_valid(void **state)
 {
 	struct fake *f = *state;
 
 	bind_at(f, T0, DHCP6_INFINITY, DHCP6_INFINITY, 3600, 7200);
-	assert_int_equal(dhcp6_client_deadline(f->c), T0 + 7200000);
+	assert_int_equal(f->bound.t1, 1800);
+	assert_int_equal(f->bound.t2, 2880);
+	assert_int_equal(dhcp6_client_deadline(f->c), T0 + 1800000);
 	fire(f);
-	assert_int_equal(f->n_lost, 1);
-	assert_int_equal(last_type(f), DHCP6_SOLICIT);
+	assert_int_equal(last_type(f), DHCP6_RENEW);
+	assert_int_equal(f->n_lost, 0);
+}
+
+static void test_t1_t2_past_valid(void **state)
+{
+	struct fake *f = *state;
+
+	bind_at(f, T0, 8000, 9000, 3600, 7200);
+	assert_int_equal(f->bound.t1, 1800);
+	assert_int_equal(f->bound.t2, 2880);
+	assert_int_equal(dhcp6_client_deadline(f->c), T0 + 1800000);
+	fire(f);
+	assert_int_equal(last_type(f), DHCP6_RENEW);
+	/* Renew until T2, then Rebind: all before the lease ends */
+	while (last_type(f) == DHCP6_RENEW)
+		fire(f);
+	assert_int_equal(last_type(f), DHCP6_REBIND);
+	assert_true(f->now < T0 + 7200000);
+	assert_int_equal(f->n_lost, 0);
+}
+
+/* The server's T1 is kept; only its T2 at the valid end is replaced. */
+static void test_t2_at_valid(void **state)
+{
+	struct fake *f = *state;
+
+	bind_at(f, T0, 1000, 7200, 3600, 7200);
+	assert_int_equal(f->bound.t1, 1000);
+	assert_int_equal(f->bound.t2, 2880);
 }
 
 /* Times near the end of the clock saturate instead of wrapping round. */
@@ -1119,6 +1234,76 @@ static void test_renew_address_change(void **state)
 	assert_addr(&dhcp6_client_lease(f->c)->addr, "2001:db8::77");
 }
 
+/*
+ * A Renew Reply that leaves the address held out, giving another: the held
+ * one stays until its valid lifetime ends (the device's connections go on),
+ * then the other takes over; Renews meanwhile are about both.
+ */
+static void test_renew_omits_address(void **state)
+{
+	struct fake *f = *state;
+	struct dhcp6_parsed p;
+	struct srv s;
+
+	bind_at(f, T0, 100, 160, 200, 300);
+	fire(f);
+	f->now += 1000;
+	s = answer(f, DHCP6_REPLY, 1);
+	s.t1 = 100;
+	s.t2 = 160;
+	s.addrs[0].addr = addr_of("2001:db8::77");
+	s.addrs[0].preferred = 500;
+	s.addrs[0].valid = 600;
+	deliver(f, &s);
+	assert_int_equal(f->n_bound, 1);
+	assert_int_equal(f->n_lost, 0);
+	assert_int_equal(dhcp6_client_state(f->c), DHCP6_S_BOUND);
+	assert_addr(&dhcp6_client_lease(f->c)->addr, "2001:db8::1");
+	assert_int_equal(dhcp6_client_lease(f->c)->valid, 300);
+	/* the Reply's T1 (100 s after it) */
+	assert_int_equal(dhcp6_client_deadline(f->c), f->now + 100000);
+	fire(f);
+	p = sent_msg(f, -1);
+	assert_int_equal(p.type, DHCP6_RENEW);
+	assert_int_equal(p.ia[0].n_addrs, 2);
+	assert_addr(&p.ia[0].addrs[0].addr, "2001:db8::1");
+	assert_addr(&p.ia[0].addrs[1].addr, "2001:db8::77");
+	/* unanswered: at the held address's end, the other one */
+	while (f->n_bound == 1)
+		fire(f);
+	assert_int_equal(f->now, T0 + 300000);
+	assert_addr(&f->bound.addr, "2001:db8::77");
+	assert_int_equal(f->n_lost, 0);
+	assert_addr(&dhcp6_client_lease(f->c)->addr, "2001:db8::77");
+	/* it runs to its own end */
+	while (!f->n_lost)
+		fire(f);
+	assert_addr(&f->lost.addr, "2001:db8::77");
+}
+
+/* Held address left out, then withdrawn: the next one at once. */
+static void test_renew_omits_then_withdraws(void **state)
+{
+	struct fake *f = *state;
+	struct srv s;
+
+	bind_at(f, T0, 100, 160, 200, 300);
+	fire(f);
+	s = answer(f, DHCP6_REPLY, 1);
+	s.addrs[0].addr = addr_of("2001:db8::77");
+	deliver(f, &s);
+	assert_int_equal(f->n_bound, 1);
+	fire(f);
+	assert_int_equal(last_type(f), DHCP6_RENEW);
+	s = answer(f, DHCP6_REPLY, 1);
+	s.addrs[0].preferred = 0;
+	s.addrs[0].valid = 0;
+	deliver(f, &s);
+	assert_int_equal(f->n_bound, 2);
+	assert_int_equal(f->n_lost, 0);
+	assert_addr(&f->bound.addr, "2001:db8::77");
+}
+
 /* The address held is kept when still offered, whatever the order. */
 static void test_renew_keeps_address(void **state)
 {
@@ -1260,6 +1445,21 @@ static struct dhcp6_lease restored_lease(uint64_t start)
 	l.addr = addr_of("2001:db8::5");
 	memcpy(l.server_duid, srv_duids[1], 7);
 	return l;
+}
+
+/* A restored lease gets the same bounds. */
+static void test_restore_t1_past_valid(void **state)
+{
+	struct fake *f = *state;
+	struct dhcp6_lease l = restored_lease(T0);
+
+	l.t1 = l.t2 = DHCP6_INFINITY;
+	l.preferred = 200;
+	l.valid = 300;
+	f->now = T0;
+	dhcp6_client_restore(f->c, &l, T0);
+	assert_int_equal(dhcp6_client_lease(f->c)->t1, 100);
+	assert_int_equal(dhcp6_client_lease(f->c)->t2, 160);
 }
 
 static void test_restore_before_t2(void **state)
@@ -1517,6 +1717,8 @@ int main(void)
 		T(test_request_refused),
 		T(test_request_unspec_fail),
 		T(test_request_failure_backoff),
+		T(test_failures_reset),
+		T(test_decline_backoff),
 		T(test_ignored_messages),
 		T(test_ignored_in_renew),
 		T(test_t1_t2_zero),
@@ -1524,11 +1726,16 @@ int main(void)
 		T(test_t1_above_t2_ignored),
 		T(test_infinite_lifetimes),
 		T(test_infinite_t1_t2_finite_valid),
+		T(test_t1_t2_past_valid),
+		T(test_t2_at_valid),
+		T(test_restore_t1_past_valid),
 		T(test_no_overflow),
 		T(test_renew_rebind_lost),
 		T(test_renew_retransmission),
 		T(test_renew_reply_other_server),
 		T(test_renew_address_change),
+		T(test_renew_omits_address),
+		T(test_renew_omits_then_withdraws),
 		T(test_renew_keeps_address),
 		T(test_renew_address_withdrawn),
 		T(test_renew_not_on_link),

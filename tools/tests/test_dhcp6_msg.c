@@ -188,6 +188,40 @@ static void test_renew_bytes(void **state)
 	assert_memory_equal(buf, want, sizeof(want));
 }
 
+/* A Renew about two addresses: the one held and the one to move to. */
+static void test_renew_two_addrs(void **state)
+{
+	static const uint8_t want[] = {
+		5, 0xab, 0xcd, 0xef,
+		CLIENTID,
+		SERVERID,
+		IA_HDR(68, 0x01020304, 0, 0),
+		IAADDR(ADDR1, 0, 0),
+		IAADDR(ADDR2, 0, 0),
+		U16(8), U16(2), U16(0),
+		U16(6), U16(2), U16(82),
+	};
+	struct in6_addr a = addr_of("2001:db8::1"), b = addr_of("2001:db8::2");
+	struct dhcp6_out m = {
+		.type = DHCP6_RENEW,
+		.xid = 0xabcdef,
+		.client_duid = duid,
+		.client_duid_len = sizeof(duid),
+		.server_duid = srv_duid,
+		.server_duid_len = sizeof(srv_duid),
+		.iaid = 0x01020304,
+		.addr = &a,
+		.addr2 = &b,
+	};
+	uint8_t buf[DHCP6_MSG_MAX];
+	size_t len;
+
+	(void)state;
+	len = dhcp6_build(&m, buf, sizeof(buf));
+	assert_int_equal(len, sizeof(want));
+	assert_memory_equal(buf, want, sizeof(want));
+}
+
 /* Each type parses back with what it was built with. */
 static void test_build_parse_back(void **state)
 {
@@ -745,6 +779,7 @@ int main(void)
 		cmocka_unit_test(test_options_per_type),
 		cmocka_unit_test(test_solicit_bytes),
 		cmocka_unit_test(test_renew_bytes),
+		cmocka_unit_test(test_renew_two_addrs),
 		cmocka_unit_test(test_build_parse_back),
 		cmocka_unit_test(test_build_xid_24_bits),
 		cmocka_unit_test(test_build_refuses),

@@ -581,6 +581,248 @@ static void test_aaaa_none(void **state)
 	assert_addr6(&prefix, "::");
 }
 
+/* ---- ra_state.c: the routers and prefixes kept, on a fake clock ---- */
+
+#define S(x)	((uint64_t)(x) * 1000)	/* seconds on the fake clock */
+
+static struct ra_info ra_of(uint16_t lifetime)
+{
+	struct ra_info ra;
+
+	memset(&ra, 0, sizeof(ra));
+	ra.router_lifetime = lifetime;
+	return ra;
+}
+
+static void ra_pio(struct ra_info *ra, const char *prefix, bool onlink,
+		   bool autonomous, uint32_t valid, uint32_t preferred)
+{
+	struct ra_prefix *p = &ra->prefixes[ra->n_prefixes++];
+
+	p->prefix = addr6(prefix);
+	p->len = 64;
+	p->onlink = onlink;
+	p->autonomous = autonomous;
+	p->valid = valid;
+	p->preferred = preferred;
+}
+
+static unsigned int from(struct ra_state *s, const char *router,
+			 const struct ra_info *ra, uint64_t now)
+{
+	struct in6_addr a = addr6(router);
+
+	return ra_state_update(s, &a, ra, now);
+}
+
+#define assert_router(s, want) do { \
+	const struct in6_addr *r_ = ra_state_router(s); \
+	if (!(want)) { \
+		assert_null(r_); \
+	} else { \
+		assert_non_null(r_); \
+		assert_addr6(r_, (want) ? (want) : "::"); \
+	} \
+} while (0)
+
+/*
+ * A default router list, not "the last RA wins": a second router does not
+ * replace the first; the first is used until it leaves (lifetime 0) or its
+ * lifetime ends, and then the route goes with the last one.
+ */
+static void test_router_list(void **state)
+{
+	struct ra_state s = { 0 };
+	struct ra_info a = ra_of(1800), b = ra_of(600), bye = ra_of(0);
+
+	(void)state;
+	assert_router(&s, NULL);
+	assert_int_equal(from(&s, "fe80::a", &a, 0), RA_CH_ROUTER);
+	assert_router(&s, "fe80::a");
+	assert_int_equal(from(&s, "fe80::b", &b, S(10)), 0);
+	assert_router(&s, "fe80::a");
+	assert_int_equal(s.n_routers, 2);
+	assert_int_equal(from(&s, "fe80::a", &a, S(20)), 0);
+	assert_int_equal(from(&s, "fe80::a", &bye, S(30)), RA_CH_ROUTER);
+	assert_router(&s, "fe80::b");
+	assert_int_equal(from(&s, "fe80::c", &bye, S(30)), 0);
+	assert_int_equal(ra_state_expire(&s, S(610) - 1), 0);
+	assert_router(&s, "fe80::b");
+	assert_int_equal(ra_state_expire(&s, S(610)), RA_CH_ROUTER);
+	assert_router(&s, NULL);
+	assert_int_equal(s.n_routers, 0);
+}
+
+/* The first router's lifetime ends: the next one in the list is used. */
+static void test_router_expires(void **state)
+{
+	struct ra_state s = { 0 };
+	struct ra_info a = ra_of(100), b = ra_of(1000);
+
+	(void)state;
+	from(&s, "fe80::a", &a, 0);
+	from(&s, "fe80::b", &b, 0);
+	assert_int_equal(from(&s, "fe80::a", &a, S(50)), 0);
+	assert_int_equal(ra_state_expire(&s, S(149)), 0);
+	assert_int_equal(ra_state_expire(&s, S(150)), RA_CH_ROUTER);
+	assert_router(&s, "fe80::b");
+}
+
+static void test_router_list_full(void **state)
+{
+	struct ra_state s = { 0 };
+	struct ra_info a = ra_of(100);
+	char name[32];
+	unsigned int i;
+
+	(void)state;
+	for (i = 0; i <= RA_MAX_ROUTERS; i++) {
+		snprintf(name, sizeof(name), "fe80::%x", i + 1);
+		from(&s, name, &a, 0);
+	}
+	assert_int_equal(s.n_routers, RA_MAX_ROUTERS);
+	assert_router(&s, "fe80::1");
+	assert_int_equal(ra_state_expire(&s, S(100)), RA_CH_ROUTER);
+	assert_int_equal(s.n_routers, 0);
+}
+
+/* On-link prefixes live as long as their valid lifetime; 0 ends one. */
+static void test_onlink_lifetimes(void **state)
+{
+	struct ra_state s = { 0 };
+	struct ra_info ra = ra_of(0), ra2 = ra_of(0);
+	struct in6_addr p1 = addr6("2001:db8:1::"), p2 = addr6("2001:db8:2::");
+
+	(void)state;
+	ra_pio(&ra, "2001:db8:1::", true, false, 100, 50);
+	ra_pio(&ra, "2001:db8:2::", true, false, 1000, 50);
+	ra_pio(&ra, "2001:db8:3::", false, false, 1000, 50);
+	assert_int_equal(from(&s, "fe80::a", &ra, 0), RA_CH_ONLINK);
+	assert_int_equal(s.n_onlink, 2);
+	assert_true(ra_state_has_onlink(&s, &p1, 64));
+	assert_false(ra_state_has_onlink(&s, &p1, 48));
+	/* refreshed: no change, a later end */
+	assert_int_equal(from(&s, "fe80::a", &ra, S(50)), 0);
+	assert_int_equal(ra_state_expire(&s, S(150) - 1), 0);
+	assert_int_equal(ra_state_expire(&s, S(150)), RA_CH_ONLINK);
+	assert_false(ra_state_has_onlink(&s, &p1, 64));
+	assert_true(ra_state_has_onlink(&s, &p2, 64));
+	/* valid lifetime 0: gone at once */
+	ra_pio(&ra2, "2001:db8:2::", true, false, 0, 0);
+	assert_int_equal(from(&s, "fe80::b", &ra2, S(200)), RA_CH_ONLINK);
+	assert_int_equal(s.n_onlink, 0);
+	assert_int_equal(from(&s, "fe80::b", &ra2, S(200)), 0);
+}
+
+static void slaac_ra(struct ra_state *s, uint64_t now, uint32_t valid,
+		     uint32_t preferred)
+{
+	struct ra_info ra = ra_of(0);
+
+	ra_pio(&ra, "2001:db8:5::", false, true, valid, preferred);
+	assert_true(from(s, "fe80::a", &ra, now) & RA_CH_SLAAC);
+}
+
+/*
+ * RFC 4862 5.5.3 (e): an RA may lengthen the SLAAC prefix's valid
+ * lifetime, or cut it to two hours, never shorter, and not at all when
+ * two hours or less are left. The preferred lifetime is taken as it comes.
+ */
+static void test_slaac_two_hours(void **state)
+{
+	struct ra_state s = { 0 };
+
+	(void)state;
+	slaac_ra(&s, 0, 86400, 3600);
+	assert_true(s.have_slaac);
+	assert_addr6(&s.slaac.prefix, "2001:db8:5::");
+	assert_int_equal(s.slaac.valid_end_ms, S(86400));
+	/* 60 s: cut to two hours, no less */
+	slaac_ra(&s, S(1000), 60, 30);
+	assert_int_equal(s.slaac.valid_end_ms, S(1000 + 7200));
+	assert_int_equal(s.slaac.preferred_end_ms, S(1000 + 30));
+	/* 0 with two hours or less left: ignored */
+	slaac_ra(&s, S(2000), 0, 0);
+	assert_int_equal(s.slaac.valid_end_ms, S(8200));
+	assert_int_equal(s.slaac.preferred_end_ms, S(2000));
+	/* longer than what is left: taken */
+	slaac_ra(&s, S(3000), 6000, 6000);
+	assert_int_equal(s.slaac.valid_end_ms, S(9000));
+	/* more than two hours: taken, even if shorter */
+	slaac_ra(&s, S(3000), 7201, 7201);
+	assert_int_equal(s.slaac.valid_end_ms, S(10201));
+	assert_int_equal(ra_secs_left(s.slaac.valid_end_ms, S(3000)), 7201);
+	/* the lifetime ends: no SLAAC prefix */
+	assert_int_equal(ra_state_expire(&s, S(10201) - 1), 0);
+	assert_int_equal(ra_state_expire(&s, S(10201)), RA_CH_SLAAC);
+	assert_false(s.have_slaac);
+}
+
+static void test_slaac_infinite(void **state)
+{
+	struct ra_state s = { 0 };
+
+	(void)state;
+	slaac_ra(&s, 0, 0xffffffff, 0xffffffff);
+	assert_int_equal(s.slaac.valid_end_ms, RA_NEVER);
+	assert_int_equal(ra_secs_left(s.slaac.valid_end_ms, S(5)),
+			 0xffffffff);
+	slaac_ra(&s, S(10), 100, 100);
+	assert_int_equal(s.slaac.valid_end_ms, S(10 + 7200));
+	assert_int_equal(ra_state_expire(&s, S(100000)), RA_CH_SLAAC);
+}
+
+/*
+ * Another autonomous /64 does not replace the one in use (the devices'
+ * addresses would change under their connections): it is used when that
+ * one's valid lifetime ends.
+ */
+static void test_slaac_next(void **state)
+{
+	struct ra_state s = { 0 };
+	struct ra_info ra = ra_of(10000), other = ra_of(0);
+
+	(void)state;
+	ra_pio(&ra, "2001:db8:5::", false, true, 300, 300);
+	ra_pio(&other, "2001:db8:6::", true, true, 1000, 1000);
+	assert_int_equal(from(&s, "fe80::a", &ra, 0),
+			 RA_CH_ROUTER | RA_CH_SLAAC);
+	assert_int_equal(from(&s, "fe80::b", &other, S(10)), RA_CH_ONLINK);
+	assert_addr6(&s.slaac.prefix, "2001:db8:5::");
+	assert_true(s.have_slaac_next);
+	assert_int_equal(ra_state_expire(&s, S(300)), RA_CH_SLAAC);
+	assert_addr6(&s.slaac.prefix, "2001:db8:6::");
+	assert_router(&s, "fe80::a");
+	assert_int_equal(s.slaac.valid_end_ms, S(1010));
+	assert_false(s.have_slaac_next);
+	assert_true(ra_state_expire(&s, S(1010)) & RA_CH_SLAAC);
+	assert_false(s.have_slaac);
+}
+
+/* A prefix with valid lifetime 0 is not taken; nor a /48 for SLAAC. */
+static void test_slaac_not_taken(void **state)
+{
+	struct ra_state s = { 0 };
+	struct ra_info ra = ra_of(0);
+
+	(void)state;
+	ra_pio(&ra, "2001:db8:5::", false, true, 0, 0);
+	ra_pio(&ra, "2001:db8:6::", false, true, 100, 100);
+	ra.prefixes[1].len = 48;
+	assert_int_equal(from(&s, "fe80::a", &ra, 0), 0);
+	assert_false(s.have_slaac);
+}
+
+static void test_secs_left(void **state)
+{
+	(void)state;
+	assert_int_equal(ra_secs_left(RA_NEVER, 0), 0xffffffff);
+	assert_int_equal(ra_secs_left(S(10), S(10)), 0);
+	assert_int_equal(ra_secs_left(S(10), S(11)), 0);
+	assert_int_equal(ra_secs_left(S(10) + 999, 0), 10);
+	assert_int_equal(ra_secs_left(RA_NEVER - 1, 0), 0xfffffffe);
+}
+
 int main(void)
 {
 	static const struct CMUnitTest tests[] = {
@@ -598,6 +840,15 @@ int main(void)
 		cmocka_unit_test(test_aaaa_lengths),
 		cmocka_unit_test(test_aaaa_order),
 		cmocka_unit_test(test_aaaa_none),
+		cmocka_unit_test(test_router_list),
+		cmocka_unit_test(test_router_expires),
+		cmocka_unit_test(test_router_list_full),
+		cmocka_unit_test(test_onlink_lifetimes),
+		cmocka_unit_test(test_slaac_two_hours),
+		cmocka_unit_test(test_slaac_infinite),
+		cmocka_unit_test(test_slaac_next),
+		cmocka_unit_test(test_slaac_not_taken),
+		cmocka_unit_test(test_secs_left),
 	};
 
 	/* The number of failures, which an exit status could wrap round. */

@@ -125,13 +125,26 @@ static void on_send(void *ctx, const uint8_t *msg, size_t len)
 	ident_send(ctx, msg, len);
 }
 
+/*
+ * lease_left(): what is left now of @secs granted at @start_ms (a lease
+ * taken over when the address before it expired was granted earlier).
+ */
+static uint32_t lease_left(uint32_t secs, uint64_t start_ms)
+{
+	if (secs == INFINITE)
+		return INFINITE;
+	return ra_secs_left(start_ms + secs * 1000ull, now_ms());
+}
+
 static void on_bound(void *ctx, const struct dhcp6_lease *l)
 {
 	struct dev *d = ctx;
+	uint32_t valid = lease_left(l->valid, l->start_ms);
 
 	log_info("%s: DHCPv6 lease %s (T1 %us, T2 %us, valid %us)", d->ident,
 		 ip6_str(&l->addr), l->t1, l->t2, l->valid);
-	dev_set_addr(d, &l->addr, l->valid, l->preferred);
+	dev_set_addr(d, &l->addr, valid ? valid : 1,
+		     lease_left(l->preferred, l->start_ms));
 }
 
 static void on_lost(void *ctx, const struct dhcp6_lease *l)
@@ -263,28 +276,19 @@ static void slaac_addr(const struct in6_addr *prefix, const uint8_t mac[6],
 	a->s6_addr[15] = mac[5];
 }
 
-static uint32_t remaining(uint32_t lifetime, uint64_t since, uint64_t now)
-{
-	uint64_t gone = (now - since) / 1000;
-
-	if (lifetime == INFINITE)
-		return INFINITE;
-	return gone >= lifetime ? 0 : lifetime - gone;
-}
-
 static void dev_slaac(struct dev *d, uint64_t now)
 {
-	const struct wan_info *w = &d4.wan;
+	const struct ra_state *ra = &d4.wan.ra;
 	struct in6_addr a;
 	uint32_t valid, pref;
 
-	if (!w->have_slaac || !d->ifindex)
+	if (!ra->have_slaac || !d->ifindex)
 		return;
-	valid = remaining(w->slaac.valid, w->slaac_at_ms, now);
-	pref = remaining(w->slaac.preferred, w->slaac_at_ms, now);
+	valid = ra_secs_left(ra->slaac.valid_end_ms, now);
+	pref = ra_secs_left(ra->slaac.preferred_end_ms, now);
 	if (!valid)
 		return;
-	slaac_addr(&w->slaac.prefix, d->mac, &a);
+	slaac_addr(&ra->slaac.prefix, d->mac, &a);
 	if (!d->has_ipv6 || memcmp(&a, &d->ipv6, 16))
 		log_info("%s: SLAAC address %s", d->ident, ip6_str(&a));
 	dev_set_addr(d, &a, valid, pref);
@@ -299,7 +303,7 @@ static enum state_mode choose_mode(const struct dev *d)
 	if (d4.cfg.addressing == ADDR_SLAAC)
 		return STATE_MODE_SLAAC;
 	if (d4.cfg.addressing == ADDR_AUTO && w->ra_seen && !w->managed &&
-	    w->have_slaac)
+	    w->ra.have_slaac)
 		return STATE_MODE_SLAAC;
 	return STATE_MODE_DHCPV6;
 }

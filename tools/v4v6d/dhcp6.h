@@ -65,7 +65,9 @@ struct dhcp6_lease {
  * @send: send @len bytes to All_DHCP_Relay_Agents_and_Servers from the
  *	device's identity (UDP 546 -> 547)
  * @bound: a lease was obtained, extended or changed (the address may be a
- *	new one: the caller replaces what it had)
+ *	new one: the caller replaces what it had). A lease given earlier
+ *	takes over when the address held expires (@start_ms then lies in
+ *	the past: its lifetimes count from there)
  * @lost: the lease ended without a Release: valid lifetime over, or the
  *	server refused it; the client goes on soliciting by itself
  * @released: a Release exchange is over (answered or given up); the client
@@ -118,10 +120,18 @@ enum dhcp6_state {
  * @rt_ms: the current retransmission timeout (RT)
  * @rc: messages sent in this exchange (0: the first is still to go)
  * @failures: acquisitions that failed in a row (Request refused or
- *	unanswered, Decline): the next Solicit waits more each time
+ *	unanswered, Decline): the next Solicit waits more each time. A
+ *	lease obtained ends the run (@failures 0), except for its Decline
+ * @failures_before: @failures when the lease held was obtained by a
+ *	Request (0 once a Renew or Rebind extended it): its Decline (DAD
+ *	failed) continues that run rather than starting a new one
  * @sol_max_rt: SOL_MAX_RT in seconds (a server's SOL_MAX_RT option)
  * @have_lease: @lease is held
  * @lease: the lease, when @have_lease
+ * @have_next: a Renew or Rebind Reply left @lease out and gave @next
+ *	instead: @lease is used until its valid lifetime ends, then @next
+ *	(RFC 8415 18.2.10.1; a device has one address at a time)
+ * @next: that address, with the times of the Reply that gave it
  * @have_offer: Solicit: @offer holds the best Advertise so far
  * @offer_pref: its preference
  * @offer: what it offered
@@ -140,9 +150,12 @@ struct dhcp6_client {
 	uint64_t rt_ms;
 	unsigned int rc;
 	unsigned int failures;
+	unsigned int failures_before;
 	uint32_t sol_max_rt;
 	bool have_lease;
 	struct dhcp6_lease lease;
+	bool have_next;
+	struct dhcp6_lease next;
 	bool have_offer;
 	uint8_t offer_pref;
 	struct dhcp6_lease offer;

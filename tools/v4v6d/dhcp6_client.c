@@ -9,7 +9,11 @@
  * finite times saturate there rather than wrap round.
  *
  * A lease is one address of our IA_NA: the one held (or asked for) while a
- * server still gives it, else the first usable one the server gives.
+ * server still gives it, else the first usable one the server gives. A
+ * Renew or Rebind Reply that leaves the address held out but gives another
+ * does not take it away: it is used until its valid lifetime ends, and the
+ * other one then (RFC 8415 18.2.10.1), so that the device's connections
+ * last as long as they can.
  */
 #include <string.h>
 
@@ -131,6 +135,37 @@ static uint64_t valid_end(const struct dhcp6_lease *l)
 	return secs_after(l->start_ms, l->valid);
 }
 
+/* last_end(): when the last address of the IA expires. */
+static uint64_t last_end(const struct dhcp6_client *c)
+{
+	uint64_t end = valid_end(&c->lease);
+
+	if (c->have_next && valid_end(&c->next) > end)
+		end = valid_end(&c->next);
+	return end;
+}
+
+/* secs_between(): from @start to @at in seconds (NEVER: infinity). */
+static uint32_t secs_between(uint64_t start, uint64_t at)
+{
+	uint64_t s;
+
+	if (at == NEVER)
+		return DHCP6_INFINITY;
+	s = at > start ? (at - start) / 1000 : 0;
+	return s >= DHCP6_INFINITY ? DHCP6_INFINITY - 1 : (uint32_t)s;
+}
+
+/*
+ * retime() - @l's T1 and T2 made those of @from (the IA's latest Reply),
+ * counted from @l's own start, so that its lifetimes stay as granted
+ */
+static void retime(struct dhcp6_lease *l, const struct dhcp6_lease *from)
+{
+	l->t1 = secs_between(l->start_ms, t1_at(from));
+	l->t2 = secs_between(l->start_ms, t2_at(from));
+}
+
 /* scaled(): @secs * @num / @den, infinity staying infinity */
 static uint32_t scaled(uint32_t secs, unsigned int num, unsigned int den)
 {
@@ -140,19 +175,35 @@ static uint32_t scaled(uint32_t secs, unsigned int num, unsigned int den)
 }
 
 /*
+ * bounded() - the server's T1 or T2 @t when usable, else @mine
+ *
+ * RFC 8415 21.4: a 0 leaves the time to the client. A time at or past the
+ * end of the valid lifetime (infinity included, when the lifetime is
+ * finite) would never come before the lease is lost: the client picks
+ * one too (18.2.4 lets it Renew at its discretion then).
+ */
+static uint32_t bounded(uint32_t t, uint32_t mine, uint32_t valid)
+{
+	if (!t || (valid != DHCP6_INFINITY && t >= valid))
+		return mine;
+	return t;
+}
+
+/*
  * set_t1_t2() - @l's effective T1 and T2 from the server's @t1 and @t2
  *
- * RFC 8415 21.4: a 0 leaves the choice to the client, which takes 0.5 and
+ * Where the server leaves the choice (bounded()), the client takes 0.5 and
  * 0.8 times the preferred lifetime (the valid one when the address is
- * already deprecated). T1 is kept at most T2 (one of them may be the
+ * already deprecated), as RFC 8415 21.4 recommends: both end before the
+ * valid lifetime does. T1 is kept at most T2 (one of them may be the
  * client's) and at least MIN_T1.
  */
 static void set_t1_t2(struct dhcp6_lease *l, uint32_t t1, uint32_t t2)
 {
 	uint32_t base = l->preferred ? l->preferred : l->valid;
 
-	l->t1 = t1 ? t1 : scaled(base, 1, 2);
-	l->t2 = t2 ? t2 : scaled(base, 4, 5);
+	l->t1 = bounded(t1, scaled(base, 1, 2), l->valid);
+	l->t2 = bounded(t2, scaled(base, 4, 5), l->valid);
 	if (l->t1 > l->t2)
 		l->t1 = l->t2;
 	if (l->t1 < MIN_T1)
@@ -240,6 +291,19 @@ static const struct dhcp6_lease *about(const struct dhcp6_client *c)
 	}
 }
 
+/* about2(): the address to move to, when the message is about it too. */
+static const struct in6_addr *about2(const struct dhcp6_client *c)
+{
+	switch (c->state) {
+	case DHCP6_S_RENEW:
+	case DHCP6_S_REBIND:
+	case DHCP6_S_RELEASE:
+		return c->have_next ? &c->next.addr : NULL;
+	default:
+		return NULL;
+	}
+}
+
 static void send_msg(struct dhcp6_client *c, uint64_t now)
 {
 	const struct dhcp6_lease *l = about(c);
@@ -249,6 +313,7 @@ static void send_msg(struct dhcp6_client *c, uint64_t now)
 		.client_duid = c->duid,
 		.client_duid_len = sizeof(c->duid),
 		.iaid = c->iaid,
+		.addr2 = about2(c),
 		.elapsed = dhcp6_elapsed(c->exchange_start_ms, now),
 	};
 	uint8_t buf[DHCP6_MSG_MAX];
@@ -298,6 +363,7 @@ static void idle(struct dhcp6_client *c)
 {
 	c->state = DHCP6_S_IDLE;
 	c->have_lease = false;
+	c->have_next = false;
 	c->have_offer = false;
 	c->rc = 0;
 	c->deadline_ms = NEVER;
@@ -352,20 +418,49 @@ static void drop_lease(struct dhcp6_client *c)
 	struct dhcp6_lease old = c->lease;
 
 	c->have_lease = false;
+	c->have_next = false;
 	c->ops->lost(c->ctx, &old);
 }
 
-static void take_lease(struct dhcp6_client *c, const struct dhcp6_lease *l)
+/* bound_state(): the exchange is over: wait for T1. */
+static void bound_state(struct dhcp6_client *c)
 {
-	struct dhcp6_lease copy = *l;
-
-	c->lease = *l;
-	c->have_lease = true;
-	c->have_offer = false;
 	c->state = DHCP6_S_BOUND;
 	c->rc = 0;
 	c->mrd_end_ms = NEVER;
-	c->deadline_ms = t1_at(l);
+	c->deadline_ms = t1_at(&c->lease);
+}
+
+/*
+ * take_lease() - @l is the lease now: a successful exchange ends a run of
+ * failures (@acquired: by a Request, whose Decline would continue it)
+ */
+static void take_lease(struct dhcp6_client *c, const struct dhcp6_lease *l,
+		       bool acquired)
+{
+	struct dhcp6_lease copy = *l;
+
+	c->failures_before = acquired ? c->failures : 0;
+	c->failures = 0;
+	c->lease = *l;
+	c->have_lease = true;
+	c->have_offer = false;
+	if (acquired)
+		c->have_next = false;
+	bound_state(c);
+	c->ops->bound(c->ctx, &copy);
+}
+
+/* promote(): the address held expired: the one to move to takes over. */
+static void promote(struct dhcp6_client *c)
+{
+	struct dhcp6_lease copy = c->next;
+
+	cdbg(c, "lease", "valid lifetime over: moving to the next address");
+	c->lease = c->next;
+	c->have_next = false;
+	if (c->state == DHCP6_S_BOUND)
+		c->deadline_ms = t1_at(&c->lease);
 	c->ops->bound(c->ctx, &copy);
 }
 
@@ -386,9 +481,10 @@ static void request_failed(struct dhcp6_client *c, uint64_t now)
 	solicit(c, now);
 }
 
+/* rebind(): Rebind until the last address of the IA expires (its MRD). */
 static void rebind(struct dhcp6_client *c, uint64_t now)
 {
-	uint64_t end = valid_end(&c->lease);
+	uint64_t end = last_end(c);
 
 	if (now >= end) {
 		drop_lease(c);
@@ -424,6 +520,10 @@ static void lease_over(struct dhcp6_client *c, uint64_t now)
 {
 	bool requesting = c->state == DHCP6_S_REQUEST;
 
+	if (c->have_next && now < valid_end(&c->next)) {
+		promote(c);
+		return;
+	}
 	cdbg(c, "lease", "valid lifetime over");
 	drop_lease(c);
 	if (!requesting)
@@ -495,6 +595,8 @@ void dhcp6_client_timer(struct dhcp6_client *c, uint64_t now_ms)
 {
 	if (c->have_lease && now_ms >= valid_end(&c->lease))
 		lease_over(c, now_ms);
+	else if (c->have_next && now_ms >= valid_end(&c->next))
+		c->have_next = false;	/* expired before it was needed */
 	else if (now_ms >= c->mrd_end_ms)
 		mrd_over(c, now_ms);
 	else if (now_ms >= c->deadline_ms)
@@ -509,6 +611,8 @@ uint64_t dhcp6_client_deadline(const struct dhcp6_client *c)
 		d = c->mrd_end_ms;
 	if (c->have_lease && valid_end(&c->lease) < d)
 		d = valid_end(&c->lease);
+	if (c->have_next && valid_end(&c->next) < d)
+		d = valid_end(&c->next);
 	return d;
 }
 
@@ -735,7 +839,7 @@ static void reply_solicit(struct dhcp6_client *c,
 		cdbg(c, "Rapid Commit Reply ignored", why);
 		return;
 	}
-	take_lease(c, &l);
+	take_lease(c, &l, true);
 }
 
 static void reply_request(struct dhcp6_client *c,
@@ -746,7 +850,7 @@ static void reply_request(struct dhcp6_client *c,
 
 	switch (judge(c, p, &c->target.addr, now, &l, &why)) {
 	case V_LEASE:
-		take_lease(c, &l);
+		take_lease(c, &l, true);
 		break;
 	case V_RETRY:
 		cdbg(c, "Reply to Request, retrying", why);
@@ -773,6 +877,78 @@ static void no_binding(struct dhcp6_client *c, const struct dhcp6_parsed *p,
 	request(c, &t, now);
 }
 
+/* set_next(): @ia's usable address other than the one held, if any. */
+static void set_next(struct dhcp6_client *c, const struct dhcp6_parsed *p,
+		     const struct dhcp6_ia *ia, uint64_t now)
+{
+	unsigned int i;
+
+	c->have_next = false;
+	for (i = 0; i < ia->n_addrs; i++) {
+		const struct dhcp6_iaaddr *a = &ia->addrs[i];
+
+		if (addr_usable(a) && !same_addr(&a->addr, &c->lease.addr)) {
+			fill_lease(p, ia, a, now, &c->next);
+			c->have_next = true;
+			return;
+		}
+	}
+}
+
+/*
+ * keep_until_end() - a Reply gave @l but left the address held out: that
+ * one stays, neither extended nor withdrawn, until its valid lifetime ends;
+ * @l takes over then (RFC 8415 18.2.10.1). The exchange succeeded: the
+ * next Renew, about both, comes at the Reply's T1, to its server.
+ */
+static void keep_until_end(struct dhcp6_client *c, const struct dhcp6_lease *l)
+{
+	cdbg(c, "Reply", "the address held is left out: kept until it expires");
+	c->failures = 0;
+	c->failures_before = 0;
+	c->next = *l;
+	c->have_next = true;
+	retime(&c->lease, l);
+	memcpy(c->lease.server_duid, l->server_duid, l->server_duid_len);
+	c->lease.server_duid_len = l->server_duid_len;
+	bound_state(c);
+}
+
+/*
+ * extended() - a Renew or Rebind Reply granted @l: the address held
+ * extended (another one offered too is the next), or another one given:
+ * at once if the held one is withdrawn, else when it expires.
+ */
+static void extended(struct dhcp6_client *c, const struct dhcp6_parsed *p,
+		     const struct dhcp6_lease *l, uint64_t now)
+{
+	const struct dhcp6_ia *ia = dhcp6_find_ia(p, c->iaid);
+
+	if (same_addr(&l->addr, &c->lease.addr)) {
+		take_lease(c, l, false);
+		set_next(c, p, ia, now);
+	} else if (addr_withdrawn(ia, &c->lease.addr)) {
+		c->have_next = false;
+		take_lease(c, l, false);
+	} else {
+		keep_until_end(c, l);
+	}
+}
+
+/* withdrawn(): the address held is withdrawn: the next one, or Solicit. */
+static void withdrawn(struct dhcp6_client *c, uint64_t now)
+{
+	struct dhcp6_lease next = c->next;
+
+	if (c->have_next && now < valid_end(&next)) {
+		c->have_next = false;
+		take_lease(c, &next, false);
+		return;
+	}
+	drop_lease(c);
+	solicit(c, now);
+}
+
 /* reply_extend(): the Reply to a Renew or a Rebind. */
 static void reply_extend(struct dhcp6_client *c, const struct dhcp6_parsed *p,
 			 uint64_t now)
@@ -782,15 +958,17 @@ static void reply_extend(struct dhcp6_client *c, const struct dhcp6_parsed *p,
 
 	switch (judge(c, p, &c->lease.addr, now, &l, &why)) {
 	case V_LEASE:
-		c->failures = 0;
-		take_lease(c, &l);
+		extended(c, p, &l, now);
 		break;
 	case V_NO_BINDING:
 		cdbg(c, "Reply", why);
 		no_binding(c, p, now);
 		break;
-	case V_NOT_ON_LINK:
 	case V_GONE:
+		cdbg(c, "lease withdrawn", why);
+		withdrawn(c, now);
+		break;
+	case V_NOT_ON_LINK:
 		cdbg(c, "lease withdrawn", why);
 		drop_lease(c);
 		solicit(c, now);
@@ -877,7 +1055,9 @@ void dhcp6_client_init(struct dhcp6_client *c, const uint8_t mac[6],
 void dhcp6_client_start(struct dhcp6_client *c, uint64_t now_ms)
 {
 	c->failures = 0;
+	c->failures_before = 0;
 	c->have_lease = false;
+	c->have_next = false;
 	solicit(c, now_ms);
 }
 
@@ -889,8 +1069,7 @@ static void restored(struct dhcp6_client *c, const struct dhcp6_lease *lease)
 	*l = *lease;
 	if (l->server_duid_len > DHCP6_DUID_MAX)
 		l->server_duid_len = 0;
-	if (l->t1 > l->t2)
-		l->t1 = l->t2;
+	set_t1_t2(l, l->t1, l->t2);
 	if (l->iaid != c->iaid) {
 		cdbg(c, "restore", "the lease's IAID replaces the client's");
 		c->iaid = l->iaid;
@@ -903,6 +1082,7 @@ void dhcp6_client_restore(struct dhcp6_client *c,
 {
 	idle(c);
 	c->failures = 0;
+	c->failures_before = 0;
 	restored(c, lease);
 	c->state = DHCP6_S_BOUND;
 	if (now_ms >= valid_end(&c->lease)) {
@@ -926,7 +1106,8 @@ void dhcp6_client_decline(struct dhcp6_client *c, const struct in6_addr *addr,
 	}
 	c->target = c->lease;
 	c->have_lease = false;
-	c->failures++;
+	c->have_next = false;
+	c->failures = c->failures_before + 1;
 	if (!c->target.server_duid_len) {
 		solicit(c, now_ms);
 		return;

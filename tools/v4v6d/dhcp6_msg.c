@@ -121,6 +121,21 @@ void dhcp6_opt_end(struct dhcp6_writer *w, size_t start)
 	w->buf[start + 3] = (uint8_t)len;
 }
 
+/* An IAADDR for @addr (none when NULL). */
+static void put_iaaddr(struct dhcp6_writer *w, const struct in6_addr *addr,
+		       uint32_t preferred, uint32_t valid)
+{
+	size_t a;
+
+	if (!addr)
+		return;
+	a = dhcp6_opt_begin(w, DHCP6_OPT_IAADDR);
+	dhcp6_put_bytes(w, addr, sizeof(*addr));
+	dhcp6_put_u32(w, preferred);
+	dhcp6_put_u32(w, valid);
+	dhcp6_opt_end(w, a);
+}
+
 void dhcp6_put_ia_na(struct dhcp6_writer *w, uint32_t iaid, uint32_t t1,
 		     uint32_t t2, const struct in6_addr *addr,
 		     uint32_t preferred, uint32_t valid)
@@ -130,14 +145,7 @@ void dhcp6_put_ia_na(struct dhcp6_writer *w, uint32_t iaid, uint32_t t1,
 	dhcp6_put_u32(w, iaid);
 	dhcp6_put_u32(w, t1);
 	dhcp6_put_u32(w, t2);
-	if (addr) {
-		size_t a = dhcp6_opt_begin(w, DHCP6_OPT_IAADDR);
-
-		dhcp6_put_bytes(w, addr, sizeof(*addr));
-		dhcp6_put_u32(w, preferred);
-		dhcp6_put_u32(w, valid);
-		dhcp6_opt_end(w, a);
-	}
+	put_iaaddr(w, addr, preferred, valid);
 	dhcp6_opt_end(w, ia);
 }
 
@@ -185,6 +193,7 @@ size_t dhcp6_build(const struct dhcp6_out *m, uint8_t *buf, size_t size)
 {
 	bool server = type_has_server(m->type);
 	struct dhcp6_writer w;
+	size_t ia;
 
 	if (!type_is_buildable(m->type) ||
 	    !duid_len_ok(m->client_duid, m->client_duid_len) ||
@@ -197,7 +206,13 @@ size_t dhcp6_build(const struct dhcp6_out *m, uint8_t *buf, size_t size)
 	if (server)
 		dhcp6_put_option(&w, DHCP6_OPT_SERVERID, m->server_duid,
 				 m->server_duid_len);
-	dhcp6_put_ia_na(&w, m->iaid, 0, 0, m->addr, 0, 0);
+	ia = dhcp6_opt_begin(&w, DHCP6_OPT_IA_NA);
+	dhcp6_put_u32(&w, m->iaid);
+	dhcp6_put_u32(&w, 0);	/* T1 */
+	dhcp6_put_u32(&w, 0);	/* T2 */
+	put_iaaddr(&w, m->addr, 0, 0);
+	put_iaaddr(&w, m->addr2, 0, 0);
+	dhcp6_opt_end(&w, ia);
 	dhcp6_put_elapsed(&w, m->elapsed);
 	if (type_has_oro(m->type))
 		dhcp6_put_oro(&w);

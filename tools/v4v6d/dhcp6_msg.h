@@ -123,6 +123,8 @@ void dhcp6_put_elapsed(struct dhcp6_writer *w, uint16_t hundredths);
  * @server_duid_len: its length
  * @iaid: the IA_NA's IAID
  * @addr: the IA_NA's address (none: NULL; Solicit may have it as a hint)
+ * @addr2: a second address of the IA_NA (none: NULL): the one a Renew,
+ *	Rebind or Release is about besides @addr
  * @elapsed: the Elapsed Time option's value (dhcp6_elapsed())
  *
  * T1, T2 and the lifetimes sent are always 0: the server decides them
@@ -137,6 +139,7 @@ struct dhcp6_out {
 	size_t server_duid_len;
 	uint32_t iaid;
 	const struct in6_addr *addr;
+	const struct in6_addr *addr2;
 	uint16_t elapsed;
 };
 

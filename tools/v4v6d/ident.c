@@ -190,20 +190,35 @@ void ident_destroy(struct dev *d)
 /* ident_routes(): the identity's routes for what the RAs said so far. */
 void ident_routes(struct dev *d)
 {
-	const struct wan_info *w = &d4.wan;
+	const struct ra_state *ra = &d4.wan.ra;
+	const struct in6_addr *router = ra_state_router(ra);
 	uint32_t table = IDENT_TABLE_BASE + d->ifindex;
 	unsigned int i;
 
 	if (!d->ifindex)
 		return;
-	for (i = 0; i < w->n_onlink; i++)
-		rtnl_route6_set(table, &w->onlink[i].prefix, w->onlink[i].len,
+	for (i = 0; i < ra->n_onlink; i++)
+		rtnl_route6_set(table, &ra->onlink[i].prefix, ra->onlink[i].len,
 				NULL, d->ifindex, 0);
-	if (!w->have_router)
+	if (!router)
 		return;
-	rtnl_route6_set(table, &any6, 0, &w->router, d->ifindex, 0);
-	rtnl_route6_set(254, &any6, 0, &w->router, d->ifindex,
+	rtnl_route6_set(table, &any6, 0, router, d->ifindex, 0);
+	rtnl_route6_set(254, &any6, 0, router, d->ifindex,
 			IDENT_METRIC_BASE + d->ifindex);
+}
+
+/*
+ * ident_unroute(): the identity's route to @dst/@len withdrawn (an on-link
+ * prefix that expired); ::/0: its default routes (no router left).
+ */
+void ident_unroute(struct dev *d, const struct in6_addr *dst, uint8_t len)
+{
+	if (!d->ifindex)
+		return;
+	rtnl_route6_del(IDENT_TABLE_BASE + d->ifindex, dst, len, d->ifindex, 0);
+	if (!len)
+		rtnl_route6_del(254, dst, 0, d->ifindex,
+				IDENT_METRIC_BASE + d->ifindex);
 }
 
 /* ident_rule(): the rule "from @addr" to the identity's table; NULL: none. */

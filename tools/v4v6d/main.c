@@ -114,6 +114,13 @@ static void on_neigh(void *arg, int ifindex, const uint8_t mac[6],
 	if (ifindex != d4.lan_ifindex ||
 	    !(nud & (NUD_REACHABLE | NUD_STALE | NUD_PERMANENT)))
 		return;
+	/*
+	 * A stale entry says the device was there once, not when: it may
+	 * teach a new device, but a known one ages on (an entry going stale,
+	 * or found stale at a restart, is no sign of life).
+	 */
+	if (!(nud & NUD_REACHABLE) && dev_find(mac))
+		return;
 	dev_seen(mac, ipv4, nud & NUD_REACHABLE);
 }
 
@@ -460,6 +467,7 @@ int main(int argc, char **argv)
 	}
 	if (!setup()) {
 		run(sigfd);
+		d4.dirty = true;	/* when each device was last seen */
 		persist_save(true);
 		ret = 0;
 	}

@@ -122,6 +122,7 @@ static void restore_dev(const struct state_dev *s)
 	if (!d)
 		return;
 	d->inactive = s->inactive;
+	d->seen_ms = state_seen_ms(s, time(NULL), now_ms());
 	if (s->mode == STATE_MODE_SLAAC)
 		d->mode = STATE_MODE_SLAAC;
 	if (s->has_lease && s->mode == STATE_MODE_DHCPV6)

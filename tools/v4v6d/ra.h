@@ -58,6 +58,85 @@ struct ra_info {
 };
 
 /*
+ * What the RAs said so far, as RFC 4861 section 6.3.4 and RFC 4862 section
+ * 5.5.3 ask a host to keep it (ra_state.c): the default routers, the
+ * on-link prefixes and the SLAAC prefix, each until its lifetime ends.
+ * Times are the caller's monotonic milliseconds; RA_NEVER: infinity.
+ */
+#define RA_MAX_ROUTERS		8
+#define RA_NEVER		UINT64_MAX
+#define RA_TWO_HOURS_MS		(2 * 3600 * 1000ull)	/* RFC 4862 5.5.3 (e) */
+
+/**
+ * struct ra_router - an entry of the default router list
+ * @addr: the router's link-local address
+ * @end_ms: when its router lifetime ends
+ */
+struct ra_router {
+	struct in6_addr addr;
+	uint64_t end_ms;
+};
+
+/**
+ * struct ra_timed - a prefix and when its lifetimes end
+ * @prefix: the prefix
+ * @len: its length
+ * @valid_end_ms: the end of its valid lifetime
+ * @preferred_end_ms: the end of its preferred lifetime
+ */
+struct ra_timed {
+	struct in6_addr prefix;
+	uint8_t len;
+	uint64_t valid_end_ms, preferred_end_ms;
+};
+
+/**
+ * struct ra_state - the WAN as its RAs describe it
+ * @n_routers: entries in @routers
+ * @routers: the default router list, oldest first: the first is the one
+ *	used, until its lifetime ends or it says it is no router (lifetime 0)
+ * @n_onlink: entries in @onlink
+ * @onlink: the on-link prefixes (L flag)
+ * @have_slaac: @slaac is set
+ * @slaac: the /64 the identities' SLAAC addresses are in (A flag), with the
+ *	two-hour rule applied to its valid lifetime
+ * @have_slaac_next: @slaac_next is set
+ * @slaac_next: another autonomous /64 advertised meanwhile: it becomes
+ *	@slaac when that one expires (a device has one address at a time)
+ */
+struct ra_state {
+	unsigned int n_routers;
+	struct ra_router routers[RA_MAX_ROUTERS];
+	unsigned int n_onlink;
+	struct ra_timed onlink[RA_MAX_PREFIXES];
+	bool have_slaac, have_slaac_next;
+	struct ra_timed slaac, slaac_next;
+};
+
+/* What ra_state_update() and ra_state_expire() changed. */
+enum ra_change {
+	RA_CH_ROUTER = 1,	/* the router used (or none now) */
+	RA_CH_ONLINK = 2,	/* an on-link prefix came or went */
+	RA_CH_SLAAC = 4,	/* the SLAAC prefix or its lifetimes */
+};
+
+/*
+ * ra_state_update(): the RA @ra from @from at @now_ms applied to @s.
+ * Returns the enum ra_change bits of what changed.
+ */
+unsigned int ra_state_update(struct ra_state *s, const struct in6_addr *from,
+			     const struct ra_info *ra, uint64_t now_ms);
+/* ra_state_expire(): what ended by @now_ms removed; enum ra_change bits. */
+unsigned int ra_state_expire(struct ra_state *s, uint64_t now_ms);
+/* ra_state_router(): the default router used, NULL when none. */
+const struct in6_addr *ra_state_router(const struct ra_state *s);
+/* ra_state_has_onlink(): whether @prefix/@len is on-link in @s. */
+bool ra_state_has_onlink(const struct ra_state *s,
+			 const struct in6_addr *prefix, uint8_t len);
+/* ra_secs_left(): seconds from @now_ms to @end_ms (0xffffffff: RA_NEVER). */
+uint32_t ra_secs_left(uint64_t end_ms, uint64_t now_ms);
+
+/*
  * ra_parse(): the RA in @buf (@len bytes from the ICMPv6 header on) into
  * @ra. Returns 0, or -1 with *@why set to a static description of what is
  * wrong (not an RA, truncated, an option of length 0 or past the end...).

@@ -16,7 +16,8 @@
  *         "inactive": false,
  *         "mode": "dhcpv6",                      ("slaac", "fixed")
  *         "ipv6": "2001:db8::1",                 (optional)
- *         "last_seen": 1790000000,               (Unix time, seconds)
+ *         "last_seen": 1790000000,               (Unix time, seconds;
+ *                                                 optional, 0: unknown)
  *         "dhcp6_state": "bound",                (optional)
  *         "lease": {                             (optional)
  *           "address": "2001:db8::1",
@@ -393,6 +394,16 @@ static int check_dev(struct ctx *c, const struct state_dev *d)
 	return 0;
 }
 
+/* "last_seen": files of early versions lack it: 0, unknown. */
+static int last_seen_member(struct ctx *c, struct json_object *obj,
+			    int64_t *v)
+{
+	*v = 0;
+	if (!json_object_object_get_ex(obj, "last_seen", NULL))
+		return 0;
+	return int_member(c, obj, "last_seen", 0, TIME_MAX, v);
+}
+
 static int parse_dev(struct ctx *c, struct json_object *obj,
 		     struct state_dev *d)
 {
@@ -406,7 +417,7 @@ static int parse_dev(struct ctx *c, struct json_object *obj,
 	    bool_member(c, obj, "static", &d->is_static) ||
 	    bool_member(c, obj, "inactive", &d->inactive) ||
 	    mode_member(c, obj, &d->mode) ||
-	    int_member(c, obj, "last_seen", 0, TIME_MAX, &d->last_seen) ||
+	    last_seen_member(c, obj, &d->last_seen) ||
 	    dhcp6_state_member(c, obj, d))
 		return -1;
 	r = addr_member(c, obj, "ipv6", AF_INET6, true, &d->ipv6);
@@ -688,4 +699,23 @@ void state_free(struct state *st)
 {
 	free(st->devs);
 	memset(st, 0, sizeof(*st));
+}
+
+/*
+ * Seconds added to a restored last_seen: the file keeps whole seconds, and
+ * the daemon's two clocks (monotonic, wall) each round once more each way.
+ * Later only delays aging; earlier would make the kernel's idle time, a
+ * moment after the restart, look like a new sign of life.
+ */
+#define SEEN_SLACK	2
+
+uint64_t state_seen_ms(const struct state_dev *d, int64_t now,
+		       uint64_t now_ms)
+{
+	uint64_t ago;
+
+	if (!d->last_seen || d->last_seen + SEEN_SLACK >= now)
+		return now_ms;
+	ago = (uint64_t)(now - d->last_seen - SEEN_SLACK);
+	return ago >= now_ms / 1000 ? 0 : now_ms - ago * 1000;
 }

@@ -36,7 +36,7 @@ enum state_mode {
  * @mode: where its IPv6 address comes from
  * @has_ipv6: @ipv6 is set
  * @ipv6: its IPv6 address
- * @last_seen: when it was last seen, Unix time in seconds
+ * @last_seen: when it was last seen, Unix time in seconds; 0: unknown
  * @has_lease: @lease is set (mode DHCPv6)
  * @lease: its lease; @lease.start_ms is not saved: @lease_start is
  * @lease_start: when the lease's times began, Unix time in seconds
@@ -107,6 +107,15 @@ int state_save(const char *path, const struct state *st, char *err,
 int state_load(const char *path, struct state *st, bool *from_bak, char *err,
 	       size_t errlen);
 void state_free(struct state *st);
+
+/*
+ * state_seen_ms(): @d's last_seen on the caller's monotonic clock, which
+ * reads @now_ms at Unix time @now: so many seconds before @now_ms, less two
+ * for the roundings (0 at the earliest), @now_ms when it is unknown or in
+ * the future. Aging goes on from there after a restart.
+ */
+uint64_t state_seen_ms(const struct state_dev *d, int64_t now,
+		       uint64_t now_ms);
 
 /* state_mode_name(): "dhcpv6", "slaac" or "fixed"; NULL for no mode. */
 const char *state_mode_name(enum state_mode mode);

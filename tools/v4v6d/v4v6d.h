@@ -90,14 +90,7 @@ struct dev {
 struct wan_info {
 	bool ra_seen;
 	bool managed;
-	bool have_router;
-	struct in6_addr router;
-	uint64_t router_expires_ms;
-	struct ra_prefix onlink[RA_MAX_PREFIXES];
-	unsigned int n_onlink;
-	bool have_slaac;
-	struct ra_prefix slaac;
-	uint64_t slaac_at_ms;	/* when @slaac's lifetimes were received */
+	struct ra_state ra;	/* routers, on-link and SLAAC prefixes */
 	bool have_ra_pref64;
 	struct in6_addr ra_pref64;
 	uint8_t ra_pref64_len;
@@ -166,6 +159,7 @@ void dev_allow_apply(void);
 int ident_create(struct dev *d);
 void ident_destroy(struct dev *d);
 void ident_routes(struct dev *d);
+void ident_unroute(struct dev *d, const struct in6_addr *dst, uint8_t len);
 void ident_rule(struct dev *d, const struct in6_addr *addr);
 void ident_sysctls(struct dev *d, bool all);
 int ident_send(struct dev *d, const uint8_t *msg, size_t len);

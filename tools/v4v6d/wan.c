@@ -77,63 +77,68 @@ void wan_solicit(void)
 		log_debug("router solicitation: %s", strerror(errno));
 }
 
-static void onlink_add(const struct ra_prefix *p)
-{
-	struct wan_info *w = &d4.wan;
-	unsigned int i;
+static const struct in6_addr any6;
 
-	for (i = 0; i < w->n_onlink; i++)
-		if (w->onlink[i].len == p->len &&
-		    !memcmp(&w->onlink[i].prefix, &p->prefix, 16))
-			return;
-	if (w->n_onlink == RA_MAX_PREFIXES)
-		return;
-	w->onlink[w->n_onlink++] = *p;
-	log_info("WAN: on-link prefix %s/%u", ip6_str(&p->prefix), p->len);
-	dev_routes_refresh();
+/* routes_withdraw(): every identity's route to @dst/@len goes. */
+static void routes_withdraw(const struct in6_addr *dst, uint8_t len)
+{
+	struct dev *d;
+
+	for (d = d4.devs; d; d = d->next)
+		if (!d->dead)
+			ident_unroute(d, dst, len);
 }
 
-static void ra_router(const struct ra_info *ra, const struct in6_addr *src,
-		      uint64_t now)
+/* onlink_diff(): log what @now has and @was not; if @gone, withdraw it. */
+static void onlink_diff(const struct ra_state *now, const struct ra_state *was,
+			bool gone)
 {
-	struct wan_info *w = &d4.wan;
-
-	if (!ra->router_lifetime) {
-		if (w->have_router && !memcmp(&w->router, src, 16))
-			w->router_expires_ms = now;
-		return;
-	}
-	w->router_expires_ms = now + ra->router_lifetime * 1000ull;
-	if (w->have_router && !memcmp(&w->router, src, 16))
-		return;
-	w->router = *src;
-	w->have_router = true;
-	log_info("WAN: router %s", ip6_str(src));
-	dev_routes_refresh();
-}
-
-static void ra_prefixes(const struct ra_info *ra, uint64_t now)
-{
-	struct wan_info *w = &d4.wan;
 	unsigned int i;
-	bool slaac = false;
 
-	for (i = 0; i < ra->n_prefixes; i++) {
-		const struct ra_prefix *p = &ra->prefixes[i];
+	for (i = 0; i < now->n_onlink; i++) {
+		const struct ra_timed *p = &now->onlink[i];
 
-		if (p->onlink && p->valid)
-			onlink_add(p);
-		if (slaac || !p->autonomous || p->len != 64 || !p->valid)
+		if (ra_state_has_onlink(was, &p->prefix, p->len))
 			continue;
-		slaac = true;
-		if (!w->have_slaac || memcmp(&w->slaac.prefix, &p->prefix, 16))
-			log_info("WAN: SLAAC prefix %s/64", ip6_str(&p->prefix));
-		w->slaac = *p;
-		w->slaac_at_ms = now;
-		w->have_slaac = true;
+		log_info("WAN: on-link prefix %s/%u%s", ip6_str(&p->prefix),
+			 p->len, gone ? ": its lifetime is over" : "");
+		if (gone)
+			routes_withdraw(&p->prefix, p->len);
 	}
-	if (slaac)
+}
+
+/*
+ * ra_follow() - the identities follow what changed in d4.wan.ra (@ch) from
+ * @old: routes to prefixes gone and through a router gone are withdrawn,
+ * the rest set again; SLAAC addresses follow their prefix.
+ */
+static void ra_follow(const struct ra_state *old, unsigned int ch)
+{
+	const struct ra_state *ra = &d4.wan.ra;
+	const struct in6_addr *router = ra_state_router(ra);
+	const struct in6_addr *was = ra_state_router(old);
+
+	if (ch & RA_CH_ONLINK) {
+		onlink_diff(old, ra, true);
+		onlink_diff(ra, old, false);
+	}
+	if ((ch & RA_CH_ROUTER) && router) {
+		log_info("WAN: router %s", ip6_str(router));
+	} else if ((ch & RA_CH_ROUTER) && was) {
+		log_warn("WAN: router %s gone: no default route",
+			 ip6_str(was));
+		routes_withdraw(&any6, 0);
+	}
+	if (ch & (RA_CH_ONLINK | RA_CH_ROUTER))
+		dev_routes_refresh();
+	if (ch & RA_CH_SLAAC) {
+		if (ra->have_slaac &&
+		    (!old->have_slaac ||
+		     memcmp(&old->slaac.prefix, &ra->slaac.prefix, 16)))
+			log_info("WAN: SLAAC prefix %s/64",
+				 ip6_str(&ra->slaac.prefix));
 		dev_slaac_refresh();
+	}
 }
 
 static void ra_pref64(const struct ra_info *ra, uint64_t now)
@@ -157,6 +162,7 @@ static void ra_pref64(const struct ra_info *ra, uint64_t now)
 static void ra_apply(const struct ra_info *ra, const struct in6_addr *src)
 {
 	struct wan_info *w = &d4.wan;
+	struct ra_state was = w->ra;
 	uint64_t now = now_ms();
 
 	if (!w->ra_seen || w->managed != ra->managed)
@@ -164,8 +170,7 @@ static void ra_apply(const struct ra_info *ra, const struct in6_addr *src)
 			 ra->managed ? "DHCPv6 (M flag)" : "SLAAC or none");
 	w->ra_seen = true;
 	w->managed = ra->managed;
-	ra_router(ra, src, now);
-	ra_prefixes(ra, now);
+	ra_follow(&was, ra_state_update(&w->ra, src, ra, now));
 	ra_pref64(ra, now);
 }
 
@@ -218,6 +223,8 @@ void wan_receive(void)
 void wan_expire(uint64_t now)
 {
 	struct wan_info *w = &d4.wan;
+	struct ra_state was;
+	unsigned int ch;
 
 	if (w->have_ra_pref64 && now >= w->ra_pref64_expires_ms) {
 		log_info("WAN: the RA's NAT64 prefix expired");
@@ -225,11 +232,10 @@ void wan_expire(uint64_t now)
 		pref64_choose();
 		dns64_start();
 	}
-	if (w->have_router && now >= w->router_expires_ms) {
-		log_warn("WAN: router %s is no longer advertised",
-			 ip6_str(&w->router));
-		w->have_router = false;
-	}
+	was = w->ra;
+	ch = ra_state_expire(&w->ra, now);
+	if (ch)
+		ra_follow(&was, ch);
 }
 
 void pref64_choose(void)

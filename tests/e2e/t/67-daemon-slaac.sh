@@ -2,7 +2,10 @@
 # radvd advertising no M flag and the prefix with the A flag, and no DHCPv6
 # server, each device's identity gets the modified EUI-64 address of the
 # device's MAC in 2001:db8:6::/64 (and no DHCPv6 is tried), the kernel maps
-# the device to it, and the device reaches srv4 from it.
+# the device to it, and the device reaches srv4 from it. Then the router
+# leaves (radvd's goodbye: router lifetime 0): the identities' default routes
+# are withdrawn while their SLAAC addresses stay (the prefix's lifetime is not
+# over); it comes back: so do the routes, and srv4 is reached again.
 
 kea_down
 radvd_down
@@ -37,4 +40,26 @@ for dev in "$D1" "$D2"; do
 	[ "$(dhcp6_count dhcp6 "$2" 'solicit|request')" -eq 0 ] ||
 		{ cat "$E2E_TMP/dhcp6.txt"; die "$2 tried DHCPv6"; }
 done
+
+set -- $D1
+name=$1 mac=$2
+ident=$(dev_get wan "$mac")
+table=$((1000 + $(on gw cat "/sys/class/net/$ident/ifindex")))
+# default_routes: the identity's default routes (its table's, the main one's)
+default_routes() {
+	on gw ip -6 route show table "$table" default
+	on gw ip -6 route show default dev "$ident"
+}
+no_default_route() { [ -z "$(default_routes)" ]; }
+default_routes_set() { [ "$(default_routes | wc -l)" -eq 2 ]; }
+default_routes_set || die "$ident's default routes: '$(default_routes)'"
+radvd_down
+wait_for 10 no_default_route || { v4v6d_dump; die "$ident's default routes stay without a router: '$(default_routes)'"; }
+v4v6d_log_has "WAN: router .* gone: no default route" || { v4v6d_dump; die "no log line for the router gone"; }
+ident_addrs "$ident" | grep -q "^$(eui64_of $NET6:: "$mac") " || die "$ident lost its SLAAC address with the router"
+log "router gone: $ident's default routes withdrawn, its address kept"
+RADVD_MANAGED=off RADVD_AUTONOMOUS=on radvd_up
+wait_for 15 default_routes_set || { v4v6d_dump; die "$ident's default routes not back with the router"; }
+on "$name" ping -c 2 -i 0.3 -W 3 $SRV4_ADDR > /dev/null || { v4v6d_dump; die "$name cannot reach srv4 with the router back"; }
+log "router back: $ident routed again, srv4 reached"
 v4v6d_stop
