@@ -70,8 +70,7 @@ static void wan_set(int ifindex, unsigned int flags)
 	log_info("WAN %s is interface %d now: identities made again",
 		 d4.cfg.wan, ifindex);
 	ident_remake_all();
-	wan_carrier(flags);
-	wan_solicit();
+	wan_carrier(flags);	/* with a carrier already: RS, leases checked */
 }
 
 void follow_link(int ifindex, const char *name, unsigned int flags, bool gone)

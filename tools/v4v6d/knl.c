@@ -273,7 +273,7 @@ int knl_dev_dump(void (*cb)(void *arg, const struct kdev *d), void *arg)
 }
 
 /* What the events say, checked: no attribute shorter than its type. */
-static struct nla_policy ev_policy[V4V6_A_MAX + 1] = {
+static const struct nla_policy ev_policy[V4V6_A_MAX + 1] = {
 	[V4V6_A_DEV_IPV4] = { .type = NLA_U32 },
 	[V4V6_A_LINK_IFINDEX] = { .type = NLA_U32 },
 	[V4V6_A_LINK_NAME] = { .type = NLA_STRING },
