@@ -451,11 +451,6 @@ void knl_gone(void)
 	family = -1;
 }
 
-bool knl_present(void)
-{
-	return family >= 0;
-}
-
 bool knl_changed(void)
 {
 	int id = genl_ctrl_resolve(cmd_sk, V4V6_GENL_NAME);

@@ -73,8 +73,6 @@ void knl_close(void);
 int knl_reopen(void);
 /* knl_gone(): the family went: requests fail until knl_reopen(). */
 void knl_gone(void);
-/* knl_present(): the family is there as far as v4v6d knows. */
-bool knl_present(void);
 /* knl_changed(): the family's id differs from the one in use (or is gone). */
 bool knl_changed(void);
 /* knl_event_fd(): a descriptor that turns readable when events wait. */
