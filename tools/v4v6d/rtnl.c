@@ -356,6 +356,8 @@ struct ev_ctx {
 	const struct rtnl_event_ops *ops;
 	void *arg;
 	int type;		/* RTM_* of the message */
+	int ifi_family;		/* a link message's (libnl's object says
+				 * AF_BRIDGE for any bridge) */
 	int only_ifindex;	/* neighbour dumps: this interface only */
 };
 
@@ -403,7 +405,7 @@ static void on_link(struct rtnl_link *l, struct ev_ctx *c)
 {
 	const char *name = rtnl_link_get_name(l);
 
-	if (rtnl_link_get_family(l) != AF_UNSPEC || !c->ops->link)
+	if (c->ifi_family != AF_UNSPEC || !c->ops->link)
 		return;
 	c->ops->link(c->arg, rtnl_link_get_ifindex(l), name ? name : "",
 		     rtnl_link_get_flags(l), c->type == RTM_DELLINK);
@@ -425,8 +427,14 @@ static void on_object(struct nl_object *obj, void *arg)
 static int on_msg(struct nl_msg *msg, void *arg)
 {
 	struct ev_ctx *c = arg;
+	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	struct ifinfomsg *ifi = nlmsg_data(nlh);
 
-	c->type = nlmsg_hdr(msg)->nlmsg_type;
+	c->type = nlh->nlmsg_type;
+	c->ifi_family = AF_UNSPEC;
+	if ((c->type == RTM_NEWLINK || c->type == RTM_DELLINK) &&
+	    nlmsg_datalen(nlh) >= (int)sizeof(*ifi))
+		c->ifi_family = ifi->ifi_family;
 	nl_msg_parse(msg, on_object, c);
 	return NL_OK;
 }
