@@ -1682,6 +1682,202 @@ static void test_stop(void **state)
 	assert_int_equal(f->n_lost + f->n_released, 0);
 }
 
+/* ---- The link came up again (RFC 8415 18.2.12) ---- */
+
+#define CNF_TIMEOUT	1000u
+#define CNF_MAX_RT	4000u
+#define CNF_MAX_RD	10000u
+
+/* A bound lease is checked at once by a Rebind, which a Reply extends. */
+static void test_link_up_bound(void **state)
+{
+	struct fake *f = *state;
+	struct dhcp6_parsed p;
+	unsigned int sent;
+	struct srv s;
+
+	bind_at(f, T0, 1000, 2000, 3600, 7200);
+	f->now = T0 + 100000;
+	sent = f->n_sent;
+	dhcp6_client_link_up(f->c, f->now);
+	assert_int_equal(f->n_sent, sent + 1);
+	p = sent_msg(f, -1);
+	assert_int_equal(p.type, DHCP6_REBIND);
+	assert_server(&p, 0);
+	assert_sent_ia(&p, "2001:db8::1");
+	assert_int_equal(p.elapsed, 0);
+	assert_int_equal(dhcp6_client_state(f->c), DHCP6_S_REBIND);
+	/* Confirm's first RT, not Rebind's REB_TIMEOUT */
+	assert_in_range(dhcp6_client_deadline(f->c) - f->now,
+			CNF_TIMEOUT * 9 / 10, CNF_TIMEOUT * 11 / 10);
+	f->now += 20;
+	s = answer(f, DHCP6_REPLY, 1);
+	deliver(f, &s);
+	assert_int_equal(f->n_bound, 2);
+	assert_int_equal(f->bound.start_ms, f->now);
+	assert_int_equal(dhcp6_client_state(f->c), DHCP6_S_BOUND);
+	assert_int_equal(dhcp6_client_deadline(f->c), f->now + 1000000);
+	assert_int_equal(f->n_lost, 0);
+}
+
+/*
+ * Unanswered, the check retransmits as Confirm does for CNF_MAX_RD, then
+ * the lease goes on untouched: bound until its T1.
+ */
+static void test_link_up_unanswered(void **state)
+{
+	struct fake *f = *state;
+	uint64_t start, prev = 0, rt;
+	uint32_t xid;
+	unsigned int n = 0;
+
+	bind_at(f, T0, 1000, 2000, 3600, 7200);
+	start = f->now = T0 + 100000;
+	dhcp6_client_link_up(f->c, f->now);
+	xid = sent_msg(f, -1).xid;
+	while (dhcp6_client_state(f->c) == DHCP6_S_REBIND) {
+		assert_int_equal(last_type(f), DHCP6_REBIND);
+		assert_int_equal(sent_msg(f, -1).xid, xid);
+		rt = dhcp6_client_deadline(f->c) - f->now;
+		if (!n)
+			assert_in_range(rt, CNF_TIMEOUT * 9 / 10,
+					CNF_TIMEOUT * 11 / 10);
+		else if (f->now + rt < start + CNF_MAX_RD)
+			assert_rt(rt, prev, CNF_MAX_RT);
+		prev = rt;
+		n++;
+		fire(f);
+	}
+	assert_int_equal(f->now, start + CNF_MAX_RD);
+	assert_in_range(n, 4, 5);
+	assert_int_equal(dhcp6_client_state(f->c), DHCP6_S_BOUND);
+	assert_non_null(dhcp6_client_lease(f->c));
+	assert_int_equal(f->n_lost, 0);
+	assert_int_equal(f->n_bound, 1);
+	/* the lease's own T1, then its Renew as ever */
+	assert_int_equal(dhcp6_client_deadline(f->c), T0 + 1000000);
+	fire(f);
+	assert_int_equal(last_type(f), DHCP6_RENEW);
+	assert_in_range(dhcp6_client_deadline(f->c) - f->now,
+			REN_TIMEOUT * 9 / 10, REN_TIMEOUT * 11 / 10);
+}
+
+/* Renewing past T1: checked at once; unanswered, Renew again until T2. */
+static void test_link_up_renewing(void **state)
+{
+	struct fake *f = *state;
+
+	bind_at(f, T0, 100, 160, 200, 300);
+	fire(f);
+	assert_int_equal(last_type(f), DHCP6_RENEW);
+	f->now += 5000;
+	dhcp6_client_link_up(f->c, f->now);
+	assert_int_equal(last_type(f), DHCP6_REBIND);
+	while (dhcp6_client_state(f->c) == DHCP6_S_REBIND)
+		fire(f);
+	/* past T1: a Renew at once, until T2 */
+	assert_int_equal(f->now, T0 + 115000);
+	assert_int_equal(last_type(f), DHCP6_RENEW);
+	assert_int_equal(f->n_bound, 1);
+	while (last_type(f) == DHCP6_RENEW)
+		fire(f);
+	assert_int_equal(f->now, T0 + 160000);
+	assert_int_equal(last_type(f), DHCP6_REBIND);
+	assert_int_equal(f->n_lost, 0);
+}
+
+/* The check ends with the valid lifetime when that comes first. */
+static void test_link_up_lease_ends(void **state)
+{
+	struct fake *f = *state;
+
+	bind_at(f, T0, 100, 160, 200, 300);
+	f->now = T0 + 295000;
+	dhcp6_client_link_up(f->c, f->now);
+	assert_int_equal(last_type(f), DHCP6_REBIND);
+	while (!f->n_lost)
+		fire(f);
+	assert_int_equal(f->now, T0 + 300000);
+	assert_int_equal(dhcp6_client_state(f->c), DHCP6_S_SOLICIT);
+	assert_int_equal(last_type(f), DHCP6_SOLICIT);
+}
+
+/* A client deep in Solicit's backoff Solicits at once, RT from the start. */
+static void test_link_up_solicit(void **state)
+{
+	struct fake *f = *state;
+	uint64_t rt;
+	unsigned int sent;
+
+	f->now = T0;
+	dhcp6_client_start(f->c, T0);
+	rt = run_solicits(f, 12, -1, SOL_MAX_RT);
+	assert_true(rt > 1000000);
+	f->now += 5000;
+	sent = f->n_sent;
+	dhcp6_client_link_up(f->c, f->now);
+	assert_int_equal(f->n_sent, sent + 1);
+	assert_int_equal(last_type(f), DHCP6_SOLICIT);
+	assert_int_equal(sent_msg(f, -1).elapsed, 0);
+	rt = dhcp6_client_deadline(f->c) - f->now;
+	assert_in_range(rt, SOL_TIMEOUT + 1, SOL_TIMEOUT * 11 / 10);
+}
+
+/* Failed acquisitions' wait before a Solicit is over too. */
+static void test_link_up_failure_backoff(void **state)
+{
+	struct fake *f = *state;
+	unsigned int i, sent;
+
+	to_request(f, 1);
+	for (i = 0; i < 6; i++) {
+		struct srv s = answer(f, DHCP6_REPLY, 1);
+
+		s.status = DHCP6_ST_NOT_ON_LINK;
+		deliver(f, &s);
+		if (i < 5) {
+			if (i)
+				fire(f);
+			s = answer(f, DHCP6_ADVERTISE, 1);
+			s.pref = 255;
+			deliver(f, &s);
+		}
+	}
+	/* refused six times: the next Solicit waits */
+	assert_int_equal(dhcp6_client_state(f->c), DHCP6_S_SOLICIT);
+	assert_int_equal(dhcp6_client_deadline(f->c) - f->now,
+			 SOL_TIMEOUT << 4);
+	sent = f->n_sent;
+	f->now += 1000;
+	dhcp6_client_link_up(f->c, f->now);
+	assert_int_equal(f->n_sent, sent + 1);
+	assert_int_equal(last_type(f), DHCP6_SOLICIT);
+	assert_in_range(dhcp6_client_deadline(f->c) - f->now,
+			SOL_TIMEOUT + 1, SOL_TIMEOUT * 11 / 10);
+}
+
+/* Nothing to check: idle, or an exchange of its own outstanding. */
+static void test_link_up_nothing(void **state)
+{
+	struct fake *f = *state;
+	struct srv s;
+	unsigned int sent;
+
+	f->now = T0;
+	dhcp6_client_link_up(f->c, f->now);
+	assert_int_equal(f->n_sent, 0);
+	assert_int_equal(dhcp6_client_deadline(f->c), NEVER);
+	dhcp6_client_start(f->c, T0);
+	s = answer(f, DHCP6_ADVERTISE, 1);
+	s.pref = 255;
+	deliver(f, &s);
+	assert_int_equal(dhcp6_client_state(f->c), DHCP6_S_REQUEST);
+	sent = f->n_sent;
+	dhcp6_client_link_up(f->c, f->now);
+	assert_int_equal(f->n_sent, sent);
+	assert_int_equal(dhcp6_client_state(f->c), DHCP6_S_REQUEST);
+}
+
 static void test_state_names(void **state)
 {
 	(void)state;
@@ -1755,6 +1951,13 @@ int main(void)
 		T(test_release_without_lease),
 		T(test_release_idle),
 		T(test_stop),
+		T(test_link_up_bound),
+		T(test_link_up_unanswered),
+		T(test_link_up_renewing),
+		T(test_link_up_lease_ends),
+		T(test_link_up_solicit),
+		T(test_link_up_failure_backoff),
+		T(test_link_up_nothing),
 		T(test_state_names),
 	};
 

@@ -681,3 +681,15 @@ void dev_allow_apply(void)
 		if (d->allow_stale && d->in_kernel && !d->dead)
 			dev_kernel_put(d);
 }
+
+/* dev_kernel_resync(): v4v6.ko is new: every device's entry put again. */
+void dev_kernel_resync(void)
+{
+	struct dev *d;
+
+	for (d = d4.devs; d; d = d->next) {
+		d->in_kernel = false;
+		if (!d->dead)
+			dev_kernel_put(d);
+	}
+}

@@ -126,6 +126,9 @@ enum dhcp6_state {
  *	Request (0 once a Renew or Rebind extended it): its Decline (DAD
  *	failed) continues that run rather than starting a new one
  * @sol_max_rt: SOL_MAX_RT in seconds (a server's SOL_MAX_RT option)
+ * @checking: the Rebind outstanding checks the lease after the link came up
+ *	(dhcp6_client_link_up()): Confirm's timing, and the lease goes on as
+ *	it was when nothing answers
  * @have_lease: @lease is held
  * @lease: the lease, when @have_lease
  * @have_next: a Renew or Rebind Reply left @lease out and gave @next
@@ -152,6 +155,7 @@ struct dhcp6_client {
 	unsigned int failures;
 	unsigned int failures_before;
 	uint32_t sol_max_rt;
+	bool checking;
 	bool have_lease;
 	struct dhcp6_lease lease;
 	bool have_next;
@@ -218,6 +222,16 @@ void dhcp6_client_decline(struct dhcp6_client *c, const struct in6_addr *addr,
  * the client is idle once @released is called.
  */
 void dhcp6_client_release(struct dhcp6_client *c, uint64_t now_ms);
+/*
+ * dhcp6_client_link_up(): the link came up again (carrier), and may be
+ * another link now (RFC 8415 section 18.2.12): a lease held (bound, or
+ * being renewed or rebound) is checked at once with a Rebind, retransmitted
+ * as a Confirm would be (CNF_TIMEOUT, CNF_MAX_RT) for up to CNF_MAX_RD, after
+ * which the lease goes on with the times it had; a client soliciting
+ * (however long its backoff has grown) Solicits again at once. Requests,
+ * Declines and Releases outstanding go on as they were.
+ */
+void dhcp6_client_link_up(struct dhcp6_client *c, uint64_t now_ms);
 /* dhcp6_client_stop(): forget everything, send nothing (daemon exit). */
 void dhcp6_client_stop(struct dhcp6_client *c);
 /* dhcp6_client_state(): what @c is doing. */

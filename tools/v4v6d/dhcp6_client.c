@@ -39,6 +39,9 @@
 #define REL_MAX_RC	4u
 #define DEC_TIMEOUT	1000u
 #define DEC_MAX_RC	4u
+#define CNF_TIMEOUT	1000u
+#define CNF_MAX_RT	4000u
+#define CNF_MAX_RD	10000u
 
 /* The shortest T1 (seconds): a server's zero times must not loop Renews. */
 #define MIN_T1		1u
@@ -235,6 +238,8 @@ static uint64_t plus_rand(uint64_t base, uint64_t of, int rand)
 
 static uint64_t mrt_ms(const struct dhcp6_client *c)
 {
+	if (c->checking)
+		return CNF_MAX_RT;
 	if (c->state == DHCP6_S_SOLICIT)
 		return (uint64_t)c->sol_max_rt * 1000;
 	return rt_params[c->state].mrt;
@@ -246,7 +251,7 @@ static uint64_t mrt_ms(const struct dhcp6_client *c)
  */
 static uint64_t first_rt(struct dhcp6_client *c)
 {
-	uint64_t irt = rt_params[c->state].irt;
+	uint64_t irt = c->checking ? CNF_TIMEOUT : rt_params[c->state].irt;
 	int rand = rand_permille(c, c->state == DHCP6_S_SOLICIT);
 
 	return plus_rand(irt, irt, rand);
@@ -354,6 +359,7 @@ static void begin(struct dhcp6_client *c, enum dhcp6_state s, uint64_t now,
 	c->state = s;
 	c->rc = 0;
 	c->mrd_end_ms = mrd_end;
+	c->checking = false;
 	transmit(c, now);
 }
 
@@ -362,6 +368,7 @@ static void begin(struct dhcp6_client *c, enum dhcp6_state s, uint64_t now,
 static void idle(struct dhcp6_client *c)
 {
 	c->state = DHCP6_S_IDLE;
+	c->checking = false;
 	c->have_lease = false;
 	c->have_next = false;
 	c->have_offer = false;
@@ -404,6 +411,7 @@ static void solicit(struct dhcp6_client *c, uint64_t now)
 
 	c->state = DHCP6_S_SOLICIT;
 	c->rc = 0;
+	c->checking = false;
 	c->have_offer = false;
 	c->mrd_end_ms = NEVER;
 	if (delay)
@@ -427,6 +435,7 @@ static void bound_state(struct dhcp6_client *c)
 {
 	c->state = DHCP6_S_BOUND;
 	c->rc = 0;
+	c->checking = false;
 	c->mrd_end_ms = NEVER;
 	c->deadline_ms = t1_at(&c->lease);
 }
@@ -532,10 +541,23 @@ static void lease_over(struct dhcp6_client *c, uint64_t now)
 
 /*
  * mrd_over() - the exchange ran for its MRD: Renew until T2, then Rebind.
- * (Rebind's is the valid lifetime's end: lease_over() comes first.)
+ * (Rebind's is the valid lifetime's end: lease_over() comes first.) The
+ * check of a link come up (CNF_MAX_RD) leaves the lease as it was: bound
+ * until T1, or on to Renew or Rebind at once when past it.
  */
 static void mrd_over(struct dhcp6_client *c, uint64_t now)
 {
+	if (c->checking) {
+		cdbg(c, "Rebind", "unanswered after the link came up");
+		c->checking = false;
+		c->state = DHCP6_S_BOUND;
+		c->rc = 0;
+		c->mrd_end_ms = NEVER;
+		c->deadline_ms = t1_at(&c->lease);
+		if (now >= c->deadline_ms)
+			renew(c, now);
+		return;
+	}
 	cdbg(c, "Renew", "unanswered until T2");
 	rebind(c, now);
 }
@@ -1125,6 +1147,36 @@ void dhcp6_client_release(struct dhcp6_client *c, uint64_t now_ms)
 	c->have_lease = false;
 	c->have_offer = false;
 	begin(c, DHCP6_S_RELEASE, now_ms, NEVER);
+}
+
+void dhcp6_client_link_up(struct dhcp6_client *c, uint64_t now_ms)
+{
+	uint64_t end;
+
+	switch (c->state) {
+	case DHCP6_S_SOLICIT:
+		cdbg(c, "link up", "Solicit again at once");
+		c->failures = 0;
+		solicit(c, now_ms);
+		return;
+	case DHCP6_S_BOUND:
+	case DHCP6_S_RENEW:
+	case DHCP6_S_REBIND:
+		break;
+	default:
+		return;
+	}
+	end = valid_end(&c->lease);
+	if (!c->have_lease || now_ms >= end)
+		return;		/* the timer is due: lease_over() */
+	cdbg(c, "link up", "Rebind to check the lease");
+	c->state = DHCP6_S_REBIND;
+	c->rc = 0;
+	c->checking = true;
+	c->mrd_end_ms = add_ms(now_ms, CNF_MAX_RD);
+	if (c->mrd_end_ms > end)
+		c->mrd_end_ms = end;
+	transmit(c, now_ms);
 }
 
 void dhcp6_client_stop(struct dhcp6_client *c)

@@ -153,6 +153,8 @@ int ident_create(struct dev *d)
 	int ifindex;
 
 	ident_name(d);
+	if (!d4.wan_ifindex)
+		return -ENODEV;		/* the WAN is gone: ident_remake_all() */
 	ifindex = ident_adopt(d);
 	/* an identity taken over has its link-local already: no event comes */
 	if (ifindex > 0)
@@ -174,6 +176,16 @@ int ident_create(struct dev *d)
 	}
 	ident_routes(d);
 	return 0;
+}
+
+/* ident_remake_all(): the WAN is back: the identities made on it at once. */
+void ident_remake_all(void)
+{
+	struct dev *d;
+
+	for (d = d4.devs; d; d = d->next)
+		if (!d->ifindex && !d->dead && !d->releasing && ident_create(d))
+			d->created_ms = now_ms();	/* dev_timers() retries */
 }
 
 void ident_destroy(struct dev *d)

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The v4v6 generic netlink family through libnl-genl-3. Two sockets: one for
- * requests, answered synchronously, and one in the "events" group, read
- * when the main loop sees it readable. The kernel's extended ACK message is
- * logged with every refused request.
+ * requests, answered synchronously, and one in the "events" group and in
+ * nlctrl's "notify" group (the family registered and unregistered: v4v6.ko
+ * loaded and unloaded), read when the main loop sees it readable. The
+ * kernel's extended ACK message is logged with every refused request.
  */
 #include <errno.h>
 #include <string.h>
@@ -23,7 +24,7 @@
 
 static struct nl_sock *cmd_sk;
 static struct nl_sock *ev_sk;
-static int family;
+static int family = -1;		/* -1: not there */
 
 struct request {
 	int error;
@@ -104,9 +105,14 @@ static int on_device(struct nl_msg *msg, void *arg)
 /* Send @msg (freed here) and wait for its answer; dumps call req->cb. */
 static int request(struct nl_msg *msg, struct request *req, const char *what)
 {
-	struct nl_cb *cb = nl_cb_alloc(NL_CB_DEFAULT);
+	struct nl_cb *cb;
 	int err;
 
+	if (family < 0) {
+		nlmsg_free(msg);
+		return -ENODEV;		/* v4v6.ko is away: said once */
+	}
+	cb = nl_cb_alloc(NL_CB_DEFAULT);
 	if (!cb) {
 		nlmsg_free(msg);
 		return -ENOMEM;
@@ -166,8 +172,8 @@ int knl_set_config(uint32_t lan, uint32_t wan, bool unknown_drop,
 
 	if (!msg)
 		return -ENOMEM;
-	if (nla_put_u32(msg, V4V6_A_CFG_LAN_IFINDEX, lan) ||
-	    nla_put_u32(msg, V4V6_A_CFG_WAN_IFINDEX, wan) ||
+	if ((lan && nla_put_u32(msg, V4V6_A_CFG_LAN_IFINDEX, lan)) ||
+	    (wan && nla_put_u32(msg, V4V6_A_CFG_WAN_IFINDEX, wan)) ||
 	    nla_put_u8(msg, V4V6_A_CFG_UNKNOWN, unknown_drop ?
 		       V4V6_UNKNOWN_DROP : V4V6_UNKNOWN_PASS) ||
 	    nla_put_u8(msg, V4V6_A_CFG_INBOUND, inbound_all ?
@@ -266,25 +272,88 @@ int knl_dev_dump(void (*cb)(void *arg, const struct kdev *d), void *arg)
 	return request(msg, &req, "kernel device dump");
 }
 
+/* What the events say, checked: no attribute shorter than its type. */
+static const struct nla_policy ev_policy[V4V6_A_MAX + 1] = {
+	[V4V6_A_DEV_IPV4] = { .type = NLA_U32 },
+	[V4V6_A_LINK_IFINDEX] = { .type = NLA_U32 },
+	[V4V6_A_LINK_NAME] = { .type = NLA_STRING },
+	[V4V6_A_LINK_ROLES] = { .type = NLA_U32 },
+};
+
+static void v4v6_event(struct nlmsghdr *nlh, const struct knl_event_ops *ops,
+		       void *arg)
+{
+	struct genlmsghdr *gh = nlmsg_data(nlh);
+	struct nlattr *tb[V4V6_A_MAX + 1];
+	struct nlattr *mac, *name;
+	struct in_addr ipv4;
+
+	if (genlmsg_parse(nlh, 0, tb, V4V6_A_MAX, ev_policy))
+		return;
+	mac = tb[V4V6_A_DEV_MAC] && nla_len(tb[V4V6_A_DEV_MAC]) == 6 ?
+	      tb[V4V6_A_DEV_MAC] : NULL;
+	name = tb[V4V6_A_LINK_NAME];
+	switch (gh->cmd) {
+	case V4V6_CMD_UNKNOWN_SOURCE:
+		if (!mac || !tb[V4V6_A_DEV_IPV4] || !ops->unknown)
+			break;
+		ipv4.s_addr = nla_get_u32(tb[V4V6_A_DEV_IPV4]);
+		ops->unknown(arg, nla_data(mac), ipv4);
+		break;
+	case V4V6_CMD_DEL_DEVICE:
+		if (mac && ops->deleted)
+			ops->deleted(arg, nla_data(mac));
+		break;
+	case V4V6_CMD_LINK_GONE:
+		if (!tb[V4V6_A_LINK_IFINDEX] || !ops->link_gone)
+			break;
+		ops->link_gone(arg, (int)nla_get_u32(tb[V4V6_A_LINK_IFINDEX]),
+			       name ? nla_data(name) : "",
+			       tb[V4V6_A_LINK_ROLES] ?
+			       nla_get_u32(tb[V4V6_A_LINK_ROLES]) : 0);
+		break;
+	default:
+		break;
+	}
+}
+
+/* nlctrl's notifications: only v4v6's family coming and going. */
+static void ctrl_event(struct nlmsghdr *nlh, const struct knl_event_ops *ops,
+		       void *arg)
+{
+	struct nlattr *tb[CTRL_ATTR_MAX + 1];
+	struct genlmsghdr *gh = nlmsg_data(nlh);
+	struct nlattr *name;
+
+	if (genlmsg_parse(nlh, 0, tb, CTRL_ATTR_MAX, NULL) ||
+	    (gh->cmd != CTRL_CMD_NEWFAMILY && gh->cmd != CTRL_CMD_DELFAMILY))
+		return;
+	name = tb[CTRL_ATTR_FAMILY_NAME];
+	if (!name || nla_len(name) != sizeof(V4V6_GENL_NAME) ||
+	    memcmp(nla_data(name), V4V6_GENL_NAME, sizeof(V4V6_GENL_NAME)))
+		return;
+	if (ops->family)
+		ops->family(arg, gh->cmd == CTRL_CMD_NEWFAMILY);
+}
+
+void knl_event(struct nlmsghdr *nlh, int fam, const struct knl_event_ops *ops,
+	       void *arg)
+{
+	if (nlh->nlmsg_type == GENL_ID_CTRL)
+		ctrl_event(nlh, ops, arg);
+	else if (fam > 0 && nlh->nlmsg_type == fam)
+		v4v6_event(nlh, ops, arg);
+}
+
 static int on_event(struct nl_msg *msg, void *arg)
 {
-	const struct knl_event_ops *ops = ((void **)arg)[0];
-	struct genlmsghdr *gh = nlmsg_data(nlmsg_hdr(msg));
-	struct nlattr *tb[V4V6_A_MAX + 1];
-	struct kdev d;
+	void **args = arg;
 
-	if (genlmsg_parse(nlmsg_hdr(msg), 0, tb, V4V6_A_MAX, NULL) ||
-	    !tb[V4V6_A_DEV_MAC])
-		return NL_SKIP;
-	dev_from_attrs(tb, &d);
-	if (gh->cmd == V4V6_CMD_UNKNOWN_SOURCE && tb[V4V6_A_DEV_IPV4])
-		ops->unknown(((void **)arg)[1], d.mac, d.ipv4);
-	else if (gh->cmd == V4V6_CMD_DEL_DEVICE)
-		ops->deleted(((void **)arg)[1], d.mac);
+	knl_event(nlmsg_hdr(msg), family, args[0], args[1]);
 	return NL_OK;
 }
 
-void knl_read_events(const struct knl_event_ops *ops, void *arg)
+bool knl_read_events(const struct knl_event_ops *ops, void *arg)
 {
 	void *args[2] = { (void *)ops, arg };
 	int err;
@@ -293,9 +362,10 @@ void knl_read_events(const struct knl_event_ops *ops, void *arg)
 	do {
 		err = nl_recvmsgs_default(ev_sk);
 	} while (err >= 0);
-	if (err != -NLE_AGAIN)
-		log_warn("kernel events: %s (some may be lost)",
-			 nl_geterror(err));
+	if (err == -NLE_AGAIN)
+		return true;
+	log_warn("kernel events: %s (some may be lost)", nl_geterror(err));
+	return false;
 }
 
 int knl_event_fd(void)
@@ -321,27 +391,43 @@ static struct nl_sock *open_sock(void)
 	return sk;
 }
 
-int knl_open(void)
+/* resolve(): the family's id and its events group, joined. */
+static int resolve(void)
 {
 	int grp;
+
+	family = genl_ctrl_resolve(cmd_sk, V4V6_GENL_NAME);
+	grp = genl_ctrl_resolve_grp(cmd_sk, V4V6_GENL_NAME,
+				    V4V6_GENL_MCGRP_EVENTS);
+	if (family < 0 || grp < 0) {
+		family = -1;
+		return -1;
+	}
+	if (nl_socket_add_membership(ev_sk, grp)) {
+		log_err("cannot join the v4v6 events group");
+		family = -1;
+		return -1;
+	}
+	return 0;
+}
+
+int knl_open(void)
+{
+	int ctrl_grp;
 
 	cmd_sk = open_sock();
 	ev_sk = open_sock();
 	if (!cmd_sk || !ev_sk)
 		goto fail;
-	family = genl_ctrl_resolve(cmd_sk, V4V6_GENL_NAME);
-	grp = genl_ctrl_resolve_grp(cmd_sk, V4V6_GENL_NAME,
-				    V4V6_GENL_MCGRP_EVENTS);
-	if (family < 0 || grp < 0) {
-		log_err("no \"%s\" generic netlink family: is v4v6.ko loaded?",
-			V4V6_GENL_NAME);
-		goto fail;
-	}
 	nl_socket_disable_seq_check(ev_sk);
 	nl_socket_set_nonblocking(ev_sk);
 	nl_socket_set_buffer_size(ev_sk, 1 << 20, 0);
-	if (nl_socket_add_membership(ev_sk, grp)) {
-		log_err("cannot join the v4v6 events group");
+	ctrl_grp = genl_ctrl_resolve_grp(cmd_sk, "nlctrl", "notify");
+	if (ctrl_grp < 0 || nl_socket_add_membership(ev_sk, ctrl_grp))
+		log_warn("nlctrl notifications: v4v6.ko reloaded goes unseen");
+	if (resolve()) {
+		log_err("no \"%s\" generic netlink family: is v4v6.ko loaded?",
+			V4V6_GENL_NAME);
 		goto fail;
 	}
 	return 0;
@@ -350,10 +436,33 @@ fail:
 	return -1;
 }
 
+int knl_reopen(void)
+{
+	if (resolve()) {
+		log_warn("the \"%s\" generic netlink family is not there",
+			 V4V6_GENL_NAME);
+		return -1;
+	}
+	return 0;
+}
+
+void knl_gone(void)
+{
+	family = -1;
+}
+
+bool knl_changed(void)
+{
+	int id = genl_ctrl_resolve(cmd_sk, V4V6_GENL_NAME);
+
+	return (id < 0 ? -1 : id) != family;
+}
+
 void knl_close(void)
 {
 	nl_socket_free(cmd_sk);
 	nl_socket_free(ev_sk);
 	cmd_sk = NULL;
 	ev_sk = NULL;
+	family = -1;
 }

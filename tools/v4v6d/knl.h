@@ -37,24 +37,59 @@ struct kdev {
 	const struct allow_list *allow;
 };
 
-/* What the events group says, for knl_read_events(). */
+struct nlmsghdr;
+
+/*
+ * What the events group says, and nlctrl's "notify" group of the v4v6
+ * family, for knl_read_events().
+ */
 struct knl_event_ops {
 	/* an IPv4 packet for translation came from a device not in the table */
 	void (*unknown)(void *arg, const uint8_t mac[6], struct in_addr ipv4);
 	/* a device was removed (by anyone) */
 	void (*deleted)(void *arg, const uint8_t mac[6]);
+	/*
+	 * interface @ifindex, @name, that the module used was unregistered:
+	 * V4V6_LINK_* @roles say as what
+	 */
+	void (*link_gone)(void *arg, int ifindex, const char *name,
+			  uint32_t roles);
+	/* the family was registered (v4v6.ko loaded) or went (unloaded) */
+	void (*family)(void *arg, bool present);
 };
 
-/* knl_open(): the family and its events group; -1 when v4v6.ko is absent. */
+/*
+ * knl_open(): the family and its events group, and nlctrl's notifications;
+ * -1 when v4v6.ko is absent.
+ */
 int knl_open(void);
 void knl_close(void);
+/*
+ * knl_reopen(): the family resolved again (v4v6.ko loaded anew: its id and
+ * its events group's may have changed) and its events group joined; -1
+ * when it is not there. Until then, while it is gone, requests fail with
+ * -ENODEV and log nothing.
+ */
+int knl_reopen(void);
+/* knl_gone(): the family went: requests fail until knl_reopen(). */
+void knl_gone(void);
+/* knl_changed(): the family's id differs from the one in use (or is gone). */
+bool knl_changed(void);
 /* knl_event_fd(): a descriptor that turns readable when events wait. */
 int knl_event_fd(void);
-void knl_read_events(const struct knl_event_ops *ops, void *arg);
+/* knl_read_events(): what is waiting; false when some were lost. */
+bool knl_read_events(const struct knl_event_ops *ops, void *arg);
+/*
+ * knl_event(): one message of the events socket: from @family (v4v6's id)
+ * or from nlctrl, given to @ops; anything else is ignored.
+ */
+void knl_event(struct nlmsghdr *nlh, int family,
+	       const struct knl_event_ops *ops, void *arg);
 
 /*
- * knl_set_config(): LAN and WAN, the unknown-source and inbound policies
- * and, when nonzero, the lowest MTU.
+ * knl_set_config(): LAN and WAN (each when nonzero: one that is gone stays
+ * so in the kernel), the unknown-source and inbound policies and, when
+ * nonzero, the lowest MTU.
  */
 int knl_set_config(uint32_t lan, uint32_t wan, bool unknown_drop,
 		   bool inbound_all, uint32_t lowest_mtu);

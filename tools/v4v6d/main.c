@@ -102,9 +102,27 @@ static void on_deleted(void *arg, const uint8_t mac[6])
 	dev_kernel_deleted(mac);
 }
 
+static void on_kernel_link_gone(void *arg, int ifindex, const char *name,
+				uint32_t roles)
+{
+	(void)arg;
+	follow_kernel_link_gone(ifindex, name, roles);
+}
+
+/* The family came (1) or went (-1) in the events just read. */
+static int family_news;
+
+static void on_family(void *arg, bool present)
+{
+	(void)arg;
+	family_news = present ? 1 : -1;
+}
+
 static const struct knl_event_ops knl_ops = {
 	.unknown = on_unknown,
 	.deleted = on_deleted,
+	.link_gone = on_kernel_link_gone,
+	.family = on_family,
 };
 
 static void on_neigh(void *arg, int ifindex, const uint8_t mac[6],
@@ -131,17 +149,24 @@ static void on_addr(void *arg, int ifindex, const struct in6_addr *addr,
 	dev_addr_event(ifindex, addr, flags, gone);
 }
 
-static void on_link_gone(void *arg, int ifindex)
+static void on_link(void *arg, int ifindex, const char *name,
+		    unsigned int flags, bool gone)
 {
 	(void)arg;
-	dev_link_gone(ifindex);
+	follow_link(ifindex, name, flags, gone);
 }
 
 static const struct rtnl_event_ops rtnl_ops = {
 	.neigh = on_neigh,
 	.addr = on_addr,
-	.link_gone = on_link_gone,
+	.link = on_link,
 };
+
+void lan_neigh_dump(void)
+{
+	if (d4.lan_ifindex)
+		rtnl_neigh4_dump(d4.lan_ifindex, &rtnl_ops, NULL);
+}
 
 static void on_kdev(void *arg, const struct kdev *k)
 {
@@ -170,13 +195,6 @@ static int load_config(struct config *cfg)
 		return -1;
 	}
 	return 0;
-}
-
-static int kernel_config(void)
-{
-	return knl_set_config(d4.lan_ifindex, d4.wan_ifindex,
-			      d4.cfg.unknown_drop, d4.cfg.inbound_all,
-			      d4.cfg.lowest_mtu);
 }
 
 static void reload(void)
@@ -251,11 +269,13 @@ static int setup(void)
 	}
 	if (knl_open() || kernel_config())
 		return -1;
+	d4.wan_carrier = (rtnl_ifflags(d4.wan_ifindex) & LINK_CARRIER) ==
+			 LINK_CARRIER;
 	wan_open();
 	pref64_choose();
 	persist_restore();
 	dev_apply_statics();
-	rtnl_neigh4_dump(d4.lan_ifindex, &rtnl_ops, NULL);
+	lan_neigh_dump();
 	wan_solicit();
 	dns64_start();
 	log_info("v4v6d: LAN %s, WAN %s, %u devices", d4.cfg.lan, d4.cfg.wan,
@@ -296,17 +316,35 @@ static struct pollfd *poll_set(int sigfd, unsigned int *n)
 	return fds;
 }
 
+/*
+ * knl_events(): the module's events, then what they said of the family.
+ * Some lost: the interfaces checked, and the family (unloaded and loaded
+ * again unseen?).
+ */
+static void knl_events(void)
+{
+	int news;
+
+	if (!knl_read_events(&knl_ops, NULL)) {
+		follow_links();
+		if (knl_changed())
+			family_news = 1;
+	}
+	news = family_news;
+	family_news = 0;
+	if (news)
+		follow_family(news > 0);
+}
+
 static void poll_dispatch(struct pollfd *fds, unsigned int n)
 {
 	struct dev *d;
 	unsigned int i;
 
 	if (fds[FD_KNL].revents)
-		knl_read_events(&knl_ops, NULL);
-	if (fds[FD_RTNL].revents)
-		if (!rtnl_read_events(&rtnl_ops, NULL))
-			/* the socket overran: read the LAN's table again */
-			rtnl_neigh4_dump(d4.lan_ifindex, &rtnl_ops, NULL);
+		knl_events();
+	if (fds[FD_RTNL].revents && !rtnl_read_events(&rtnl_ops, NULL))
+		follow_resync();	/* the socket overran */
 	if (fds[FD_RA].revents)
 		wan_receive();
 	if (fds[FD_DNS64].revents)

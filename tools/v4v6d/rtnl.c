@@ -62,6 +62,18 @@ int rtnl_ifindex(const char *name)
 	return ifindex;
 }
 
+unsigned int rtnl_ifflags(int ifindex)
+{
+	struct rtnl_link *link;
+	unsigned int flags;
+
+	if (!ifindex || rtnl_link_get_kernel(cmd_sk, ifindex, NULL, &link) < 0)
+		return 0;
+	flags = rtnl_link_get_flags(link);
+	rtnl_link_put(link);
+	return flags;
+}
+
 int rtnl_ifmac(int ifindex, uint8_t mac[6])
 {
 	struct rtnl_link *link;
@@ -344,6 +356,8 @@ struct ev_ctx {
 	const struct rtnl_event_ops *ops;
 	void *arg;
 	int type;		/* RTM_* of the message */
+	int ifi_family;		/* a link message's (libnl's object says
+				 * AF_BRIDGE for any bridge) */
 	int only_ifindex;	/* neighbour dumps: this interface only */
 };
 
@@ -382,6 +396,21 @@ static void on_addr(struct rtnl_addr *ra, struct ev_ctx *c)
 		     c->type == RTM_DELADDR);
 }
 
+/*
+ * A link's own messages only: a bridge also sends RTM_NEWLINK and
+ * RTM_DELLINK of family AF_BRIDGE about its ports (one leaving the bridge
+ * is no link going).
+ */
+static void on_link(struct rtnl_link *l, struct ev_ctx *c)
+{
+	const char *name = rtnl_link_get_name(l);
+
+	if (c->ifi_family != AF_UNSPEC || !c->ops->link)
+		return;
+	c->ops->link(c->arg, rtnl_link_get_ifindex(l), name ? name : "",
+		     rtnl_link_get_flags(l), c->type == RTM_DELLINK);
+}
+
 static void on_object(struct nl_object *obj, void *arg)
 {
 	struct ev_ctx *c = arg;
@@ -391,17 +420,21 @@ static void on_object(struct nl_object *obj, void *arg)
 		on_neigh((struct rtnl_neigh *)obj, c);
 	else if (!strcmp(type, "route/addr"))
 		on_addr((struct rtnl_addr *)obj, c);
-	else if (!strcmp(type, "route/link") && c->type == RTM_DELLINK &&
-		 c->ops->link_gone)
-		c->ops->link_gone(c->arg,
-				  rtnl_link_get_ifindex((struct rtnl_link *)obj));
+	else if (!strcmp(type, "route/link"))
+		on_link((struct rtnl_link *)obj, c);
 }
 
 static int on_msg(struct nl_msg *msg, void *arg)
 {
 	struct ev_ctx *c = arg;
+	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	struct ifinfomsg *ifi = nlmsg_data(nlh);
 
-	c->type = nlmsg_hdr(msg)->nlmsg_type;
+	c->type = nlh->nlmsg_type;
+	c->ifi_family = AF_UNSPEC;
+	if ((c->type == RTM_NEWLINK || c->type == RTM_DELLINK) &&
+	    nlmsg_datalen(nlh) >= (int)sizeof(*ifi))
+		c->ifi_family = ifi->ifi_family;
 	nl_msg_parse(msg, on_object, c);
 	return NL_OK;
 }
@@ -430,6 +463,32 @@ int rtnl_neigh4_dump(int ifindex, const struct rtnl_event_ops *ops, void *arg)
 
 	if (err < 0)
 		return nlerr(err, "neighbour dump");
+	nl_cache_foreach(cache, on_object, &c);
+	nl_cache_free(cache);
+	return 0;
+}
+
+int rtnl_link_dump(const struct rtnl_event_ops *ops, void *arg)
+{
+	struct ev_ctx c = { .ops = ops, .arg = arg, .type = RTM_NEWLINK };
+	struct nl_cache *cache;
+	int err = rtnl_link_alloc_cache(cmd_sk, AF_UNSPEC, &cache);
+
+	if (err < 0)
+		return nlerr(err, "link dump");
+	nl_cache_foreach(cache, on_object, &c);
+	nl_cache_free(cache);
+	return 0;
+}
+
+int rtnl_addr6_dump(const struct rtnl_event_ops *ops, void *arg)
+{
+	struct ev_ctx c = { .ops = ops, .arg = arg, .type = RTM_NEWADDR };
+	struct nl_cache *cache;
+	int err = rtnl_addr_alloc_cache(cmd_sk, &cache);
+
+	if (err < 0)
+		return nlerr(err, "address dump");
 	nl_cache_foreach(cache, on_object, &c);
 	nl_cache_free(cache);
 	return 0;

@@ -2,7 +2,7 @@
 /*
  * Links, addresses, routes, rules and neighbours through libnl-route-3, and
  * the rtnetlink events v4v6d follows: LAN neighbours, identity addresses
- * (DAD), identities vanishing.
+ * (DAD), links coming, changing (the WAN's carrier) and going.
  */
 #ifndef V4V6D_RTNL_H
 #define V4V6D_RTNL_H
@@ -18,8 +18,12 @@ struct rtnl_event_ops {
 	/* an IPv6 address changed (@gone: removed); IFA_F_* @flags */
 	void (*addr)(void *arg, int ifindex, const struct in6_addr *addr,
 		     unsigned int flags, bool gone);
-	/* a link went away */
-	void (*link_gone)(void *arg, int ifindex);
+	/*
+	 * a link named @name with IFF_* @flags (IFF_LOWER_UP: carrier) is
+	 * there, new or changed, or went away (@gone)
+	 */
+	void (*link)(void *arg, int ifindex, const char *name,
+		     unsigned int flags, bool gone);
 };
 
 int rtnl_open(void);
@@ -30,6 +34,8 @@ bool rtnl_read_events(const struct rtnl_event_ops *ops, void *arg);
 
 /* rtnl_ifindex(): the index of interface @name, 0 when there is none. */
 int rtnl_ifindex(const char *name);
+/* rtnl_ifflags(): the IFF_* flags of @ifindex; 0 when there is none. */
+unsigned int rtnl_ifflags(int ifindex);
 /* rtnl_ifmac(): the MAC of @ifindex into @mac; -1 when it has none. */
 int rtnl_ifmac(int ifindex, uint8_t mac[6]);
 /*
@@ -65,6 +71,10 @@ int rtnl_route6_del(uint32_t table, const struct in6_addr *dst, int len,
 int rtnl_rule6_add(const struct in6_addr *src, uint32_t table, uint32_t prio);
 int rtnl_rule6_del(const struct in6_addr *src, uint32_t table, uint32_t prio);
 
+/* rtnl_link_dump(): @ops->link for each link there is. */
+int rtnl_link_dump(const struct rtnl_event_ops *ops, void *arg);
+/* rtnl_addr6_dump(): @ops->addr for each IPv6 address there is. */
+int rtnl_addr6_dump(const struct rtnl_event_ops *ops, void *arg);
 /* rtnl_neigh4_dump(): @ops->neigh for each IPv4 entry on @ifindex. */
 int rtnl_neigh4_dump(int ifindex, const struct rtnl_event_ops *ops, void *arg);
 /* rtnl_neigh4_probe(): have the kernel confirm @ipv4 on @ifindex (ARP). */

@@ -6,7 +6,8 @@
  *
  * The pieces: dev.c (a device's life), ident.c (its identity: link, routes,
  * DHCPv6 socket), wan.c (RAs: router, prefixes, PREF64), dns64.c (RFC 7050),
- * persist.c (the state file), main.c (the loop), knl.c and rtnl.c (netlink).
+ * persist.c (the state file), main.c (the loop), follow.c (interfaces and
+ * the module coming and going), knl.c and rtnl.c (netlink).
  */
 #ifndef V4V6D_H
 #define V4V6D_H
@@ -21,6 +22,9 @@
 #include "dhcp6.h"
 #include "ra.h"
 #include "state.h"
+
+/* A link up with a carrier: IFF_UP and IFF_LOWER_UP (<linux/if.h>). */
+#define LINK_CARRIER		(IFF_UP | 0x10000)
 
 /* Identities' routing: table IDENT_TABLE_BASE + ifindex, rule priority. */
 #define IDENT_TABLE_BASE	1000
@@ -99,8 +103,9 @@ struct wan_info {
 
 struct daemon {
 	struct config cfg;
-	int lan_ifindex;
-	int wan_ifindex;
+	int lan_ifindex;	/* 0 while the LAN is gone */
+	int wan_ifindex;	/* 0 while the WAN is gone */
+	bool wan_carrier;	/* the WAN is up with a carrier */
 	struct wan_info wan;
 	/* the NAT64 prefix: from RFC 7050, and the one in the kernel */
 	bool have_dns64;
@@ -154,9 +159,12 @@ void dev_apply_statics(void);
 void dev_allow_mark(const struct config *next);
 /* dev_allow_apply(): after, the kernel gets the new rules of those */
 void dev_allow_apply(void);
+/* dev_kernel_resync(): every device put in v4v6.ko's table again */
+void dev_kernel_resync(void);
 
 /* ident.c */
 int ident_create(struct dev *d);
+void ident_remake_all(void);
 void ident_destroy(struct dev *d);
 void ident_routes(struct dev *d);
 void ident_unroute(struct dev *d, const struct in6_addr *dst, uint8_t len);
@@ -169,6 +177,8 @@ int wan_open(void);
 int wan_fd(void);
 void wan_receive(void);
 void wan_solicit(void);
+/* wan_carrier(): the WAN's IFF_* @flags: carrier back, leases checked */
+void wan_carrier(unsigned int flags);
 void wan_expire(uint64_t now);
 void pref64_choose(void);
 
@@ -177,6 +187,19 @@ int dns64_fd(void);
 void dns64_start(void);
 void dns64_receive(void);
 void dns64_tick(uint64_t now);
+
+/* follow.c: LAN, WAN, identities and v4v6.ko come and go */
+int kernel_config(void);
+void follow_link(int ifindex, const char *name, unsigned int flags,
+		 bool gone);
+void follow_kernel_link_gone(int ifindex, const char *name, uint32_t roles);
+void follow_links(void);
+void follow_family(bool present);
+void follow_resync(void);
+
+/* main.c */
+/* lan_neigh_dump(): every IPv4 neighbour of the LAN, as if it were new */
+void lan_neigh_dump(void);
 
 /* persist.c */
 bool persist_due(uint64_t now);

@@ -26,12 +26,21 @@ int wan_fd(void)
 	return ra_fd;
 }
 
+/*
+ * wan_open(): the RA socket, bound to the WAN (by its index: a WAN made
+ * anew needs it opened again); none while the WAN is gone.
+ */
 int wan_open(void)
 {
 	struct icmp6_filter filter;
 	char name[IF_NAMESIZE];
 	int one = 1, hops = 255;
 
+	if (ra_fd >= 0)
+		close(ra_fd);
+	ra_fd = -1;
+	if (!d4.wan_ifindex)
+		return -1;
 	ra_fd = socket(AF_INET6, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC,
 		       IPPROTO_ICMPV6);
 	if (ra_fd < 0 || !if_indextoname(d4.wan_ifindex, name))
@@ -78,6 +87,35 @@ void wan_solicit(void)
 }
 
 static const struct in6_addr any6;
+
+/*
+ * wan_carrier() - the WAN's flags changed: when its carrier came back, the
+ * link may be another one (RFC 8415 18.2.12): each lease is checked at once
+ * and a client soliciting starts again, rather than after the backoff grown
+ * while the cable was out (up to SOL_MAX_RT, an hour); the routers are asked
+ * for an RA.
+ */
+void wan_carrier(unsigned int flags)
+{
+	bool up = (flags & LINK_CARRIER) == LINK_CARRIER;
+	uint64_t now = now_ms();
+	struct dev *d;
+
+	if (up == d4.wan_carrier)
+		return;
+	d4.wan_carrier = up;
+	if (!up) {
+		log_warn("WAN %s: no carrier", d4.cfg.wan);
+		return;
+	}
+	log_info("WAN %s: carrier back: leases checked, routers asked",
+		 d4.cfg.wan);
+	wan_solicit();
+	for (d = d4.devs; d; d = d->next)
+		if (d->started && d->mode == STATE_MODE_DHCPV6 &&
+		    !d->releasing && !d->dead)
+			dhcp6_client_link_up(&d->dhcp, now);
+}
 
 /* routes_withdraw(): every identity's route to @dst/@len goes. */
 static void routes_withdraw(const struct in6_addr *dst, uint8_t len)
