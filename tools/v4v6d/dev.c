@@ -127,13 +127,22 @@ static void on_send(void *ctx, const uint8_t *msg, size_t len)
 
 /*
  * lease_left(): what is left now of @secs granted at @start_ms (a lease
- * taken over when the address before it expired was granted earlier).
+ * taken over when the address before it expired was granted earlier), for
+ * the address on the identity. Rounded up: the client's own timer, not the
+ * kernel's expiry of the address a fraction of a second earlier, is what
+ * ends a lease, so that it is ended as one ("lease lost": the mapping goes
+ * with it) rather than as an address that vanished.
  */
 static uint32_t lease_left(uint32_t secs, uint64_t start_ms)
 {
+	uint64_t end = start_ms + secs * 1000ull, now = now_ms();
+
 	if (secs == INFINITE)
 		return INFINITE;
-	return ra_secs_left(start_ms + secs * 1000ull, now_ms());
+	if (end <= now)
+		return 0;
+	end = (end - now + 999) / 1000;
+	return end >= INFINITE ? INFINITE - 1 : (uint32_t)end;
 }
 
 static void on_bound(void *ctx, const struct dhcp6_lease *l)
