@@ -411,7 +411,13 @@ enum v4v6_dev_state {
 
 /** V4V6_DEV_F_STATIC - configured by hand: never aged, kept by a flush */
 #define V4V6_DEV_F_STATIC	0x1U
-#define V4V6_DEV_F_ALL		V4V6_DEV_F_STATIC
+/**
+ * V4V6_DEV_F_CONFLICT - another MAC claims the device's IPv4 address while
+ * the device still answers for it (v4v6d's ARP probe); the claimant was
+ * refused. Information for the operator only: the kernel does nothing with it.
+ */
+#define V4V6_DEV_F_CONFLICT	0x2U
+#define V4V6_DEV_F_ALL		(V4V6_DEV_F_STATIC | V4V6_DEV_F_CONFLICT)
 
 /* What an interface that went was to the instance (V4V6_A_LINK_ROLES). */
 /** V4V6_LINK_LAN - the LAN interface */
