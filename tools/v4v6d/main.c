@@ -21,6 +21,7 @@
 
 #include <linux/neighbour.h>
 
+#include "arp.h"
 #include "knl.h"
 #include "log.h"
 #include "rtnl.h"
@@ -130,11 +131,48 @@ static void on_link_gone(void *arg, int ifindex)
 	dev_link_gone(ifindex);
 }
 
+/* The LAN's subnets: what devices are learnt in. */
+static void on_addr4(void *arg, int ifindex, struct in_addr addr,
+		     unsigned int plen, bool gone)
+{
+	(void)arg;
+	if (ifindex != d4.lan_ifindex)
+		return;
+	log_debug("LAN address %s/%u%s", inet_ntoa(addr), plen,
+		  gone ? " removed" : "");
+	admit_subnet(&d4.admit, addr, plen, gone);
+}
+
+/* The WAN's neighbours: their MACs are never a device's. */
+static void on_lladdr(void *arg, int ifindex, const uint8_t mac[6], bool gone)
+{
+	(void)arg;
+	if (ifindex == d4.wan_ifindex)
+		admit_wan_mac(&d4.admit, mac, false, gone);
+}
+
 static const struct rtnl_event_ops rtnl_ops = {
 	.neigh = on_neigh,
 	.addr = on_addr,
 	.link_gone = on_link_gone,
+	.addr4 = on_addr4,
+	.lladdr = on_lladdr,
 };
+
+/* What admission needs to know before the first device is learnt. */
+static void admit_setup(void)
+{
+	uint8_t mac[6];
+
+	rtnl_addr4_dump(d4.lan_ifindex, &rtnl_ops, NULL);
+	if (!d4.admit.n_subnets)
+		log_warn("%s has no IPv4 address: no device is learnt until "
+			 "it has one", d4.cfg.lan);
+	if (!rtnl_ifmac(d4.wan_ifindex, mac))
+		admit_wan_mac(&d4.admit, mac, true, false);
+	rtnl_neigh4_dump(d4.wan_ifindex, &rtnl_ops, NULL);
+	arp_open(d4.lan_ifindex);
+}
 
 static void on_kdev(void *arg, const struct kdev *k)
 {
@@ -246,6 +284,8 @@ static int setup(void)
 		return -1;
 	wan_open();
 	pref64_choose();
+	dev_init();
+	admit_setup();
 	persist_restore();
 	dev_apply_statics();
 	rtnl_neigh4_dump(d4.lan_ifindex, &rtnl_ops, NULL);
@@ -256,8 +296,8 @@ static int setup(void)
 	return 0;
 }
 
-/* The fds to poll: signals, kernel events, rtnetlink, RAs, DNS64, sockets. */
-enum { FD_SIG, FD_KNL, FD_RTNL, FD_RA, FD_DNS64, FD_FIXED };
+/* The fds to poll: signals, kernel events, rtnetlink, RAs, DNS64, ARP, sockets. */
+enum { FD_SIG, FD_KNL, FD_RTNL, FD_RA, FD_DNS64, FD_ARP, FD_FIXED };
 
 static struct pollfd *poll_set(int sigfd, unsigned int *n)
 {
@@ -281,6 +321,7 @@ static struct pollfd *poll_set(int sigfd, unsigned int *n)
 					 .events = POLLIN };
 	fds[FD_RA] = (struct pollfd){ .fd = wan_fd(), .events = POLLIN };
 	fds[FD_DNS64] = (struct pollfd){ .fd = dns64_fd(), .events = POLLIN };
+	fds[FD_ARP] = (struct pollfd){ .fd = arp_fd(), .events = POLLIN };
 	for (d = d4.devs; d && i < cap; d = d->next)
 		if (!d->dead && d->sock >= 0)
 			fds[i++] = (struct pollfd){ .fd = d->sock,
@@ -297,9 +338,14 @@ static void poll_dispatch(struct pollfd *fds, unsigned int n)
 	if (fds[FD_KNL].revents)
 		knl_read_events(&knl_ops, NULL);
 	if (fds[FD_RTNL].revents)
-		if (!rtnl_read_events(&rtnl_ops, NULL))
-			/* the socket overran: read the LAN's table again */
+		if (!rtnl_read_events(&rtnl_ops, NULL)) {
+			/* the socket overran: read the tables again */
+			rtnl_addr4_dump(d4.lan_ifindex, &rtnl_ops, NULL);
+			rtnl_neigh4_dump(d4.wan_ifindex, &rtnl_ops, NULL);
 			rtnl_neigh4_dump(d4.lan_ifindex, &rtnl_ops, NULL);
+		}
+	if (fds[FD_ARP].revents)
+		arp_receive(dev_arp_reply);
 	if (fds[FD_RA].revents)
 		wan_receive();
 	if (fds[FD_DNS64].revents)
@@ -464,6 +510,7 @@ int main(int argc, char **argv)
 		ret = 0;
 	}
 	dev_stop_all();
+	arp_close();
 	knl_close();
 	rtnl_close();
 	return ret;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * rtnetlink through libnl-route-3: one socket for requests, one for the
- * events v4v6d follows (neighbours, IPv6 addresses, links).
+ * events v4v6d follows (neighbours, addresses, links).
  */
 #include <errno.h>
 #include <net/if.h>
@@ -354,10 +354,14 @@ static void on_neigh(struct rtnl_neigh *n, struct ev_ctx *c)
 	struct in_addr ip;
 	int state = rtnl_neigh_get_state(n);
 
+	if (c->only_ifindex && rtnl_neigh_get_ifindex(n) != c->only_ifindex)
+		return;
+	if (c->ops->lladdr && ll && nl_addr_get_len(ll) == 6)
+		c->ops->lladdr(c->arg, rtnl_neigh_get_ifindex(n),
+			       nl_addr_get_binary_addr(ll),
+			       c->type == RTM_DELNEIGH);
 	if (rtnl_neigh_get_family(n) != AF_INET || !dst ||
 	    nl_addr_get_len(dst) != 4 || !c->ops->neigh)
-		return;
-	if (c->only_ifindex && rtnl_neigh_get_ifindex(n) != c->only_ifindex)
 		return;
 	if (c->type == RTM_DELNEIGH)
 		state = NUD_NONE;
@@ -373,7 +377,18 @@ static void on_neigh(struct rtnl_neigh *n, struct ev_ctx *c)
 static void on_addr(struct rtnl_addr *ra, struct ev_ctx *c)
 {
 	struct nl_addr *local = rtnl_addr_get_local(ra);
+	struct in_addr a4;
 
+	if (rtnl_addr_get_family(ra) == AF_INET && local &&
+	    nl_addr_get_len(local) == 4 && c->ops->addr4 &&
+	    (!c->only_ifindex ||
+	     rtnl_addr_get_ifindex(ra) == c->only_ifindex)) {
+		memcpy(&a4, nl_addr_get_binary_addr(local), 4);
+		c->ops->addr4(c->arg, rtnl_addr_get_ifindex(ra), a4,
+			      rtnl_addr_get_prefixlen(ra),
+			      c->type == RTM_DELADDR);
+		return;
+	}
 	if (rtnl_addr_get_family(ra) != AF_INET6 || !local ||
 	    nl_addr_get_len(local) != 16 || !c->ops->addr)
 		return;
@@ -430,6 +445,20 @@ int rtnl_neigh4_dump(int ifindex, const struct rtnl_event_ops *ops, void *arg)
 
 	if (err < 0)
 		return nlerr(err, "neighbour dump");
+	nl_cache_foreach(cache, on_object, &c);
+	nl_cache_free(cache);
+	return 0;
+}
+
+int rtnl_addr4_dump(int ifindex, const struct rtnl_event_ops *ops, void *arg)
+{
+	struct ev_ctx c = { .ops = ops, .arg = arg, .type = RTM_NEWADDR,
+			    .only_ifindex = ifindex };
+	struct nl_cache *cache;
+	int err = rtnl_addr_alloc_cache(cmd_sk, &cache);
+
+	if (err < 0)
+		return nlerr(err, "address dump");
 	nl_cache_foreach(cache, on_object, &c);
 	nl_cache_free(cache);
 	return 0;
@@ -495,7 +524,8 @@ int rtnl_open(void)
 	setsockopt(nl_socket_get_fd(ev_sk), SOL_SOCKET, SO_RCVBUFFORCE,
 		   &(int){ EV_RCVBUF }, sizeof(int));
 	if (nl_socket_add_memberships(ev_sk, RTNLGRP_NEIGH,
-				      RTNLGRP_IPV6_IFADDR, RTNLGRP_LINK, 0))
+				      RTNLGRP_IPV6_IFADDR, RTNLGRP_IPV4_IFADDR,
+				      RTNLGRP_LINK, 0))
 		goto fail;
 	return 0;
 fail:

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Links, addresses, routes, rules and neighbours through libnl-route-3, and
- * the rtnetlink events v4v6d follows: LAN neighbours, identity addresses
- * (DAD), identities vanishing.
+ * the rtnetlink events v4v6d follows: LAN neighbours, WAN neighbours' MACs,
+ * the LAN's IPv4 addresses, identity addresses (DAD), identities vanishing.
  */
 #ifndef V4V6D_RTNL_H
 #define V4V6D_RTNL_H
@@ -20,6 +20,12 @@ struct rtnl_event_ops {
 		     unsigned int flags, bool gone);
 	/* a link went away */
 	void (*link_gone)(void *arg, int ifindex);
+	/* an IPv4 address @addr/@plen on @ifindex (@gone: removed) */
+	void (*addr4)(void *arg, int ifindex, struct in_addr addr,
+		      unsigned int plen, bool gone);
+	/* a neighbour of any family on @ifindex has (had: @gone) @mac */
+	void (*lladdr)(void *arg, int ifindex, const uint8_t mac[6],
+		       bool gone);
 };
 
 int rtnl_open(void);
@@ -65,8 +71,13 @@ int rtnl_route6_del(uint32_t table, const struct in6_addr *dst, int len,
 int rtnl_rule6_add(const struct in6_addr *src, uint32_t table, uint32_t prio);
 int rtnl_rule6_del(const struct in6_addr *src, uint32_t table, uint32_t prio);
 
-/* rtnl_neigh4_dump(): @ops->neigh for each IPv4 entry on @ifindex. */
+/*
+ * rtnl_neigh4_dump(): @ops->neigh for each IPv4 entry on @ifindex, and
+ * @ops->lladdr for each entry of any family.
+ */
 int rtnl_neigh4_dump(int ifindex, const struct rtnl_event_ops *ops, void *arg);
+/* rtnl_addr4_dump(): @ops->addr4 for each IPv4 address of @ifindex. */
+int rtnl_addr4_dump(int ifindex, const struct rtnl_event_ops *ops, void *arg);
 /* rtnl_neigh4_probe(): have the kernel confirm @ipv4 on @ifindex (ARP). */
 int rtnl_neigh4_probe(int ifindex, struct in_addr ipv4);
 /* rtnl_neigh4_del(): the entry of @ipv4 on @ifindex removed, if any. */

@@ -4,9 +4,11 @@
  * macvlan with the device's MAC) holding an IPv6 address of its own from
  * DHCPv6 or SLAAC, and keeps v4v6.ko's device table in step.
  *
- * The pieces: dev.c (a device's life), ident.c (its identity: link, routes,
- * DHCPv6 socket), wan.c (RAs: router, prefixes, PREF64), dns64.c (RFC 7050),
- * persist.c (the state file), main.c (the loop), knl.c and rtnl.c (netlink).
+ * The pieces: dev.c (a device's life), admit.c (who is learnt, and when an
+ * address changes hands), arp.c (asking a holder), ident.c (its identity:
+ * link, routes, DHCPv6 socket), wan.c (RAs: router, prefixes, PREF64),
+ * dns64.c (RFC 7050), persist.c (the state file), main.c (the loop), knl.c
+ * and rtnl.c (netlink).
  */
 #ifndef V4V6D_H
 #define V4V6D_H
@@ -17,6 +19,7 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "admit.h"
 #include "conf.h"
 #include "dhcp6.h"
 #include "ra.h"
@@ -50,6 +53,7 @@
  * @seen_ms: when it was last seen (monotonic)
  * @probed: an ARP probe was asked for since @seen_ms
  * @inactive: aged to inactive
+ * @conflict: another MAC claims its IPv4 address, refused (admit.c)
  * @in_kernel: in v4v6.ko's table
  * @allow_stale: the kernel has other allow rules than the configuration's
  * @has_rule: the policy rule for @rule_addr is in place
@@ -78,6 +82,7 @@ struct dev {
 	uint64_t seen_ms;
 	bool probed;
 	bool inactive;
+	bool conflict;
 	bool in_kernel;
 	bool allow_stale;
 	bool has_rule;
@@ -120,6 +125,7 @@ struct daemon {
 	unsigned int n_devs;
 	bool dirty;		/* the state file is behind */
 	uint64_t saved_ms;
+	struct admit admit;	/* who is learnt, who takes an address */
 };
 
 extern struct daemon d4;
@@ -134,6 +140,10 @@ const char *mac_str(const uint8_t mac[6]);
 const char *ip6_str(const struct in6_addr *a);
 
 /* dev.c */
+/* dev_init(): before the first dev_seen() */
+void dev_init(void);
+/* dev_arp_reply(): an ARP reply from @mac for @ip on the LAN */
+void dev_arp_reply(const uint8_t mac[6], struct in_addr ip);
 struct dev *dev_find(const uint8_t mac[6]);
 struct dev *dev_by_ifindex(int ifindex);
 /* dev_seen(): a sign of life of @mac at @ipv4; @sure: from the device now */
