@@ -28,6 +28,7 @@ static const uint8_t OTHER[6] = { 2, 0, 0, 0, 0, 0x0b };
 /* What admit.c asked of the daemon. */
 static struct {
 	unsigned int probes, gone, learnt, conflicts_on, conflicts_off;
+	unsigned int refused;
 	uint8_t probed[6], gone_holder[6], gone_claimant[6], learnt_mac[6];
 	struct in_addr probed_ip, learnt_ip;
 } calls;
@@ -67,6 +68,15 @@ static struct config cfg;
 static uint64_t fake_now;
 
 /* As v4v6d's dev_seen() does: the source is checked again. */
+static void on_refused(void *ctx, struct in_addr ipv4,
+		       const uint8_t holder[6])
+{
+	(void)ctx;
+	(void)ipv4;
+	assert_memory_equal(holder, VICTIM, 6);
+	calls.refused++;
+}
+
 static void on_learn(void *ctx, const uint8_t mac[6], struct in_addr ipv4,
 		     bool sure)
 {
@@ -82,6 +92,7 @@ static const struct admit_ops ops = {
 	.probe = on_probe,
 	.gone = on_gone,
 	.conflict = on_conflict,
+	.refused = on_refused,
 	.learn = on_learn,
 };
 
@@ -299,6 +310,7 @@ static void test_claim_answered(void **state)
 	assert_int_equal(calls.conflicts_on, 1);
 	assert_int_equal(a.n_conflicts, 1);
 	assert_int_equal(a.count[ADMIT_CONFLICT], 1);
+	assert_int_equal(calls.refused, 1);
 	/* long after, nothing moved */
 	admit_timers(&a, &cfg, t + 10000);
 	assert_int_equal(calls.gone, 0);
@@ -306,6 +318,7 @@ static void test_claim_answered(void **state)
 	admit_claim(&a, ip, VICTIM, SPOOFER, t + 20000);
 	assert_int_equal(calls.probes, 1);
 	assert_int_equal(a.count[ADMIT_CONFLICT], 2);
+	assert_int_equal(calls.refused, 2);
 	/* after the hold, asked again; answered again: still one conflict */
 	t += ADMIT_HOLD_MS + 1000;
 	admit_claim(&a, ip, VICTIM, SPOOFER, t);

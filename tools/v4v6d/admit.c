@@ -371,6 +371,8 @@ void admit_claim(struct admit *a, struct in_addr ipv4, const uint8_t holder[6],
 		conflict_off(a, k);	/* another holder: a new case */
 	else if (k && now < k->hold_ms) {
 		a->count[ADMIT_CONFLICT]++;
+		if (a->ops->refused)
+			a->ops->refused(a->ctx, ipv4, holder);
 		return;
 	}
 	if (p)
@@ -442,6 +444,8 @@ static void conflict_found(struct admit *a, struct admit_probe *p,
 	k->forget_ms = now + ADMIT_FORGET_MS;
 	if (first && a->ops->conflict)
 		a->ops->conflict(a->ctx, p->ipv4, p->holder, true);
+	if (a->ops->refused)
+		a->ops->refused(a->ctx, p->ipv4, p->holder);
 }
 
 void admit_alive(struct admit *a, struct in_addr ipv4, const uint8_t mac[6],

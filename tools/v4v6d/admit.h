@@ -49,6 +49,9 @@ struct admit_ops {
 	/* @holder of @ipv4 is (@on) or no longer is in a conflict */
 	void (*conflict)(void *ctx, struct in_addr ipv4,
 			 const uint8_t holder[6], bool on);
+	/* a claim on @ipv4 was refused: @holder answers for it */
+	void (*refused)(void *ctx, struct in_addr ipv4,
+			const uint8_t holder[6]);
 	/* learn @mac at @ipv4 again (queued by learn-rate) */
 	void (*learn)(void *ctx, const uint8_t mac[6], struct in_addr ipv4,
 		      bool sure);

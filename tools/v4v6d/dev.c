@@ -314,6 +314,18 @@ static void on_conflict(void *ctx, struct in_addr ipv4,
 	dev_kernel_put(d);
 }
 
+/*
+ * A claimant of @ipv4 was refused: the LAN's ARP entry for it, which the
+ * claimant's ARP may have taken, is the holder's again (else the replies
+ * translated for the holder would go to the claimant).
+ */
+static void on_refused(void *ctx, struct in_addr ipv4,
+		       const uint8_t holder[6])
+{
+	(void)ctx;
+	rtnl_neigh4_set(d4.lan_ifindex, ipv4, holder);
+}
+
 static void on_learn(void *ctx, const uint8_t mac[6], struct in_addr ipv4,
 		     bool sure)
 {
@@ -325,6 +337,7 @@ static const struct admit_ops admit_ops = {
 	.probe = on_probe,
 	.gone = on_gone,
 	.conflict = on_conflict,
+	.refused = on_refused,
 	.learn = on_learn,
 };
 

@@ -482,6 +482,27 @@ int rtnl_neigh4_probe(int ifindex, struct in_addr ipv4)
 	return nlerr(err, "neighbour probe");
 }
 
+int rtnl_neigh4_set(int ifindex, struct in_addr ipv4, const uint8_t mac[6])
+{
+	struct rtnl_neigh *n = rtnl_neigh_alloc();
+	struct nl_addr *dst = nl_addr_build(AF_INET, &ipv4, 4);
+	struct nl_addr *ll = nl_addr_build(AF_LLC, mac, 6);
+	int err = -NLE_NOMEM;
+
+	if (n && dst && ll) {
+		rtnl_neigh_set_ifindex(n, ifindex);
+		rtnl_neigh_set_family(n, AF_INET);
+		rtnl_neigh_set_dst(n, dst);
+		rtnl_neigh_set_lladdr(n, ll);
+		rtnl_neigh_set_state(n, NUD_REACHABLE);
+		err = rtnl_neigh_add(cmd_sk, n, NLM_F_CREATE | NLM_F_REPLACE);
+	}
+	nl_addr_put(ll);
+	nl_addr_put(dst);
+	rtnl_neigh_put(n);
+	return nlerr(err, "neighbour set");
+}
+
 int rtnl_neigh4_del(int ifindex, struct in_addr ipv4)
 {
 	struct rtnl_neigh *n = rtnl_neigh_alloc();

@@ -80,6 +80,8 @@ int rtnl_neigh4_dump(int ifindex, const struct rtnl_event_ops *ops, void *arg);
 int rtnl_addr4_dump(int ifindex, const struct rtnl_event_ops *ops, void *arg);
 /* rtnl_neigh4_probe(): have the kernel confirm @ipv4 on @ifindex (ARP). */
 int rtnl_neigh4_probe(int ifindex, struct in_addr ipv4);
+/* rtnl_neigh4_set(): the entry of @ipv4 on @ifindex is @mac, reachable. */
+int rtnl_neigh4_set(int ifindex, struct in_addr ipv4, const uint8_t mac[6]);
 /* rtnl_neigh4_del(): the entry of @ipv4 on @ifindex removed, if any. */
 int rtnl_neigh4_del(int ifindex, struct in_addr ipv4);
 
