@@ -34,12 +34,13 @@ struct dev *dev_find(const uint8_t mac[6])
 	return NULL;
 }
 
+/* The device that holds @ipv4: one being released holds nothing. */
 static struct dev *dev_by_ipv4(struct in_addr ipv4)
 {
 	struct dev *d;
 
 	for (d = d4.devs; d; d = d->next)
-		if (!d->dead && d->ipv4.s_addr == ipv4.s_addr)
+		if (!d->dead && !d->releasing && d->ipv4.s_addr == ipv4.s_addr)
 			return d;
 	return NULL;
 }
@@ -207,7 +208,7 @@ static bool dev_take_ipv4(struct dev *d, const uint8_t mac[6],
 {
 	struct dev *other = dev_by_ipv4(ipv4);
 
-	if (!other || other == d || other->releasing)
+	if (!other || other == d)
 		return true;
 	if (other->is_static && !configured) {
 		admit_refused(&d4.admit, ADMIT_CONFLICT, mac, ipv4, now_ms());
@@ -235,7 +236,7 @@ void dev_seen(const uint8_t mac[6], struct in_addr ipv4, bool sure)
 	if (!d) {
 		other = dev_by_ipv4(ipv4);
 		/* only the device itself (@sure) claims a held address */
-		if (other && !other->releasing && !sure)
+		if (other && !sure)
 			return;
 		if (admit_check(&d4.admit, &d4.cfg, mac, ipv4, d4.n_devs, now) ||
 		    !dev_take_ipv4(NULL, mac, ipv4, false) ||
@@ -290,8 +291,7 @@ static void on_gone(void *ctx, struct in_addr ipv4, const uint8_t holder[6],
 	struct dev *h = dev_by_ipv4(ipv4);
 
 	(void)ctx;
-	if (h && !memcmp(h->mac, holder, 6) && !h->is_static &&
-	    !h->releasing) {
+	if (h && !memcmp(h->mac, holder, 6) && !h->is_static) {
 		log_info("%s moved from %s to %s (the holder is gone)",
 			 inet_ntoa(ipv4), mac_str(holder), mac_str(claimant));
 		/* its ARP entry too: it would learn the holder again */
