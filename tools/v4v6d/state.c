@@ -727,7 +727,11 @@ size_t state_prune(struct state *st, char *err, size_t errlen)
 		drop_dev(st, st->n - 1);
 		dropped++;
 	}
-	while (check_dups(&c, st, true) || check_dups(&c, st, false)) {
+	for (;;) {
+		/* (out of memory leaves no index in c.where: then stop) */
+		*c.where = '\0';
+		if (!check_dups(&c, st, true) && !check_dups(&c, st, false))
+			break;
 		dup = where_index(&c);
 		if (!*first)
 			snprintf(first, sizeof(first), "%s", msg);
