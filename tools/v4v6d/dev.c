@@ -228,16 +228,19 @@ static bool dev_take_ipv4(struct dev *d, const uint8_t mac[6],
 
 void dev_seen(const uint8_t mac[6], struct in_addr ipv4, bool sure)
 {
-	struct dev *d = dev_find(mac), *other;
+	struct dev *d = dev_find(mac);
 	uint64_t now = now_ms();
 
 	if (!ipv4_usable(ipv4) || (d && d->releasing))
 		return;
 	if (!d) {
-		other = dev_by_ipv4(ipv4);
-		/* only the device itself (@sure) claims a held address */
-		if (other && !sure)
-			return;
+		/*
+		 * Even a stale ARP entry may claim a held address: the
+		 * holder is asked first (admit_claim()), and a device that
+		 * took the address of one that left is not kept waiting
+		 * until its first packet is answered, which it never is
+		 * (the kernel drops it as spoofed).
+		 */
 		if (admit_check(&d4.admit, &d4.cfg, mac, ipv4, d4.n_devs, now) ||
 		    !dev_take_ipv4(NULL, mac, ipv4, false) ||
 		    admit_rate(&d4.admit, &d4.cfg, mac, ipv4, sure, now))
