@@ -241,7 +241,9 @@ void dev_seen(const uint8_t mac[6], struct in_addr ipv4, bool sure)
 		 * until its first packet is answered, which it never is
 		 * (the kernel drops it as spoofed).
 		 */
-		if (admit_check(&d4.admit, &d4.cfg, mac, ipv4, d4.n_devs, now) ||
+		/* (one that takes a held address replaces its holder) */
+		if (admit_check(&d4.admit, &d4.cfg, mac, ipv4,
+				d4.n_devs - (dev_by_ipv4(ipv4) ? 1 : 0), now) ||
 		    !dev_take_ipv4(NULL, mac, ipv4, false) ||
 		    admit_rate(&d4.admit, &d4.cfg, mac, ipv4, sure, now))
 			return;

@@ -9,6 +9,8 @@
 # throughout. Then what does not belong is not learnt: a frame from a
 # multicast MAC, one from outside the LAN's subnet, a device past
 # max-devices (after a reload); and the state file keeps being saved.
+# Last, d1 leaves, and a new host with its address gets it once d1 leaves
+# v4v6d's ARP requests unanswered.
 # e2e: xlat-off must fail
 
 set -- $D1
@@ -116,4 +118,19 @@ sleep 1
 in_kernel "$2" && die "$1 was mapped past max-devices"
 intact "max-devices"
 log "max-devices 2: $1 refused"
+
+# 6. d1 leaves (its switch port down) and a new host takes its address:
+# v4v6d's ARP requests to d1 go unanswered, d1 is released, the newcomer
+# learnt in its place (max-devices counts it as d1's replacement).
+NEW=02:00:00:00:00:0d
+on lan ip link set "$victim" down || die "d1's port down"
+dev_add newcomer "$NEW" "$vip"
+on newcomer ping -c 1 -W 1 $SRV4_ADDR > /dev/null 2>&1
+wait_for 20 in_kernel "$NEW" || { v4v6d_dump; die "the newcomer was not mapped in 20 s"; }
+v4v6d_log_has "$vip moved from $vmac to $NEW \(the holder is gone\)" ||
+	{ v4v6d_dump; die "the address did not move as from a holder that is gone"; }
+wait_for 10 sh -c "! ip netns exec gw $V4V6_CTL device show $vmac" || die "$vmac is still mapped"
+on newcomer ping -c 2 -i 0.3 -W "$(xt 3)" $SRV4_ADDR > /dev/null ||
+	{ v4v6d_dump; die "the newcomer cannot reach srv4"; }
+log "d1 gone: $vip moved to $NEW after unanswered ARP, srv4 reached"
 v4v6d_stop
