@@ -66,9 +66,11 @@ static enum admit_why refuse(struct admit *a, enum admit_why why,
 		a->quiet[why]++;
 		return why;
 	}
-	log_warn("%s %s not learnt: %s (%" PRIu64 " so far, %" PRIu64
-		 " not logged)", mac_text(mac, m), ip_text(ipv4, ip),
-		 why_names[why], a->count[why], a->quiet[why]);
+	/* Waiting for learn-rate is no fault of the source's. */
+	log_msg(why == ADMIT_RATE ? LOG_INFO : LOG_WARNING,
+		"%s %s not learnt: %s (%" PRIu64 " so far, %" PRIu64
+		" not logged)", mac_text(mac, m), ip_text(ipv4, ip),
+		why_names[why], a->count[why], a->quiet[why]);
 	a->logged_ms[why] = now;
 	a->quiet[why] = 0;
 	return why;
