@@ -34,6 +34,17 @@ struct dev *dev_find(const uint8_t mac[6])
 	return NULL;
 }
 
+/* How many devices count against max-devices: not those on their way out. */
+static unsigned int dev_count(void)
+{
+	unsigned int n = 0;
+	struct dev *d;
+
+	for (d = d4.devs; d; d = d->next)
+		n += !d->dead && !d->releasing;
+	return n;
+}
+
 /* The device that holds @ipv4: one being released holds nothing. */
 static struct dev *dev_by_ipv4(struct in_addr ipv4)
 {
@@ -243,7 +254,7 @@ void dev_seen(const uint8_t mac[6], struct in_addr ipv4, bool sure)
 		 */
 		/* (one that takes a held address replaces its holder) */
 		if (admit_check(&d4.admit, &d4.cfg, mac, ipv4,
-				d4.n_devs - (dev_by_ipv4(ipv4) ? 1 : 0), now) ||
+				dev_count() - (dev_by_ipv4(ipv4) ? 1 : 0), now) ||
 		    !dev_take_ipv4(NULL, mac, ipv4, false) ||
 		    admit_rate(&d4.admit, &d4.cfg, mac, ipv4, sure, now))
 			return;
