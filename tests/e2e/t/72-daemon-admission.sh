@@ -51,12 +51,12 @@ intact() {
 spoofed=$(stat_get spoofed)
 hostile evil frame4 eth0 "$EVIL" "$gwmac" "$vip" $SRV4_ADDR 9 --count 5 || die "evil's frames"
 hostile evil frame4 eth0 "$MADE_UP" "$gwmac" "$vip" $SRV4_ADDR 9 --count 5 || die "made-up frames"
-wait_for 5 sh -c "[ \$(ip netns exec gw $V4V6_CTL stats | awk '\$1 == \"spoofed\" { print \$2 }') -ge $((spoofed + 10)) ]" ||
-	die "spoofed: $spoofed before, $(stat_get spoofed) after 10 forged frames"
 sleep 2
 v4v6d_log_has "unknown source ($EVIL|$MADE_UP)" && { v4v6d_dump; die "the kernel announced a spoofer"; }
 in_kernel "$EVIL" || in_kernel "$MADE_UP" && die "a spoofer was mapped"
 intact "forged frames"
+wait_for 5 sh -c "[ \$(ip netns exec gw $V4V6_CTL stats | awk '\$1 == \"spoofed\" { print \$2 }') -ge $((spoofed + 10)) ]" ||
+	die "spoofed: $spoofed before, $(stat_get spoofed) after 10 forged frames"
 log "forged frames: spoofed $spoofed -> $(stat_get spoofed), no event, $victim intact"
 
 # 2. evil takes d1's address too and the router's ARP entry for it. v4v6d
