@@ -63,7 +63,12 @@ log "forged frames: spoofed $spoofed -> $(stat_get spoofed), no event, $victim i
 # asks d1 (ARP to its MAC), d1 answers: evil is refused.
 on evil ip addr add "$vip/24" dev eth0 || die "evil: $vip"
 hostile evil garp eth0 "$EVIL" "$vip" || die "evil's gratuitous ARP"
-# what that ARP does to the router's entry, made certain
+# what that ARP does to the router's entry, made certain, and kept for a
+# minute (locktime): d1's reply to v4v6d's ARP request cannot move the
+# kernel's entry back, only v4v6d's own ARP socket hears it (a request of
+# d1's own still moves the entry, which v4v6d counts as an answer too)
+lock=$(on gw sysctl -n net.ipv4.neigh.eth0.locktime)
+on gw sysctl -qw net.ipv4.neigh.eth0.locktime=6000 || die "locktime"
 on gw ip neigh replace "$vip" lladdr "$EVIL" dev eth0 nud reachable || die "neigh replace"
 conflict_line="$EVIL claims $vip, which $vmac still answers for"
 wait_for 10 v4v6d_log_has "$conflict_line" || { v4v6d_dump; die "no conflict logged"; }
@@ -80,6 +85,7 @@ sleep 2
 [ "$(v4v6d_log_count "$conflict_line")" -eq 1 ] || { v4v6d_dump; die "the conflict was logged more than once"; }
 intact "a second claim"
 on evil ip addr del "$vip/24" dev eth0
+on gw sysctl -qw net.ipv4.neigh.eth0.locktime="$lock"
 log "claim by ARP: refused, logged once, $vmac flagged conflict, $victim intact"
 
 # 3. Not learnt: a multicast MAC (sent into the router's port: the LAN's

@@ -74,8 +74,11 @@ log "br-lan deleted and created anew (ifindex $old, then $new): v4v6d set it, sr
 
 # Admission follows it too: a claim on d1's address (the router's ARP entry
 # for it at another MAC) is checked by ARP on the new br-lan, which d1
-# answers: the claim is refused and the entry is d1's again.
+# answers: the claim is refused and the entry is d1's again. The entry is
+# locked for a minute, so that d1's answer cannot move it back: only
+# v4v6d's ARP socket hears it.
 EVIL=02:00:00:00:00:66
+on gw sysctl -qw net.ipv4.neigh.br-lan.locktime=6000 || die "locktime"
 on gw ip neigh replace "$addr4" lladdr $EVIL dev br-lan nud reachable || die "neigh replace"
 wait_for 10 v4v6d_log_has "$EVIL claims $addr4, which $mac still answers for" ||
 	{ v4v6d_dump; die "a claim on $addr4 was not checked by ARP on the new br-lan"; }
