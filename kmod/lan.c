@@ -192,21 +192,28 @@ static void v4v6_refuse4(struct v4v6_net *vn, struct v4v6_device *d,
 		v4v6_icmp4_reply(skb, in, ICMP_DEST_UNREACH, ICMP_PKT_FILTERED, 0);
 }
 
-/* A packet of a source the table does not have (@d NULL) or of a spoofer. */
+/*
+ * A packet of a source the table does not have (@d NULL), or of a spoofer:
+ * one from a device's IPv4 address with another MAC (or none). A spoofer's
+ * packet is dropped and not announced: an event would tell v4v6d that the
+ * address has a new owner, and one forged frame would take it from the
+ * device that holds it.
+ */
 static unsigned int v4v6_stranger(struct net *net, struct v4v6_net *vn,
 				  const struct v4v6_config *cfg,
 				  struct sk_buff *skb, const struct net_device *in,
 				  const struct v4v6_device *d)
 {
-	const u8 *mac = v4v6_src_mac(skb, in);
+	const u8 *mac;
 
-	if (mac)
-		v4v6_unknown_source(net, vn, mac, ip_hdr(skb)->saddr,
-				    in->ifindex);
 	if (d) {
 		v4v6_count(vn, V4V6_STAT_SPOOFED);
 		return NF_DROP;
 	}
+	mac = v4v6_src_mac(skb, in);
+	if (mac)
+		v4v6_unknown_source(net, vn, mac, ip_hdr(skb)->saddr,
+				    in->ifindex);
 	v4v6_count(vn, V4V6_STAT_UNKNOWN_SOURCE);
 	return cfg->unknown == V4V6_UNKNOWN_DROP ? NF_DROP : NF_ACCEPT;
 }

@@ -20,6 +20,11 @@
   hostile.py fragdst IFACE MAC SRC DST PORT
       On IFACE to MAC: a UDP datagram SRC -> DST:PORT in two IPv6
       fragments, a Destination Options header after the Fragment header.
+  hostile.py frame4 IFACE SRCMAC DSTMAC SRC DST PORT [--count N]
+      On IFACE, N Ethernet frames from SRCMAC (any: multicast too) to
+      DSTMAC, each a UDP datagram SRC -> DST:PORT.
+  hostile.py garp IFACE MAC IP
+      On IFACE, a gratuitous ARP reply: IP is at MAC.
   hostile.py pp IFACE SECONDS
       Sniff IFACE for an ICMPv6 Parameter Problem: print "sniffing" once
       started, then its pointer ("none" if none came).
@@ -28,7 +33,7 @@ import argparse
 import socket
 import sys
 
-from scapy.all import (ICMP, ICMPv6ParamProblem, IP, IPOption_LSRR, IPv6,
+from scapy.all import (ARP, ICMP, ICMPv6ParamProblem, IP, IPOption_LSRR, IPv6,
                        IPv6ExtHdrDestOpt, IPv6ExtHdrFragment,
                        IPv6ExtHdrRouting, UDP, Ether, PadN, Raw, conf, sendp,
                        sniff, sr1)
@@ -108,6 +113,19 @@ def fragdst(a):
         sendp(p, iface=a.iface)
 
 
+def frame4(a):
+    p = (Ether(src=a.srcmac, dst=a.dstmac) / IP(src=a.src, dst=a.dst) /
+         UDP(sport=40004, dport=a.port) / Raw(b"forged"))
+    sendp(p, iface=a.iface, count=a.count)
+
+
+def garp(a):
+    p = (Ether(src=a.mac, dst="ff:ff:ff:ff:ff:ff") /
+         ARP(op=2, hwsrc=a.mac, psrc=a.ip, hwdst="ff:ff:ff:ff:ff:ff",
+             pdst=a.ip))
+    sendp(p, iface=a.iface, count=2)
+
+
 def pp(a):
     got = sniff(iface=a.iface, timeout=a.seconds, count=1,
                 lfilter=lambda p: ICMPv6ParamProblem in p,
@@ -137,6 +155,14 @@ def main():
         p.add_argument("dst")
         if name == "fragdst":
             p.add_argument("port", type=int)
+    p = sub.add_parser("frame4")
+    for arg in ("iface", "srcmac", "dstmac", "src", "dst"):
+        p.add_argument(arg)
+    p.add_argument("port", type=int)
+    p.add_argument("--count", type=int, default=1)
+    p = sub.add_parser("garp")
+    for arg in ("iface", "mac", "ip"):
+        p.add_argument(arg)
     p = sub.add_parser("pp")
     p.add_argument("iface")
     p.add_argument("seconds", type=float)

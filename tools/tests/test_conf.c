@@ -47,6 +47,10 @@ static void test_defaults(void **state)
 	assert_int_equal(c.lowest_mtu, 0);
 	assert_string_equal(c.ident_prefix, "v6d");
 	assert_int_equal(c.n_statics, 0);
+	assert_int_equal(c.max_devices, 1024);
+	assert_int_equal(c.learn_rate, 50);
+	assert_int_equal(c.n_learn_allow, 0);
+	assert_int_equal(c.n_learn_deny, 0);
 	/* lan and wan are required */
 	assert_int_equal(config_check(&c, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "lan"));
@@ -300,6 +304,48 @@ static void test_allows_full(void **state)
 	free(c);
 }
 
+static void test_learning(void **state)
+{
+	static const uint8_t m1[6] = { 2, 0, 0, 0, 0, 1 };
+	struct config c;
+	unsigned int i;
+	char buf[64];
+
+	(void)state;
+	config_defaults(&c);
+	assert_int_equal(line(&c, "max-devices 3"), 0);
+	assert_int_equal(c.max_devices, 3);
+	assert_int_equal(line(&c, "max-devices 65536"), 0);
+	assert_int_equal(line(&c, "learn-rate 1"), 0);
+	assert_int_equal(c.learn_rate, 1);
+	assert_int_equal(line(&c, "learn-allow 02:00:00:00:00:01"), 0);
+	assert_int_equal(line(&c, "learn-allow 02:00:00:00:00:01"), 0);
+	assert_int_equal(c.n_learn_allow, 1);
+	assert_memory_equal(c.learn_allow[0], m1, 6);
+	assert_int_equal(line(&c, "learn-deny 02:00:00:00:00:02"), 0);
+	assert_int_equal(c.n_learn_deny, 1);
+
+	assert_int_equal(line(&c, "max-devices 0"), -1);
+	assert_non_null(strstr(err, "max-devices"));
+	assert_int_equal(line(&c, "max-devices 65537"), -1);
+	assert_int_equal(line(&c, "max-devices -1"), -1);
+	assert_int_equal(line(&c, "learn-rate 10001"), -1);
+	assert_int_equal(line(&c, "learn-rate x"), -1);
+	assert_int_equal(line(&c, "learn-deny 01:00:5e:00:00:01"), -1);
+	assert_non_null(strstr(err, "learn-deny"));
+	assert_int_equal(line(&c, "learn-allow 00:00:00:00:00:00"), -1);
+	assert_int_equal(line(&c, "learn-allow nonsense"), -1);
+	assert_int_equal(line(&c, "learn-allow"), -1);
+
+	for (i = c.n_learn_deny; i < CONFIG_MAX_LEARN; i++) {
+		snprintf(buf, sizeof(buf), "learn-deny 02:00:00:01:%02x:%02x",
+			 i >> 8, i & 0xff);
+		assert_int_equal(line(&c, buf), 0);
+	}
+	assert_int_equal(line(&c, "learn-deny 02:00:00:02:00:00"), -1);
+	assert_non_null(strstr(err, "more than"));
+}
+
 static void test_check(void **state)
 {
 	struct config c;
@@ -392,6 +438,7 @@ int main(void)
 		cmocka_unit_test(test_statics),
 		cmocka_unit_test(test_allows),
 		cmocka_unit_test(test_allows_full),
+		cmocka_unit_test(test_learning),
 		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_file),
 	};

@@ -137,6 +137,16 @@ void lan_neigh_dump(void)
 	ask("neigh(%d)", d4.lan_ifindex);
 }
 
+void lan_admit_read(bool moved)
+{
+	ask("lan_admit(%d,%d)", d4.lan_ifindex, moved);
+}
+
+void wan_admit_read(void)
+{
+	ask("wan_admit(%d)", d4.wan_ifindex);
+}
+
 int wan_open(void)
 {
 	ask("ra(%d)", d4.wan_ifindex);
@@ -207,13 +217,15 @@ static void test_lan_recreated(void **state)
 	(void)state;
 	follow_link(5, "br-lan", UP, true);
 	assert_int_equal(d4.lan_ifindex, 0);
-	assert_string_equal(what(), "");
+	/* admission forgets its subnets, its ARP socket is closed */
+	assert_string_equal(what(), "lan_admit(0,1);");
 	/* other links come and go meanwhile: nothing for the LAN */
 	follow_link(6, "eth0", UP, false);
 	assert_string_equal(what(), "");
 	follow_link(7, "br-lan", 0, false);
 	assert_int_equal(d4.lan_ifindex, 7);
-	assert_string_equal(what(), "config(7,3);neigh(7);");
+	/* its subnets read and ARP opened before a neighbour is learnt */
+	assert_string_equal(what(), "lan_admit(7,1);config(7,3);neigh(7);");
 	/* changes of the same: nothing more */
 	follow_link(7, "br-lan", UP, false);
 	assert_string_equal(what(), "");
@@ -225,13 +237,14 @@ static void test_wan_recreated(void **state)
 	follow_link(3, "eth1", UP, true);
 	assert_int_equal(d4.wan_ifindex, 0);
 	assert_false(d4.wan_carrier);
-	assert_string_equal(what(), "ra(0);");
+	assert_string_equal(what(), "ra(0);wan_admit(0);");
 	/* its identities go with it */
 	follow_link(10, "v6d0a", UP, true);
 	assert_string_equal(what(), "link_gone(10);");
 	follow_link(12, "eth1", 0x1002, false);
 	assert_int_equal(d4.wan_ifindex, 12);
-	assert_string_equal(what(), "ra(12);config(5,12);remake;carrier(1002);");
+	assert_string_equal(what(), "ra(12);wan_admit(12);config(5,12);remake;"
+			    "carrier(1002);");
 	/* then only its carrier matters */
 	follow_link(12, "eth1", UP, false);
 	assert_string_equal(what(), "carrier(10001);");
@@ -254,12 +267,13 @@ static void test_kernel_link_gone(void **state)
 	links[0].ifindex = 8;
 	follow_kernel_link_gone(5, "br-lan", V4V6_LINK_LAN);
 	assert_int_equal(d4.lan_ifindex, 8);
-	assert_string_equal(what(), "config(8,3);neigh(8);carrier(10001);");
+	assert_string_equal(what(), "lan_admit(8,1);config(8,3);neigh(8);"
+			    "carrier(10001);");
 	/* not back yet */
 	links[0].name = "lan-old";
 	follow_kernel_link_gone(8, "br-lan", V4V6_LINK_LAN);
 	assert_int_equal(d4.lan_ifindex, 0);
-	assert_string_equal(what(), "carrier(10001);");
+	assert_string_equal(what(), "lan_admit(0,1);carrier(10001);");
 	follow_kernel_link_gone(10, "v6d0a", V4V6_LINK_IDENTITY);
 	assert_string_equal(what(), "link_gone(10);");
 }
@@ -296,13 +310,14 @@ static void test_resync(void **state)
 	follow_resync();
 	assert_string_equal(what(),
 			    "link_gone(11);carrier(10001);addr_gone(10,0a);"
-			    "neigh(5);");
+			    "lan_admit(5,0);wan_admit(3);neigh(5);");
 	/* the WAN made anew meanwhile */
 	links[1].ifindex = 13;
 	follow_resync();
 	assert_string_equal(what(),
-			    "link_gone(11);ra(13);config(5,13);remake;"
-			    "carrier(10001);addr_gone(10,0a);neigh(5);");
+			    "link_gone(11);ra(13);wan_admit(13);config(5,13);"
+			    "remake;carrier(10001);addr_gone(10,0a);"
+			    "lan_admit(5,0);wan_admit(13);neigh(5);");
 }
 
 #define T(name)	cmocka_unit_test_setup(name, setup)

@@ -564,7 +564,8 @@ static const struct fake_dev devs[] = {
 	       { IPPROTO_ICMP, -1, -1 } } },
 	/* Every TCP port (MAX alone), UDP port 53 (MIN alone). */
 	{ { 2, 0xab, 0, 0, 0, 0x02 }, "10.0.0.2", "2001:db8:6::2", 999999,
-	  V4V6_DEV_STATE_ACTIVE, 0, 5, 1, 1ull << 40, 2, 3, 4, NULL,
+	  V4V6_DEV_STATE_ACTIVE, V4V6_DEV_F_CONFLICT, 5, 1, 1ull << 40, 2, 3,
+	  4, NULL,
 	  1ull << 33, { { IPPROTO_TCP, -1, 65535 }, { IPPROTO_UDP, 53, -1 } } },
 };
 
@@ -576,15 +577,17 @@ static const struct fake_dev devs[] = {
 	      "unsolicited 5 allow tcp 22, udp 5000-5010, icmp\n"
 #define DEV_2 "02:ab:00:00:00:02 10.0.0.2 2001:db8:6::2 wan if999999 " \
 	      "active dynamic idle 0.0s tx 1/1099511627776 rx 2/3 drops 4 " \
-	      "unsolicited 8589934592 allow tcp, udp 53\n"
+	      "unsolicited 8589934592 conflict allow tcp, udp 53\n"
 #define JSON_B "{\"mac\":\"02:00:00:00:00:0b\",\"ipv4\":\"192.168.1.11\"," \
 	"\"ipv6\":\"2001:db8:6::100b\",\"wan\":null,\"wan_ifindex\":0," \
-	"\"wan_gone\":null,\"state\":\"inactive\",\"static\":false,\"idle_ms\":600000," \
+	"\"wan_gone\":null,\"state\":\"inactive\",\"static\":false," \
+	"\"conflict\":false,\"idle_ms\":600000," \
 	"\"tx_packets\":0,\"tx_bytes\":0,\"rx_packets\":0,\"rx_bytes\":0," \
 	"\"drops\":0,\"unsolicited\":0,\"allow\":[]}"
 #define JSON_A "{\"mac\":\"02:00:00:00:00:0a\",\"ipv4\":\"192.168.1.10\"," \
 	"\"ipv6\":\"2001:db8:6::100a\",\"wan\":\"lo\",\"wan_ifindex\":1," \
-	"\"wan_gone\":null,\"state\":\"active\",\"static\":true,\"idle_ms\":1234," \
+	"\"wan_gone\":null,\"state\":\"active\",\"static\":true," \
+	"\"conflict\":false,\"idle_ms\":1234," \
 	"\"tx_packets\":10,\"tx_bytes\":840,\"rx_packets\":9," \
 	"\"rx_bytes\":1000,\"drops\":0,\"unsolicited\":5,\"allow\":[" \
 	"{\"proto\":\"tcp\",\"ports\":\"22\"}," \
@@ -593,7 +596,7 @@ static const struct fake_dev devs[] = {
 #define JSON_2 "{\"mac\":\"02:ab:00:00:00:02\",\"ipv4\":\"10.0.0.2\"," \
 	"\"ipv6\":\"2001:db8:6::2\",\"wan\":\"if999999\"," \
 	"\"wan_ifindex\":999999,\"wan_gone\":null,\"state\":\"active\"," \
-	"\"static\":false," \
+	"\"static\":false,\"conflict\":true," \
 	"\"idle_ms\":5,\"tx_packets\":1,\"tx_bytes\":1099511627776," \
 	"\"rx_packets\":2,\"rx_bytes\":3,\"drops\":4," \
 	"\"unsolicited\":8589934592,\"allow\":[" \

@@ -949,6 +949,45 @@ static void test_load_fallback(void **state)
 	tmp_remove(&t);
 }
 
+/* What would stop every save is pruned, the rest kept in order. */
+static void test_prune(void **state)
+{
+	struct state st, want;
+	char err[256];
+
+	(void)state;
+	sample(&st);
+	assert_int_equal(state_prune(&st, err, sizeof(err)), 0);
+	assert_string_equal(err, "");
+	assert_int_equal(st.n, 5);
+
+	/* a multicast MAC, then a zero one, then a repeated IPv4 address */
+	sample(&want);
+	st.devs[1].mac[0] = 0x01;
+	memset(st.devs[2].mac, 0, 6);
+	st.devs[4].ipv4 = st.devs[0].ipv4;
+	assert_int_equal(state_prune(&st, err, sizeof(err)), 3);
+	assert_string_equal(err, "devices[1].mac: a multicast address is no "
+			    "device's");
+	assert_int_equal(st.n, 2);
+	assert_memory_equal(&st.devs[0], &want.devs[0], sizeof(st.devs[0]));
+	assert_memory_equal(&st.devs[1], &want.devs[3], sizeof(st.devs[1]));
+	assert_int_equal(state_validate(&st, err, sizeof(err)), 0);
+
+	/* the same MAC twice: the later goes; a bad prefix is left out */
+	state_free(&st);
+	sample(&st);
+	memcpy(st.devs[3].mac, st.devs[1].mac, 6);
+	st.pref64_len = 33;
+	assert_int_equal(state_prune(&st, err, sizeof(err)), 1);
+	assert_false(st.has_pref64);
+	assert_int_equal(st.n, 4);
+	assert_memory_equal(&st.devs[3], &want.devs[4], sizeof(st.devs[3]));
+	assert_int_equal(state_validate(&st, err, sizeof(err)), 0);
+	state_free(&want);
+	state_free(&st);
+}
+
 static void test_save_fails(void **state)
 {
 	struct state st, back;
@@ -1100,6 +1139,7 @@ int main(void)
 		cmocka_unit_test(test_many_devices),
 		cmocka_unit_test(test_save_load),
 		cmocka_unit_test(test_load_fallback),
+		cmocka_unit_test(test_prune),
 		cmocka_unit_test(test_save_fails),
 		cmocka_unit_test(test_save_relative),
 		cmocka_unit_test(test_short_err),

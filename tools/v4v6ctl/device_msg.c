@@ -175,6 +175,8 @@ bool dev_json_add(struct json_object *obj, const struct dev *d)
 	       json_add_str_or_null(obj, "wan_gone", d->wan_gone) &&
 	       json_add_str(obj, "state", s.state) &&
 	       json_add_bool(obj, "static", d->flags & V4V6_DEV_F_STATIC) &&
+	       json_add_bool(obj, "conflict",
+			     d->flags & V4V6_DEV_F_CONFLICT) &&
 	       json_add_u64(obj, "idle_ms", d->idle_ms) &&
 	       json_add_u64(obj, "tx_packets", d->tx_packets) &&
 	       json_add_u64(obj, "tx_bytes", d->tx_bytes) &&
@@ -206,13 +208,15 @@ void dev_print(const struct dev *d)
 	format_allow_list(&d->allow, allow, sizeof(allow));
 	printf("%s %s %s wan %s %s %s idle %s tx %" PRIu64 "/%" PRIu64
 	       " rx %" PRIu64 "/%" PRIu64 " drops %" PRIu64
-	       " unsolicited %" PRIu64 "%s%s\n",
+	       " unsolicited %" PRIu64 "%s%s%s\n",
 	       s.mac, s.ipv4, s.ipv6,
 	       d->wan_ifindex || d->wan_gone[0] ? s.wan : "-",
 	       s.state,
 	       d->flags & V4V6_DEV_F_STATIC ? "static" : "dynamic", idle,
 	       d->tx_packets, d->tx_bytes, d->rx_packets, d->rx_bytes,
-	       d->drops, d->unsolicited, *allow ? " allow " : "", allow);
+	       d->drops, d->unsolicited,
+	       d->flags & V4V6_DEV_F_CONFLICT ? " conflict" : "",
+	       *allow ? " allow " : "", allow);
 }
 
 static int dump_cb(const struct nlmsghdr *nlh, void *data)

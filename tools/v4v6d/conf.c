@@ -42,6 +42,8 @@ void config_defaults(struct config *cfg)
 	cfg->inactive_after = DEFAULT_INACTIVE;
 	cfg->release_after = DEFAULT_RELEASE;
 	cfg->state_interval = DEFAULT_STATE_INTERVAL;
+	cfg->max_devices = CONFIG_MAX_DEVICES;
+	cfg->learn_rate = CONFIG_LEARN_RATE;
 	snprintf(cfg->ident_prefix, sizeof(cfg->ident_prefix), "v6d");
 }
 
@@ -90,6 +92,46 @@ static int set_seconds(uint32_t *dst, const char *v, const char *key,
 			    "%s: \"%s\" is not a number of seconds (1 to 31536000)",
 			    key, v);
 	*dst = n;
+	return 0;
+}
+
+static int set_count(uint32_t *dst, const char *v, const char *key,
+		     unsigned long long max, char *err, size_t errlen)
+{
+	unsigned long long n;
+	char *end;
+
+	errno = 0;
+	n = strtoull(v, &end, 10);
+	if (errno || end == v || *end || *v == '-' || n < 1 || n > max)
+		return fail(err, errlen, "%s: \"%s\" is not a number from 1 to %llu",
+			    key, v, max);
+	*dst = n;
+	return 0;
+}
+
+/* learn-allow MAC, learn-deny MAC */
+static int add_learn(struct config *cfg, const char *k, const char *v,
+		     char *err, size_t errlen)
+{
+	bool deny = !strcmp(k, "learn-deny");
+	uint8_t (*list)[6] = deny ? cfg->learn_deny : cfg->learn_allow;
+	unsigned int *n = deny ? &cfg->n_learn_deny : &cfg->n_learn_allow;
+	enum parse_err e;
+	uint8_t mac[6];
+	unsigned int i;
+
+	e = parse_mac(v, mac);
+	if (e)
+		return fail(err, errlen, "%s: \"%s\": %s", k, v,
+			    parse_strerror(e));
+	for (i = 0; i < *n; i++)
+		if (!memcmp(list[i], mac, 6))
+			return 0;
+	if (*n == CONFIG_MAX_LEARN)
+		return fail(err, errlen, "%s: more than %d MACs", k,
+			    CONFIG_MAX_LEARN);
+	memcpy(list[(*n)++], mac, 6);
 	return 0;
 }
 
@@ -390,6 +432,13 @@ static int set_one(struct config *cfg, const char *k, const char *v,
 		return set_mtu(cfg, v, err, errlen);
 	if (!strcmp(k, "ident-prefix"))
 		return set_prefix(cfg, v, err, errlen);
+	if (!strcmp(k, "max-devices"))
+		return set_count(&cfg->max_devices, v, k, STATE_MAX_DEVICES,
+				 err, errlen);
+	if (!strcmp(k, "learn-rate"))
+		return set_count(&cfg->learn_rate, v, k, 10000, err, errlen);
+	if (!strcmp(k, "learn-allow") || !strcmp(k, "learn-deny"))
+		return add_learn(cfg, k, v, err, errlen);
 	return fail(err, errlen, "unknown setting \"%s\"", k);
 }
 

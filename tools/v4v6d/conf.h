@@ -17,6 +17,16 @@
 #define CONFIG_MAX_STATIC	1024
 /* The most devices with allow rules ("allow" lines or rules of "static"). */
 #define CONFIG_MAX_ALLOW	1024
+/* The most "learn-allow" lines, and the most "learn-deny" lines. */
+#define CONFIG_MAX_LEARN	1024
+/*
+ * max-devices by default: a home or office router's LAN is one /24 (254
+ * hosts), seldom four; each device costs an interface, an address and a
+ * lease upstream, which a flood of made-up MACs must not exhaust.
+ */
+#define CONFIG_MAX_DEVICES	1024
+/* learn-rate by default: new devices a second (the kernel announces 20). */
+#define CONFIG_LEARN_RATE	50
 
 enum addressing {
 	ADDR_AUTO,	/* DHCPv6, or SLAAC when the RA has A and no M */
@@ -72,6 +82,12 @@ struct mac_allow {
  * @n_statics: how many
  * @allows: the devices with allow rules
  * @n_allows: how many
+ * @max_devices: the most devices learnt (static ones are always taken)
+ * @learn_rate: the most new devices learnt a second
+ * @learn_allow: when any, only these MACs are learnt
+ * @n_learn_allow: how many
+ * @learn_deny: these MACs are never learnt
+ * @n_learn_deny: how many
  */
 struct config {
 	char lan[IF_NAMESIZE];
@@ -93,6 +109,12 @@ struct config {
 	unsigned int n_statics;
 	struct mac_allow allows[CONFIG_MAX_ALLOW];
 	unsigned int n_allows;
+	uint32_t max_devices;
+	uint32_t learn_rate;
+	uint8_t learn_allow[CONFIG_MAX_LEARN][6];
+	unsigned int n_learn_allow;
+	uint8_t learn_deny[CONFIG_MAX_LEARN][6];
+	unsigned int n_learn_deny;
 };
 
 /* config_defaults(): the settings without a file. */

@@ -14,6 +14,7 @@
 #include <linux/if_addr.h>
 #include <linux/v4v6.h>
 
+#include "arp.h"
 #include "knl.h"
 #include "log.h"
 #include "rtnl.h"
@@ -33,12 +34,24 @@ struct dev *dev_find(const uint8_t mac[6])
 	return NULL;
 }
 
+/* How many devices count against max-devices: not those on their way out. */
+static unsigned int dev_count(void)
+{
+	unsigned int n = 0;
+	struct dev *d;
+
+	for (d = d4.devs; d; d = d->next)
+		n += !d->dead && !d->releasing;
+	return n;
+}
+
+/* The device that holds @ipv4: one being released holds nothing. */
 static struct dev *dev_by_ipv4(struct in_addr ipv4)
 {
 	struct dev *d;
 
 	for (d = d4.devs; d; d = d->next)
-		if (!d->dead && d->ipv4.s_addr == ipv4.s_addr)
+		if (!d->dead && !d->releasing && d->ipv4.s_addr == ipv4.s_addr)
 			return d;
 	return NULL;
 }
@@ -59,7 +72,8 @@ static void dev_kernel_put(struct dev *d)
 		.ipv4 = d->ipv4,
 		.ipv6 = d->ipv6,
 		.wan_ifindex = d->ifindex,
-		.flags = d->is_static ? V4V6_DEV_F_STATIC : 0,
+		.flags = (d->is_static ? V4V6_DEV_F_STATIC : 0) |
+			 (d->conflict ? V4V6_DEV_F_CONFLICT : 0),
 		.state = d->inactive ? V4V6_DEV_STATE_INACTIVE :
 			 V4V6_DEV_STATE_ACTIVE,
 		.allow = config_allow(&d4.cfg, d->mac),
@@ -221,21 +235,32 @@ static bool ipv4_usable(struct in_addr a)
 	       (h >> 16) != 0xa9fe && (h >> 28) < 0xe;
 }
 
-/* dev_take_ipv4(): @ipv4 is @d's now; a device that had it gives it up. */
+/*
+ * dev_take_ipv4(): whether @ipv4 may be @mac's (@d: its device, if it has
+ * one) now. A device that holds it gives it up when the operator says so
+ * (@configured), when it is inactive, or when it does not answer ARP
+ * (admit_claim(), which refuses the claim until it knows); a static device
+ * keeps it.
+ */
 static bool dev_take_ipv4(struct dev *d, const uint8_t mac[6],
-			  struct in_addr ipv4)
+			  struct in_addr ipv4, bool configured)
 {
 	struct dev *other = dev_by_ipv4(ipv4);
 
 	if (!other || other == d)
 		return true;
-	if (other->is_static) {
-		log_warn("%s claims %s, a static device's address: ignored",
-			 mac_str(mac), inet_ntoa(ipv4));
+	if (other->is_static && !configured) {
+		admit_refused(&d4.admit, ADMIT_CONFLICT, mac, ipv4, now_ms());
 		return false;
 	}
-	log_info("%s moved from %s to %s", inet_ntoa(ipv4),
-		 mac_str(other->mac), mac_str(mac));
+	if (!configured && !other->inactive) {
+		admit_claim(&d4.admit, ipv4, other->mac, mac, now_ms());
+		return false;
+	}
+	log_info("%s moved from %s to %s (%s)", inet_ntoa(ipv4),
+		 mac_str(other->mac), mac_str(mac),
+		 configured ? "configured" : "the holder was inactive");
+	admit_moved(&d4.admit, ipv4);
 	dev_release(other);
 	return true;
 }
@@ -243,16 +268,31 @@ static bool dev_take_ipv4(struct dev *d, const uint8_t mac[6],
 void dev_seen(const uint8_t mac[6], struct in_addr ipv4, bool sure)
 {
 	struct dev *d = dev_find(mac);
+	uint64_t now = now_ms();
 
 	if (!ipv4_usable(ipv4) || (d && d->releasing))
 		return;
 	if (!d) {
-		if ((sure || !dev_by_ipv4(ipv4)) && dev_take_ipv4(NULL, mac, ipv4))
-			dev_new(mac, ipv4);
+		/*
+		 * Even a stale ARP entry may claim a held address: the
+		 * holder is asked first (admit_claim()), and a device that
+		 * took the address of one that left is not kept waiting
+		 * until its first packet is answered, which it never is
+		 * (the kernel drops it as spoofed).
+		 */
+		/* (one that takes a held address replaces its holder) */
+		if (admit_check(&d4.admit, &d4.cfg, mac, ipv4,
+				dev_count() - (dev_by_ipv4(ipv4) ? 1 : 0), now) ||
+		    !dev_take_ipv4(NULL, mac, ipv4, false) ||
+		    admit_rate(&d4.admit, &d4.cfg, mac, ipv4, sure, now))
+			return;
+		dev_new(mac, ipv4);
 		return;
 	}
-	d->seen_ms = now_ms();
+	d->seen_ms = now;
 	d->probed = false;
+	if (d->ipv4.s_addr == ipv4.s_addr)
+		admit_alive(&d4.admit, ipv4, mac, now);
 	if (d->inactive) {
 		log_info("%s: active again", mac_str(mac));
 		d->inactive = false;
@@ -260,14 +300,94 @@ void dev_seen(const uint8_t mac[6], struct in_addr ipv4, bool sure)
 		d4.stale = true;
 	}
 	if (sure && !d->is_static && d->ipv4.s_addr != ipv4.s_addr &&
-	    dev_take_ipv4(d, mac, ipv4)) {
+	    !admit_move(&d4.admit, mac, ipv4, now) &&
+	    dev_take_ipv4(d, mac, ipv4, false)) {
 		log_info("%s: IPv4 %s now", mac_str(mac), inet_ntoa(ipv4));
 		d->ipv4 = ipv4;
+		d->conflict = false;
 		dev_kernel_put(d);
 		d4.dirty = true;
 	} else if (sure && !d->in_kernel) {
 		dev_kernel_put(d);
 	}
+}
+
+void dev_arp_reply(const uint8_t mac[6], struct in_addr ip)
+{
+	admit_alive(&d4.admit, ip, mac, now_ms());
+}
+
+/* admit.c's side: ARP requests, moves, conflicts, the learn-rate queue. */
+static void on_probe(void *ctx, struct in_addr ipv4, const uint8_t holder[6])
+{
+	uint8_t own[6];
+
+	(void)ctx;
+	if (rtnl_ifmac(d4.lan_ifindex, own))
+		return;
+	arp_send(d4.lan_ifindex, holder, own,
+		 admit_lan_addr(&d4.admit, ipv4), ipv4);
+}
+
+static void on_gone(void *ctx, struct in_addr ipv4, const uint8_t holder[6],
+		    const uint8_t claimant[6])
+{
+	struct dev *h = dev_by_ipv4(ipv4);
+
+	(void)ctx;
+	if (h && !memcmp(h->mac, holder, 6) && !h->is_static) {
+		log_info("%s moved from %s to %s (the holder is gone)",
+			 inet_ntoa(ipv4), mac_str(holder), mac_str(claimant));
+		/* its ARP entry too: it would learn the holder again */
+		rtnl_neigh4_del(d4.lan_ifindex, ipv4);
+		dev_release(h);
+	}
+	dev_seen(claimant, ipv4, true);
+}
+
+static void on_conflict(void *ctx, struct in_addr ipv4,
+			const uint8_t holder[6], bool on)
+{
+	struct dev *d = dev_find(holder);
+
+	(void)ctx;
+	if (!d || d->ipv4.s_addr != ipv4.s_addr || d->conflict == on ||
+	    d->releasing)
+		return;
+	d->conflict = on;
+	dev_kernel_put(d);
+}
+
+/*
+ * A claimant of @ipv4 was refused: the LAN's ARP entry for it, which the
+ * claimant's ARP may have taken, is the holder's again (else the replies
+ * translated for the holder would go to the claimant).
+ */
+static void on_refused(void *ctx, struct in_addr ipv4,
+		       const uint8_t holder[6])
+{
+	(void)ctx;
+	rtnl_neigh4_set(d4.lan_ifindex, ipv4, holder);
+}
+
+static void on_learn(void *ctx, const uint8_t mac[6], struct in_addr ipv4,
+		     bool sure)
+{
+	(void)ctx;
+	dev_seen(mac, ipv4, sure);
+}
+
+static const struct admit_ops admit_ops = {
+	.probe = on_probe,
+	.gone = on_gone,
+	.conflict = on_conflict,
+	.refused = on_refused,
+	.learn = on_learn,
+};
+
+void dev_init(void)
+{
+	admit_init(&d4.admit, &admit_ops, NULL);
 }
 
 /* EUI-64 interface identifier of @mac after the /64 @prefix (RFC 4291). */
@@ -394,6 +514,7 @@ void dev_timers(uint64_t now)
 {
 	struct dev *d;
 
+	admit_timers(&d4.admit, &d4.cfg, now);
 	for (d = d4.devs; d; d = d->next) {
 		if (d->dead || d->releasing) {
 			if (d->releasing && !d->dead &&
@@ -415,7 +536,7 @@ void dev_timers(uint64_t now)
 
 uint64_t dev_deadline(void)
 {
-	uint64_t t = UINT64_MAX, x;
+	uint64_t t = admit_deadline(&d4.admit, &d4.cfg), x;
 	struct dev *d;
 
 	for (d = d4.devs; d; d = d->next) {
@@ -658,7 +779,7 @@ void dev_apply_statics(void)
 		d = dev_find(s->mac);
 		if (d && d->releasing)
 			continue;
-		if (!dev_take_ipv4(d, s->mac, s->ipv4))
+		if (!dev_take_ipv4(d, s->mac, s->ipv4, true))
 			continue;
 		if (!d)
 			d = dev_new(s->mac, s->ipv4);

@@ -11,7 +11,9 @@
  * the kernel's table.
  *
  * rtnetlink events lost to an overrun are made up for by reading the links,
- * the addresses and the LAN's neighbours again.
+ * the addresses, the LAN's IPv4 subnets, the WAN's MACs and the LAN's
+ * neighbours again. A LAN or WAN made anew has its subnets or MACs read
+ * again for admission too, and the ARP socket follows the LAN.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +45,7 @@ static void kernel_push_all(void)
 static void lan_set(int ifindex)
 {
 	d4.lan_ifindex = ifindex;
+	lan_admit_read(true);	/* its subnets, the ARP socket on it */
 	if (!ifindex) {
 		log_warn("LAN %s is gone: waiting for it", d4.cfg.lan);
 		return;
@@ -62,6 +65,7 @@ static void wan_set(int ifindex, unsigned int flags)
 	d4.wan_ifindex = ifindex;
 	d4.wan_carrier = false;
 	wan_open();
+	wan_admit_read();	/* its MAC and its neighbours' */
 	if (!ifindex) {
 		log_warn("WAN %s is gone: waiting for it", d4.cfg.wan);
 		return;
@@ -233,9 +237,12 @@ static void addrs_check(void)
 
 void follow_resync(void)
 {
-	log_info("rtnetlink events lost: links, addresses and neighbours read again");
+	log_info("rtnetlink events lost: links, addresses, neighbours and "
+		 "admission's subnets and WAN MACs read again");
 	idents_check();
 	follow_links();
 	addrs_check();
+	lan_admit_read(false);
+	wan_admit_read();
 	lan_neigh_dump();
 }

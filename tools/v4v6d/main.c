@@ -21,6 +21,7 @@
 
 #include <linux/neighbour.h>
 
+#include "arp.h"
 #include "knl.h"
 #include "log.h"
 #include "rtnl.h"
@@ -156,16 +157,65 @@ static void on_link(void *arg, int ifindex, const char *name,
 	follow_link(ifindex, name, flags, gone);
 }
 
+/* The LAN's subnets: what devices are learnt in. */
+static void on_addr4(void *arg, int ifindex, struct in_addr addr,
+		     unsigned int plen, bool gone)
+{
+	(void)arg;
+	if (ifindex != d4.lan_ifindex)
+		return;
+	log_debug("LAN address %s/%u%s", inet_ntoa(addr), plen,
+		  gone ? " removed" : "");
+	admit_subnet(&d4.admit, addr, plen, gone);
+}
+
+/* The WAN's neighbours: their MACs are never a device's. */
+static void on_lladdr(void *arg, int ifindex, const uint8_t mac[6], bool gone)
+{
+	(void)arg;
+	if (ifindex == d4.wan_ifindex)
+		admit_wan_mac(&d4.admit, mac, false, gone);
+}
+
 static const struct rtnl_event_ops rtnl_ops = {
 	.neigh = on_neigh,
 	.addr = on_addr,
 	.link = on_link,
+	.addr4 = on_addr4,
+	.lladdr = on_lladdr,
 };
 
 void lan_neigh_dump(void)
 {
 	if (d4.lan_ifindex)
 		rtnl_neigh4_dump(d4.lan_ifindex, &rtnl_ops, NULL);
+}
+
+void lan_admit_read(bool moved)
+{
+	admit_lan_forget(&d4.admit);
+	if (moved)
+		arp_close();
+	if (!d4.lan_ifindex)
+		return;
+	rtnl_addr4_dump(d4.lan_ifindex, &rtnl_ops, NULL);
+	if (!d4.admit.n_subnets)
+		log_warn("%s has no IPv4 address: no device is learnt until "
+			 "it has one", d4.cfg.lan);
+	if (moved)
+		arp_open(d4.lan_ifindex);
+}
+
+void wan_admit_read(void)
+{
+	uint8_t mac[6];
+
+	admit_wan_forget(&d4.admit);
+	if (!d4.wan_ifindex)
+		return;
+	if (!rtnl_ifmac(d4.wan_ifindex, mac))
+		admit_wan_mac(&d4.admit, mac, true, false);
+	rtnl_neigh4_dump(d4.wan_ifindex, &rtnl_ops, NULL);
 }
 
 static void on_kdev(void *arg, const struct kdev *k)
@@ -273,6 +323,9 @@ static int setup(void)
 			 LINK_CARRIER;
 	wan_open();
 	pref64_choose();
+	dev_init();
+	lan_admit_read(true);
+	wan_admit_read();
 	persist_restore();
 	dev_apply_statics();
 	lan_neigh_dump();
@@ -283,8 +336,11 @@ static int setup(void)
 	return 0;
 }
 
-/* The fds to poll: signals, kernel events, rtnetlink, RAs, DNS64, sockets. */
-enum { FD_SIG, FD_KNL, FD_RTNL, FD_RA, FD_DNS64, FD_FIXED };
+/*
+ * The fds to poll: signals, kernel events, rtnetlink, RAs, DNS64, ARP, the
+ * devices' sockets.
+ */
+enum { FD_SIG, FD_KNL, FD_RTNL, FD_RA, FD_DNS64, FD_ARP, FD_FIXED };
 
 static struct pollfd *poll_set(int sigfd, unsigned int *n)
 {
@@ -308,6 +364,7 @@ static struct pollfd *poll_set(int sigfd, unsigned int *n)
 					 .events = POLLIN };
 	fds[FD_RA] = (struct pollfd){ .fd = wan_fd(), .events = POLLIN };
 	fds[FD_DNS64] = (struct pollfd){ .fd = dns64_fd(), .events = POLLIN };
+	fds[FD_ARP] = (struct pollfd){ .fd = arp_fd(), .events = POLLIN };
 	for (d = d4.devs; d && i < cap; d = d->next)
 		if (!d->dead && d->sock >= 0)
 			fds[i++] = (struct pollfd){ .fd = d->sock,
@@ -345,6 +402,8 @@ static void poll_dispatch(struct pollfd *fds, unsigned int n)
 		knl_events();
 	if (fds[FD_RTNL].revents && !rtnl_read_events(&rtnl_ops, NULL))
 		follow_resync();	/* the socket overran */
+	if (fds[FD_ARP].revents)
+		arp_receive(dev_arp_reply);
 	if (fds[FD_RA].revents)
 		wan_receive();
 	if (fds[FD_DNS64].revents)
@@ -510,6 +569,7 @@ int main(int argc, char **argv)
 		ret = 0;
 	}
 	dev_stop_all();
+	arp_close();
 	knl_close();
 	rtnl_close();
 	return ret;

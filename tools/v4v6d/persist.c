@@ -62,6 +62,7 @@ void persist_save(bool force)
 	struct state st = { 0 };
 	uint64_t now = now_ms();
 	const struct dev *d;
+	size_t dropped;
 	char err[256];
 
 	if (!force && !persist_due(now))
@@ -79,6 +80,10 @@ void persist_save(bool force)
 	st.has_pref64 = d4.pref64_set;
 	st.pref64 = d4.pref64;
 	st.pref64_len = d4.pref64_len;
+	/* A bad device is left out, and the others saved. */
+	dropped = state_prune(&st, err, sizeof(err));
+	if (dropped || *err)
+		log_err("state file: %zu devices not saved: %s", dropped, err);
 	if (state_save(d4.cfg.state_file, &st, err, sizeof(err)))
 		log_err("state file: %s", err);
 	else

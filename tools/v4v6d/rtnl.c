@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * rtnetlink through libnl-route-3: one socket for requests, one for the
- * events v4v6d follows (neighbours, IPv6 addresses, links).
+ * events v4v6d follows (neighbours, addresses, links).
  */
 #include <errno.h>
 #include <net/if.h>
@@ -358,7 +358,9 @@ struct ev_ctx {
 	int type;		/* RTM_* of the message */
 	int ifi_family;		/* a link message's (libnl's object says
 				 * AF_BRIDGE for any bridge) */
-	int only_ifindex;	/* neighbour dumps: this interface only */
+	int only_ifindex;	/* dumps of neighbours, IPv4 addresses:
+				 * this interface only */
+	int only_family;	/* address dumps: this family only */
 };
 
 static void on_neigh(struct rtnl_neigh *n, struct ev_ctx *c)
@@ -368,10 +370,14 @@ static void on_neigh(struct rtnl_neigh *n, struct ev_ctx *c)
 	struct in_addr ip;
 	int state = rtnl_neigh_get_state(n);
 
+	if (c->only_ifindex && rtnl_neigh_get_ifindex(n) != c->only_ifindex)
+		return;
+	if (c->ops->lladdr && ll && nl_addr_get_len(ll) == 6)
+		c->ops->lladdr(c->arg, rtnl_neigh_get_ifindex(n),
+			       nl_addr_get_binary_addr(ll),
+			       c->type == RTM_DELNEIGH);
 	if (rtnl_neigh_get_family(n) != AF_INET || !dst ||
 	    nl_addr_get_len(dst) != 4 || !c->ops->neigh)
-		return;
-	if (c->only_ifindex && rtnl_neigh_get_ifindex(n) != c->only_ifindex)
 		return;
 	if (c->type == RTM_DELNEIGH)
 		state = NUD_NONE;
@@ -387,7 +393,20 @@ static void on_neigh(struct rtnl_neigh *n, struct ev_ctx *c)
 static void on_addr(struct rtnl_addr *ra, struct ev_ctx *c)
 {
 	struct nl_addr *local = rtnl_addr_get_local(ra);
+	struct in_addr a4;
 
+	if (c->only_family && rtnl_addr_get_family(ra) != c->only_family)
+		return;
+	if (rtnl_addr_get_family(ra) == AF_INET && local &&
+	    nl_addr_get_len(local) == 4 && c->ops->addr4 &&
+	    (!c->only_ifindex ||
+	     rtnl_addr_get_ifindex(ra) == c->only_ifindex)) {
+		memcpy(&a4, nl_addr_get_binary_addr(local), 4);
+		c->ops->addr4(c->arg, rtnl_addr_get_ifindex(ra), a4,
+			      rtnl_addr_get_prefixlen(ra),
+			      c->type == RTM_DELADDR);
+		return;
+	}
 	if (rtnl_addr_get_family(ra) != AF_INET6 || !local ||
 	    nl_addr_get_len(local) != 16 || !c->ops->addr)
 		return;
@@ -481,17 +500,33 @@ int rtnl_link_dump(const struct rtnl_event_ops *ops, void *arg)
 	return 0;
 }
 
-int rtnl_addr6_dump(const struct rtnl_event_ops *ops, void *arg)
+/* addr_dump(): @c's callbacks for each address there is. */
+static int addr_dump(struct ev_ctx *c)
 {
-	struct ev_ctx c = { .ops = ops, .arg = arg, .type = RTM_NEWADDR };
 	struct nl_cache *cache;
 	int err = rtnl_addr_alloc_cache(cmd_sk, &cache);
 
 	if (err < 0)
 		return nlerr(err, "address dump");
-	nl_cache_foreach(cache, on_object, &c);
+	nl_cache_foreach(cache, on_object, c);
 	nl_cache_free(cache);
 	return 0;
+}
+
+int rtnl_addr6_dump(const struct rtnl_event_ops *ops, void *arg)
+{
+	struct ev_ctx c = { .ops = ops, .arg = arg, .type = RTM_NEWADDR,
+			    .only_family = AF_INET6 };
+
+	return addr_dump(&c);
+}
+
+int rtnl_addr4_dump(int ifindex, const struct rtnl_event_ops *ops, void *arg)
+{
+	struct ev_ctx c = { .ops = ops, .arg = arg, .type = RTM_NEWADDR,
+			    .only_ifindex = ifindex, .only_family = AF_INET };
+
+	return addr_dump(&c);
 }
 
 int rtnl_neigh4_probe(int ifindex, struct in_addr ipv4)
@@ -510,6 +545,27 @@ int rtnl_neigh4_probe(int ifindex, struct in_addr ipv4)
 	nl_addr_put(dst);
 	rtnl_neigh_put(n);
 	return nlerr(err, "neighbour probe");
+}
+
+int rtnl_neigh4_set(int ifindex, struct in_addr ipv4, const uint8_t mac[6])
+{
+	struct rtnl_neigh *n = rtnl_neigh_alloc();
+	struct nl_addr *dst = nl_addr_build(AF_INET, &ipv4, 4);
+	struct nl_addr *ll = nl_addr_build(AF_LLC, mac, 6);
+	int err = -NLE_NOMEM;
+
+	if (n && dst && ll) {
+		rtnl_neigh_set_ifindex(n, ifindex);
+		rtnl_neigh_set_family(n, AF_INET);
+		rtnl_neigh_set_dst(n, dst);
+		rtnl_neigh_set_lladdr(n, ll);
+		rtnl_neigh_set_state(n, NUD_REACHABLE);
+		err = rtnl_neigh_add(cmd_sk, n, NLM_F_CREATE | NLM_F_REPLACE);
+	}
+	nl_addr_put(ll);
+	nl_addr_put(dst);
+	rtnl_neigh_put(n);
+	return nlerr(err, "neighbour set");
 }
 
 int rtnl_neigh4_del(int ifindex, struct in_addr ipv4)
@@ -554,7 +610,8 @@ int rtnl_open(void)
 	setsockopt(nl_socket_get_fd(ev_sk), SOL_SOCKET, SO_RCVBUFFORCE,
 		   &(int){ EV_RCVBUF }, sizeof(int));
 	if (nl_socket_add_memberships(ev_sk, RTNLGRP_NEIGH,
-				      RTNLGRP_IPV6_IFADDR, RTNLGRP_LINK, 0))
+				      RTNLGRP_IPV6_IFADDR, RTNLGRP_IPV4_IFADDR,
+				      RTNLGRP_LINK, 0))
 		goto fail;
 	return 0;
 fail:

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Links, addresses, routes, rules and neighbours through libnl-route-3, and
- * the rtnetlink events v4v6d follows: LAN neighbours, identity addresses
- * (DAD), links coming, changing (the WAN's carrier) and going.
+ * the rtnetlink events v4v6d follows: LAN neighbours, WAN neighbours' MACs,
+ * the LAN's IPv4 addresses, identity addresses (DAD), links coming,
+ * changing (the WAN's carrier) and going.
  */
 #ifndef V4V6D_RTNL_H
 #define V4V6D_RTNL_H
@@ -24,6 +25,12 @@ struct rtnl_event_ops {
 	 */
 	void (*link)(void *arg, int ifindex, const char *name,
 		     unsigned int flags, bool gone);
+	/* an IPv4 address @addr/@plen on @ifindex (@gone: removed) */
+	void (*addr4)(void *arg, int ifindex, struct in_addr addr,
+		      unsigned int plen, bool gone);
+	/* a neighbour of any family on @ifindex has (had: @gone) @mac */
+	void (*lladdr)(void *arg, int ifindex, const uint8_t mac[6],
+		       bool gone);
 };
 
 int rtnl_open(void);
@@ -75,10 +82,17 @@ int rtnl_rule6_del(const struct in6_addr *src, uint32_t table, uint32_t prio);
 int rtnl_link_dump(const struct rtnl_event_ops *ops, void *arg);
 /* rtnl_addr6_dump(): @ops->addr for each IPv6 address there is. */
 int rtnl_addr6_dump(const struct rtnl_event_ops *ops, void *arg);
-/* rtnl_neigh4_dump(): @ops->neigh for each IPv4 entry on @ifindex. */
+/*
+ * rtnl_neigh4_dump(): @ops->neigh for each IPv4 entry on @ifindex, and
+ * @ops->lladdr for each entry of any family.
+ */
 int rtnl_neigh4_dump(int ifindex, const struct rtnl_event_ops *ops, void *arg);
+/* rtnl_addr4_dump(): @ops->addr4 for each IPv4 address of @ifindex. */
+int rtnl_addr4_dump(int ifindex, const struct rtnl_event_ops *ops, void *arg);
 /* rtnl_neigh4_probe(): have the kernel confirm @ipv4 on @ifindex (ARP). */
 int rtnl_neigh4_probe(int ifindex, struct in_addr ipv4);
+/* rtnl_neigh4_set(): the entry of @ipv4 on @ifindex is @mac, reachable. */
+int rtnl_neigh4_set(int ifindex, struct in_addr ipv4, const uint8_t mac[6]);
 /* rtnl_neigh4_del(): the entry of @ipv4 on @ifindex removed, if any. */
 int rtnl_neigh4_del(int ifindex, struct in_addr ipv4);
 

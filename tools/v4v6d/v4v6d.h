@@ -4,10 +4,12 @@
  * macvlan with the device's MAC) holding an IPv6 address of its own from
  * DHCPv6 or SLAAC, and keeps v4v6.ko's device table in step.
  *
- * The pieces: dev.c (a device's life), ident.c (its identity: link, routes,
- * DHCPv6 socket), wan.c (RAs: router, prefixes, PREF64), dns64.c (RFC 7050),
- * persist.c (the state file), main.c (the loop), follow.c (interfaces and
- * the module coming and going), knl.c and rtnl.c (netlink).
+ * The pieces: dev.c (a device's life), admit.c (who is learnt, and when an
+ * address changes hands), arp.c (asking a holder), ident.c (its identity:
+ * link, routes, DHCPv6 socket), wan.c (RAs: router, prefixes, PREF64),
+ * dns64.c (RFC 7050), persist.c (the state file), main.c (the loop),
+ * follow.c (interfaces and the module coming and going), knl.c and rtnl.c
+ * (netlink).
  */
 #ifndef V4V6D_H
 #define V4V6D_H
@@ -18,6 +20,7 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "admit.h"
 #include "conf.h"
 #include "dhcp6.h"
 #include "ra.h"
@@ -54,6 +57,7 @@
  * @seen_ms: when it was last seen (monotonic)
  * @probed: an ARP probe was asked for since @seen_ms
  * @inactive: aged to inactive
+ * @conflict: another MAC claims its IPv4 address, refused (admit.c)
  * @in_kernel: in v4v6.ko's table
  * @allow_stale: the kernel has other allow rules than the configuration's
  * @has_rule: the policy rule for @rule_addr is in place
@@ -82,6 +86,7 @@ struct dev {
 	uint64_t seen_ms;
 	bool probed;
 	bool inactive;
+	bool conflict;
 	bool in_kernel;
 	bool allow_stale;
 	bool has_rule;
@@ -119,6 +124,7 @@ struct daemon {
 	bool dirty;		/* the state file lacks what must survive */
 	bool stale;		/* it lacks only what may wait */
 	uint64_t saved_ms;
+	struct admit admit;	/* who is learnt, who takes an address */
 };
 
 extern struct daemon d4;
@@ -133,6 +139,10 @@ const char *mac_str(const uint8_t mac[6]);
 const char *ip6_str(const struct in6_addr *a);
 
 /* dev.c */
+/* dev_init(): before the first dev_seen() */
+void dev_init(void);
+/* dev_arp_reply(): an ARP reply from @mac for @ip on the LAN */
+void dev_arp_reply(const uint8_t mac[6], struct in_addr ip);
 struct dev *dev_find(const uint8_t mac[6]);
 struct dev *dev_by_ifindex(int ifindex);
 /* dev_seen(): a sign of life of @mac at @ipv4; @sure: from the device now */
@@ -200,6 +210,13 @@ void follow_resync(void);
 /* main.c */
 /* lan_neigh_dump(): every IPv4 neighbour of the LAN, as if it were new */
 void lan_neigh_dump(void);
+/*
+ * lan_admit_read(): the LAN's IPv4 subnets read again, after lost events or
+ * the LAN made anew (@moved: the ARP socket is opened on it again too).
+ */
+void lan_admit_read(bool moved);
+/* wan_admit_read(): the WAN's own MAC and its neighbours' read again. */
+void wan_admit_read(void);
 
 /* persist.c */
 bool persist_due(uint64_t now);

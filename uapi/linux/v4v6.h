@@ -210,8 +210,9 @@
  *                         was added, changed or removed; laid out as a
  *                         V4V6_CMD_GET_DEVICE reply
  *    V4V6_CMD_UNKNOWN_SOURCE: an IPv4 packet for translation came from a LAN
- *                         source that is not in the table (or from a known
- *                         IPv4 address with another MAC). Carries
+ *                         source whose IPv4 address is not in the table (one
+ *                         from a device's address with another MAC is
+ *                         counted as spoofed and not announced). Carries
  *                         V4V6_A_DEV_MAC, V4V6_A_DEV_IPV4 and
  *                         V4V6_A_CFG_LAN_IFINDEX. At most one per second for
  *                         a given MAC and address, and at most
@@ -411,7 +412,13 @@ enum v4v6_dev_state {
 
 /** V4V6_DEV_F_STATIC - configured by hand: never aged, kept by a flush */
 #define V4V6_DEV_F_STATIC	0x1U
-#define V4V6_DEV_F_ALL		V4V6_DEV_F_STATIC
+/**
+ * V4V6_DEV_F_CONFLICT - another MAC claims the device's IPv4 address while
+ * the device still answers for it (v4v6d's ARP probe); the claimant was
+ * refused. Information for the operator only: the kernel does nothing with it.
+ */
+#define V4V6_DEV_F_CONFLICT	0x2U
+#define V4V6_DEV_F_ALL		(V4V6_DEV_F_STATIC | V4V6_DEV_F_CONFLICT)
 
 /* What an interface that went was to the instance (V4V6_A_LINK_ROLES). */
 /** V4V6_LINK_LAN - the LAN interface */
@@ -428,7 +435,8 @@ enum v4v6_dev_state {
  * @V4V6_STAT_XLAT_6TO4: packets translated from IPv6 to the LAN
  * @V4V6_STAT_UNKNOWN_SOURCE: IPv4 for translation from a source not in the
  *	table
- * @V4V6_STAT_SPOOFED: IPv4 from a device's address with another MAC: dropped
+ * @V4V6_STAT_SPOOFED: IPv4 from a device's address with another MAC: dropped,
+ *	not announced
  * @V4V6_STAT_NO_ROUTE: no route for the translated packet: dropped
  * @V4V6_STAT_TOO_BIG_LAN: IPv6 too big for the LAN's MTU: dropped, Packet
  *	Too Big sent back

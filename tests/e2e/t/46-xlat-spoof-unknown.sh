@@ -1,10 +1,11 @@
 # e2e: xlat-off must fail
 #
 # Only a device itself is translated. d2 sending with d1's IPv4 address is
-# dropped and counted as spoofed; d3, which is not in the table, is counted
-# as an unknown source and announced on the events group (v4v6ctl -j
-# monitor); neither reaches srv4, while d1's own datagrams before and after
-# do.
+# dropped and counted as spoofed, and not announced (an unknown-source event
+# would tell v4v6d that d1's address has a new owner); d3, which is not in
+# the table, is counted as an unknown source and announced on the events
+# group (v4v6ctl -j monitor); neither reaches srv4, while d1's own datagrams
+# before and after do.
 v4v6_up
 mapped_dev $D1
 mapped_dev $D2
@@ -39,10 +40,13 @@ import json, sys
 events = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 assert any(e.get("event") == "unknown_source" and e.get("mac") == "02:00:00:00:00:0c"
            and e.get("ipv4") == "192.168.1.12" and e.get("lan") == "eth0" for e in events), events
+# d2's spoofed datagrams came before d3's: no event announced them
+assert not any(e.get("event") == "unknown_source" and e.get("ipv4") == "192.168.1.10"
+               for e in events), events
 PY
 [ "$(stat_get unknown_source)" -ge $((unknown + 3)) ] ||
 	die "unknown_source: $unknown before, $(stat_get unknown_source) after d3's 3 datagrams"
 sleep 1
 received from-d3 && die "d3's datagrams reached srv4"
 kill $monitor
-log "spoofed source dropped (spoofed $(stat_get spoofed)); unknown d3 announced and counted ($(stat_get unknown_source)); d1 unaffected"
+log "spoofed source dropped (spoofed $(stat_get spoofed)), not announced; unknown d3 announced and counted ($(stat_get unknown_source)); d1 unaffected"

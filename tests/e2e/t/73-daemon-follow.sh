@@ -6,6 +6,8 @@
 # - br-lan is deleted (v4v6d says so, and heard the module's link-gone
 #   event) and created anew, as every OpenWrt network reload does: v4v6d
 #   sets the new one in the kernel by itself and d1 reaches srv4 again;
+#   admission follows it: a claim on d1's address is checked by ARP on the
+#   new br-lan, which d1 answers, and refused;
 # - the WAN, eth1, is deleted, which takes d1's identity with it, and
 #   created anew: v4v6d makes d1's identity again on it (a new ifindex in
 #   the kernel's table), renews its lease (the same address) and d1 reaches
@@ -69,6 +71,22 @@ lan_is br-lan || { ctl status; die "the kernel's LAN is not the new br-lan"; }
 xlat_off_apply
 flows "the new br-lan"
 log "br-lan deleted and created anew (ifindex $old, then $new): v4v6d set it, srv4 reached"
+
+# Admission follows it too: a claim on d1's address (the router's ARP entry
+# for it at another MAC) is checked by ARP on the new br-lan, which d1
+# answers: the claim is refused and the entry is d1's again. The entry is
+# locked for a minute, so that d1's answer cannot move it back: only
+# v4v6d's ARP socket hears it.
+EVIL=02:00:00:00:00:66
+on gw sysctl -qw net.ipv4.neigh.br-lan.locktime=6000 || die "locktime"
+on gw ip neigh replace "$addr4" lladdr $EVIL dev br-lan nud reachable || die "neigh replace"
+wait_for 10 v4v6d_log_has "$EVIL claims $addr4, which $mac still answers for" ||
+	{ v4v6d_dump; die "a claim on $addr4 was not checked by ARP on the new br-lan"; }
+wait_for 5 sh -c "ip -n gw neigh show $addr4 dev br-lan | grep -qi $mac" ||
+	die "the router's ARP entry for $addr4 is $(ip -n gw neigh show "$addr4" dev br-lan)"
+in_kernel "$EVIL" && die "$EVIL was mapped"
+flows "a claim on the new br-lan"
+log "a claim on $addr4 after br-lan came back: $mac answered v4v6d's ARP, refused"
 
 # ---- The WAN goes, with d1's identity, and comes back ----
 old_ident=$(on gw cat "/sys/class/net/$ident/ifindex")
