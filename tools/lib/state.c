@@ -71,7 +71,6 @@
 
 #include "state.h"
 
-#define STATE_VERSION	1
 #define TIME_MAX	((INT64_C(1) << 53) - 1)
 #define VALUE_SHOWN	64		/* of a bad value, in a message */
 #define WHERE_SIZE	32		/* "devices[65535].lease" */
@@ -87,6 +86,15 @@ const char *state_mode_name(enum state_mode mode)
 	if ((unsigned int)mode >= sizeof(mode_names) / sizeof(mode_names[0]))
 		return NULL;
 	return mode_names[mode];
+}
+
+void state_duid_hex(const struct dhcp6_lease *l, char hex[STATE_DUID_HEXLEN])
+{
+	size_t i;
+
+	for (i = 0; i < l->server_duid_len && i < DHCP6_DUID_MAX; i++)
+		snprintf(hex + 2 * i, 3, "%02x", l->server_duid[i]);
+	hex[2 * i] = '\0';
 }
 
 /* Where an error is: the object being read, as in "devices[3].lease". */

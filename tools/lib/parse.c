@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Parsing and formatting of command-line values.
+ * Parsing and formatting of values: addresses, prefixes, MTUs, allow rules.
  */
 #include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -184,33 +183,6 @@ enum parse_err parse_dev_key(const char *s, struct dev_key *key)
 	if (inet_pton(AF_INET6, s, &key->ipv6) == 1)
 		return PARSE_OK;
 	return PARSE_ESYNTAX;
-}
-
-void format_idle(uint64_t ms, char *buf, size_t size)
-{
-	snprintf(buf, size, "%" PRIu64 ".%" PRIu64 "s", ms / 1000,
-		 ms % 1000 / 100);
-}
-
-int keyword_lookup(const char *arg, const char *const *words, size_t n,
-		   size_t stride)
-{
-	size_t arglen = strlen(arg), i;
-	int found = KEYWORD_UNKNOWN;
-
-	if (arglen == 0)
-		return KEYWORD_UNKNOWN;
-	for (i = 0; i < n; i++) {
-		const char *w = *(const char *const *)
-				((const char *)words + i * stride);
-
-		if (!strcmp(arg, w))
-			return (int)i;
-		if (!strncmp(arg, w, arglen))
-			found = found == KEYWORD_UNKNOWN ? (int)i :
-				KEYWORD_AMBIGUOUS;
-	}
-	return found;
 }
 
 static const char *const allow_protos[] = {
