@@ -139,7 +139,16 @@ static uint8_t hex_value(char c)
 			 tolower((unsigned char)c) - 'a' + 10);
 }
 
-enum parse_err parse_mac(const char *s, uint8_t mac[MAC_LEN])
+enum parse_err mac_check(const uint8_t mac[MAC_LEN])
+{
+	if (mac[0] & 1)
+		return PARSE_EMULTICAST;
+	if (!(mac[0] | mac[1] | mac[2] | mac[3] | mac[4] | mac[5]))
+		return PARSE_EZERO;
+	return PARSE_OK;
+}
+
+enum parse_err parse_mac_any(const char *s, uint8_t mac[MAC_LEN])
 {
 	uint8_t m[MAC_LEN];
 	size_t i;
@@ -155,12 +164,20 @@ enum parse_err parse_mac(const char *s, uint8_t mac[MAC_LEN])
 			return PARSE_ESYNTAX;
 		m[i] = (uint8_t)(hex_value(p[0]) << 4 | hex_value(p[1]));
 	}
-	if (m[0] & 1)
-		return PARSE_EMULTICAST;
-	if (!(m[0] | m[1] | m[2] | m[3] | m[4] | m[5]))
-		return PARSE_EZERO;
 	memcpy(mac, m, sizeof(m));
 	return PARSE_OK;
+}
+
+enum parse_err parse_mac(const char *s, uint8_t mac[MAC_LEN])
+{
+	uint8_t m[MAC_LEN];
+	enum parse_err err = parse_mac_any(s, m);
+
+	if (!err)
+		err = mac_check(m);
+	if (!err)
+		memcpy(mac, m, sizeof(m));
+	return err;
 }
 
 void format_mac(const uint8_t mac[MAC_LEN], char buf[MAC_STRLEN])

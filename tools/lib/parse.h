@@ -56,9 +56,19 @@ void format_pref64(const struct in6_addr *addr, unsigned int len, char *buf,
 enum parse_err parse_mtu(const char *s, uint32_t *mtu);
 
 /*
- * Parse an Ethernet address of a device: six pairs of hex digits separated
- * by ':', e.g. "02:00:00:00:00:0a", neither multicast nor all zeros.
+ * Whether @mac can be a device's: PARSE_EMULTICAST for a multicast address
+ * (the broadcast address among them), PARSE_EZERO for all zeros, else
+ * PARSE_OK. The one check of a device's MAC, wherever one comes from.
  */
+enum parse_err mac_check(const uint8_t mac[MAC_LEN]);
+
+/*
+ * Parse an Ethernet address: six pairs of hex digits separated by ':',
+ * e.g. "02:00:00:00:00:0a", else PARSE_ESYNTAX. Any address.
+ */
+enum parse_err parse_mac_any(const char *s, uint8_t mac[MAC_LEN]);
+
+/* parse_mac_any(), then mac_check(): the MAC of a device. */
 enum parse_err parse_mac(const char *s, uint8_t mac[MAC_LEN]);
 
 /* Write @mac as "xx:xx:xx:xx:xx:xx" into @buf, of MAC_STRLEN bytes. */

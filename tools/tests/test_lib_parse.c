@@ -366,6 +366,75 @@ static void test_mac(void **state)
 	}
 }
 
+/*
+ * mac_check(), the one check of a device's MAC (the configuration,
+ * v4v6ctl, the state file, admission): the group bit of the first octet
+ * (multicast, broadcast among them) and all zeros are refused, whatever
+ * else is set.
+ */
+static void test_mac_check(void **state)
+{
+	static const struct {
+		uint8_t mac[MAC_LEN];
+		enum parse_err err;
+	} cases[] = {
+		{ { 0x02, 0, 0, 0, 0, 0x0a }, PARSE_OK },
+		{ { 0, 0, 0, 0, 0, 1 }, PARSE_OK },
+		{ { 0, 0, 0, 0, 1, 0 }, PARSE_OK },
+		{ { 0, 1, 0, 0, 0, 0 }, PARSE_OK },
+		{ { 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff }, PARSE_OK },
+		{ { 0x80, 0, 0, 0, 0, 0 }, PARSE_OK },
+		{ { 0, 0, 0, 0, 0, 0 }, PARSE_EZERO },
+		{ { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff }, PARSE_EMULTICAST },
+		{ { 0x01, 0, 0x5e, 0, 0, 0x01 }, PARSE_EMULTICAST },
+		{ { 0x33, 0x33, 0, 0, 0, 0x01 }, PARSE_EMULTICAST },
+		{ { 0x01, 0, 0, 0, 0, 0 }, PARSE_EMULTICAST },
+		{ { 0x03, 0, 0, 0, 0, 0x0a }, PARSE_EMULTICAST },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		enum parse_err err = mac_check(cases[i].mac);
+
+		if (err != cases[i].err)
+			fail_msg("case %zu: got %d, want %d", i, err,
+				 cases[i].err);
+	}
+}
+
+/* parse_mac_any(): the syntax only, so any address; parse_mac() checks. */
+static void test_mac_any(void **state)
+{
+	static const char *const any[] = {
+		"ff:ff:ff:ff:ff:ff", "00:00:00:00:00:00", "01:00:5E:00:00:01",
+		"02:00:00:00:00:0a",
+	};
+	static const char *const bad[] = {
+		"", "02:00:00:00:00", "02:00:00:00:00:0g", "02-00-00-00-00-0a",
+		"02:00:00:00:00:0a:", " 2:00:00:00:00:0a", "02:00:00:00:00:0a ",
+	};
+	uint8_t mac[MAC_LEN];
+	char back[MAC_STRLEN];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(any); i++) {
+		enum parse_err err;
+
+		assert_int_equal(parse_mac_any(any[i], mac), PARSE_OK);
+		format_mac(mac, back);
+		assert_int_equal(strcasecmp(back, any[i]), 0);
+		err = mac_check(mac);
+		assert_int_equal(parse_mac(any[i], mac), err);
+	}
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		memset(mac, 0x55, sizeof(mac));
+		assert_int_equal(parse_mac_any(bad[i], mac), PARSE_ESYNTAX);
+		assert_int_equal(mac[0], 0x55);
+	}
+}
+
 static void test_format_mac(void **state)
 {
 	static const uint8_t mac[MAC_LEN] = { 0xfe, 0, 0x0a, 0xb0, 0x12, 0xff };
@@ -580,6 +649,8 @@ int main(void)
 		cmocka_unit_test(test_mtu),
 		cmocka_unit_test(test_strerror),
 		cmocka_unit_test(test_mac),
+		cmocka_unit_test(test_mac_check),
+		cmocka_unit_test(test_mac_any),
 		cmocka_unit_test(test_format_mac),
 		cmocka_unit_test(test_dev_key),
 		cmocka_unit_test(test_port_range),
