@@ -60,6 +60,7 @@ grep 'warning:' "$out/kbuild.log" | sed 's/^/    | /' || true
 PKG_CONFIG_SYSROOT_DIR=$sysroot \
 	PKG_CONFIG_LIBDIR=$sysroot/usr/lib/aarch64-linux-gnu/pkgconfig:$sysroot/usr/share/pkgconfig \
 	make -j2 -s -C tools B=build/arm64 CC="aarch64-linux-gnu-gcc --sysroot=$sysroot" \
+	AR=aarch64-linux-gnu-ar \
 	build/arm64/v4v6ctl build/arm64/v4v6d
 echo "arm64: v4v6ctl and v4v6d built (tools/build/arm64)"
 

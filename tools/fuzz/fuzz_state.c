@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "state.h"
+#include "state_write.h"
 
 /* The input, read one choice at a time; 0 when used up. */
 struct picker {

@@ -19,7 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "state.h"
+#include "state_write.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -557,7 +557,7 @@ static void test_bad_top(void **state)
 		{ "{\"version\": 1, \"devices\": [], \"pref64\": \"64:ff9b::\"}",
 		  "pref64: \"64:ff9b::\" is not a NAT64 prefix" },
 		{ "{\"version\": 1, \"devices\": [], \"pref64\": \"64:ff9b::/95\"}",
-		  "pref64: the length 95 is not 32, 40, 48, 56, 64 or 96" },
+		  "pref64: /95: the length must be 32, 40, 48, 56, 64 or 96" },
 		{ "{\"version\": 1, \"devices\": [], \"pref64\": \"64:ff9b::/128\"}",
 		  "is not a NAT64 prefix" },
 		{ "{\"version\": 1, \"devices\": [], \"pref64\": \"64:ff9b::/096\"}",
@@ -567,11 +567,11 @@ static void test_bad_top(void **state)
 		{ "{\"version\": 1, \"devices\": [], \"pref64\": \"10.0.0.0/96\"}",
 		  "is not a NAT64 prefix" },
 		{ "{\"version\": 1, \"devices\": [], \"pref64\": \"64:ff9b::1/96\"}",
-		  "pref64: bits are set past the prefix length" },
+		  "pref64: /96: bits are set past the prefix length" },
 		{ "{\"version\": 1, \"devices\": [], \"pref64\": \"2001:db8::1:0:0/64\"}",
-		  "pref64: bits are set past" },
+		  "pref64: /64: bits are set past" },
 		{ "{\"version\": 1, \"devices\": [], \"pref64\": \"2001:db8:1:2:100::/96\"}",
-		  "pref64: bits 64 to 71 (the u octet) are set" },
+		  "pref64: /96: bits 64-71 (the RFC 6052 u octet) must be zero" },
 	};
 	size_t i;
 
@@ -967,8 +967,8 @@ static void test_prune(void **state)
 	memset(st.devs[2].mac, 0, 6);
 	st.devs[4].ipv4 = st.devs[0].ipv4;
 	assert_int_equal(state_prune(&st, err, sizeof(err)), 3);
-	assert_string_equal(err, "devices[1].mac: a multicast address is no "
-			    "device's");
+	assert_string_equal(err, "devices[1].mac: a multicast address, not "
+			    "a device's");
 	assert_int_equal(st.n, 2);
 	assert_memory_equal(&st.devs[0], &want.devs[0], sizeof(st.devs[0]));
 	assert_memory_equal(&st.devs[1], &want.devs[3], sizeof(st.devs[1]));
@@ -1019,8 +1019,8 @@ static void test_save_fails(void **state)
 	save_ok(t.path, &st);
 	st.devs[2].mac[0] = 0x03;
 	assert_int_equal(state_save(t.path, &st, err, sizeof(err)), -1);
-	assert_string_equal(err, "devices[2].mac: a multicast address is no "
-			    "device's");
+	assert_string_equal(err, "devices[2].mac: a multicast address, not "
+			    "a device's");
 	st.devs[2].mac[0] = 0x02;
 	st.devs[0].lease.server_duid_len = 0;
 	assert_int_equal(state_save(t.path, &st, err, sizeof(err)), -1);
@@ -1046,15 +1046,17 @@ static void test_save_fails(void **state)
 	st.devs[3].mode = STATE_MODE_FIXED;
 	st.pref64_len = 95;
 	assert_int_equal(state_save(t.path, &st, err, sizeof(err)), -1);
-	assert_non_null(strstr(err, "pref64: the length 95"));
+	assert_non_null(strstr(err, "pref64: /95: the length"));
 	st.pref64_len = 96;
 	st.pref64.s6_addr[15] = 1;
 	assert_int_equal(state_save(t.path, &st, err, sizeof(err)), -1);
-	assert_string_equal(err, "pref64: bits are set past the prefix length");
+	assert_string_equal(err,
+			    "pref64: /96: bits are set past the prefix length");
 	st.pref64.s6_addr[15] = 0;
 	st.pref64.s6_addr[8] = 1;
 	assert_int_equal(state_save(t.path, &st, err, sizeof(err)), -1);
-	assert_string_equal(err, "pref64: bits 64 to 71 (the u octet) are set");
+	assert_string_equal(err, "pref64: /96: bits 64-71 (the RFC 6052 u "
+			    "octet) must be zero");
 	st.pref64.s6_addr[8] = 0;
 
 	/* None of them touched the file. */

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "parse.h"
+#include "names.h"
 #include "v4v6ctl.h"
 
 _Static_assert(IFNAME_BUFSIZE >= IF_NAMESIZE, "room for an interface name");

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "../v4v6d/state.h"
+#include "state.h"
 #include "jsonout.h"
 #include "parse.h"
 #include "v4v6ctl.h"

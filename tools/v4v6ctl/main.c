@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parse.h"
+#include "names.h"
 #include "v4v6ctl.h"
 
 bool json_output;

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The names v4v6ctl gives the numbers of the protocol.
+ * The names v4v6ctl gives the numbers of the protocol, the lookup of
+ * keywords, the idle time as shown.
  */
+#include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <linux/v4v6.h>
 
 #include "names.h"
-#include "parse.h"
 #include "v4v6ctl.h"
 
 static const struct {
@@ -131,4 +133,31 @@ const char *name_or_num(const char *name, unsigned int v,
 		return name;
 	snprintf(buf, NUM_BUFSIZE, "%u", v);
 	return buf;
+}
+
+int keyword_lookup(const char *arg, const char *const *words, size_t n,
+		   size_t stride)
+{
+	size_t arglen = strlen(arg), i;
+	int found = KEYWORD_UNKNOWN;
+
+	if (arglen == 0)
+		return KEYWORD_UNKNOWN;
+	for (i = 0; i < n; i++) {
+		const char *w = *(const char *const *)
+				((const char *)words + i * stride);
+
+		if (!strcmp(arg, w))
+			return (int)i;
+		if (!strncmp(arg, w, arglen))
+			found = found == KEYWORD_UNKNOWN ? (int)i :
+				KEYWORD_AMBIGUOUS;
+	}
+	return found;
+}
+
+void format_idle(uint64_t ms, char *buf, size_t size)
+{
+	snprintf(buf, size, "%" PRIu64 ".%" PRIu64 "s", ms / 1000,
+		 ms % 1000 / 100);
 }

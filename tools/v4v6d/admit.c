@@ -17,6 +17,7 @@
 
 #include "admit.h"
 #include "log.h"
+#include "parse.h"
 
 static const char *const why_names[ADMIT_N] = {
 	[ADMIT_OK] = "admitted",
@@ -196,12 +197,6 @@ void admit_wan_forget(struct admit *a)
 
 /* The checks. */
 
-static bool mac_unicast(const uint8_t mac[6])
-{
-	return !(mac[0] & 1) &&
-	       (mac[0] | mac[1] | mac[2] | mac[3] | mac[4] | mac[5]);
-}
-
 static bool mac_listed(const uint8_t (*list)[6], unsigned int n,
 		       const uint8_t mac[6])
 {
@@ -278,7 +273,7 @@ enum admit_why admit_check(struct admit *a, const struct config *c,
 			   const uint8_t mac[6], struct in_addr ipv4,
 			   unsigned int n_devs, uint64_t now)
 {
-	if (!mac_unicast(mac))
+	if (mac_check(mac))
 		return refuse(a, ADMIT_BAD_MAC, mac, ipv4, now);
 	if (!ipv4_host(ipv4) || !admit_in_lan(a, ipv4))
 		return refuse(a, ADMIT_SUBNET, mac, ipv4, now);

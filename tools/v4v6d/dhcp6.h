@@ -15,13 +15,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lease.h"
+
 #define DHCP6_CLIENT_PORT	546
 #define DHCP6_SERVER_PORT	547
 /* All_DHCP_Relay_Agents_and_Servers: ff02::1:2 */
 #define DHCP6_ALL_SERVERS	{ { { 0xff, 2, 0, 0, 0, 0, 0, 0, \
 				      0, 0, 0, 0, 0, 1, 0, 2 } } }
 
-#define DHCP6_DUID_MAX		130	/* 2 bytes type + up to 128 */
 #define DHCP6_MSG_MAX		1500	/* what the client builds at most */
 
 enum dhcp6_type {
@@ -36,28 +37,6 @@ enum dhcp6_type {
 	DHCP6_DECLINE = 9,
 	DHCP6_RECONFIGURE = 10,
 	DHCP6_INFORMATION_REQUEST = 11,
-};
-
-/**
- * struct dhcp6_lease - an address leased to a device
- * @addr: the address (IA_NA)
- * @iaid: the IA's identifier
- * @t1: seconds after @start_ms to Renew (the server's, else 0.5 * @preferred)
- * @t2: seconds after @start_ms to Rebind (the server's, else 0.8 * @preferred)
- * @preferred: preferred lifetime in seconds (0xffffffff: infinity)
- * @valid: valid lifetime in seconds (0xffffffff: infinity)
- * @start_ms: when the Reply granting these times came (caller's clock)
- * @server_duid: the DUID of the server that granted it
- * @server_duid_len: its length in bytes
- */
-struct dhcp6_lease {
-	struct in6_addr addr;
-	uint32_t iaid;
-	uint32_t t1, t2;
-	uint32_t preferred, valid;
-	uint64_t start_ms;
-	uint8_t server_duid[DHCP6_DUID_MAX];
-	uint16_t server_duid_len;
 };
 
 /**

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The state file's JSON text from a struct state (the layout is described
- * in state.c, which reads it), and the comparison the round-trip tests and
- * the fuzz target use.
+ * in lib/state.c, which reads it), and the comparison the round-trip tests
+ * and the fuzz target use.
  */
 #include <arpa/inet.h>
 #include <inttypes.h>
@@ -12,9 +12,7 @@
 
 #include <json-c/json.h>
 
-#include "state.h"
-
-#define STATE_VERSION	1
+#include "state_write.h"
 
 static bool add(struct json_object *obj, const char *key,
 		struct json_object *val)
@@ -42,15 +40,6 @@ static bool add_addr(struct json_object *obj, const char *key, int family,
 	char s[INET6_ADDRSTRLEN];
 
 	return inet_ntop(family, addr, s, sizeof(s)) && add_str(obj, key, s);
-}
-
-void state_duid_hex(const struct dhcp6_lease *l, char hex[STATE_DUID_HEXLEN])
-{
-	size_t i;
-
-	for (i = 0; i < l->server_duid_len && i < DHCP6_DUID_MAX; i++)
-		snprintf(hex + 2 * i, 3, "%02x", l->server_duid[i]);
-	hex[2 * i] = '\0';
 }
 
 static struct json_object *lease_json(const struct state_dev *d)

@@ -24,7 +24,7 @@
 #include "conf.h"
 #include "dhcp6.h"
 #include "ra.h"
-#include "state.h"
+#include "state_write.h"
 
 /* A link up with a carrier: IFF_UP and IFF_LOWER_UP (<linux/if.h>). */
 #define LINK_CARRIER		(IFF_UP | 0x10000)

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Parsing and formatting of command-line values: pure functions, no I/O, so
- * that tests/test_parse.c can check them on their own.
+ * Parsing, checking and formatting of the values v4v6ctl and v4v6d both
+ * take: NAT64 prefixes, MTUs, MACs, device keys, allow rules. Pure
+ * functions, no I/O, so that tests/test_lib_parse.c checks them on their own.
  */
-#ifndef V4V6CTL_PARSE_H
-#define V4V6CTL_PARSE_H
+#ifndef V4V6_LIB_PARSE_H
+#define V4V6_LIB_PARSE_H
 
 #include <netinet/in.h>
 #include <stdbool.h>
@@ -55,9 +56,19 @@ void format_pref64(const struct in6_addr *addr, unsigned int len, char *buf,
 enum parse_err parse_mtu(const char *s, uint32_t *mtu);
 
 /*
- * Parse an Ethernet address of a device: six pairs of hex digits separated
- * by ':', e.g. "02:00:00:00:00:0a", neither multicast nor all zeros.
+ * Whether @mac can be a device's: PARSE_EMULTICAST for a multicast address
+ * (the broadcast address among them), PARSE_EZERO for all zeros, else
+ * PARSE_OK. The one check of a device's MAC, wherever one comes from.
  */
+enum parse_err mac_check(const uint8_t mac[MAC_LEN]);
+
+/*
+ * Parse an Ethernet address: six pairs of hex digits separated by ':',
+ * e.g. "02:00:00:00:00:0a", else PARSE_ESYNTAX. Any address.
+ */
+enum parse_err parse_mac_any(const char *s, uint8_t mac[MAC_LEN]);
+
+/* parse_mac_any(), then mac_check(): the MAC of a device. */
 enum parse_err parse_mac(const char *s, uint8_t mac[MAC_LEN]);
 
 /* Write @mac as "xx:xx:xx:xx:xx:xx" into @buf, of MAC_STRLEN bytes. */
@@ -84,9 +95,6 @@ struct dev_key {
  * is none of them, or parse_mac()'s error for a MAC that is not a device's.
  */
 enum parse_err parse_dev_key(const char *s, struct dev_key *key);
-
-/* Write milliseconds @ms as seconds with one decimal, e.g. "1.2s". */
-void format_idle(uint64_t ms, char *buf, size_t size);
 
 /**
  * struct allow_rule - an inbound allow rule of a device (V4V6_A_ALLOW)
@@ -144,16 +152,4 @@ void format_allow_ports(const struct allow_rule *r,
 #define ALLOW_LIST_STRLEN (V4V6_ALLOW_MAX * sizeof("icmp 65535-65535, "))
 void format_allow_list(const struct allow_list *l, char *buf, size_t size);
 
-/*
- * Look @arg up among @n keywords, the first at @words, the next @stride bytes
- * further (so that it walks both an array of strings and an array of structs
- * whose member is the name): an exact match, else the only keyword that @arg
- * abbreviates, as ip(8) takes "sh" for "show". Returns the keyword's index,
- * KEYWORD_UNKNOWN or KEYWORD_AMBIGUOUS.
- */
-#define KEYWORD_UNKNOWN (-1)
-#define KEYWORD_AMBIGUOUS (-2)
-int keyword_lookup(const char *arg, const char *const *words, size_t n,
-		   size_t stride);
-
-#endif /* V4V6CTL_PARSE_H */
+#endif /* V4V6_LIB_PARSE_H */

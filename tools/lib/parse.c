@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Parsing and formatting of command-line values.
+ * Parsing and formatting of values: addresses, prefixes, MTUs, allow rules.
  */
 #include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,7 +139,16 @@ static uint8_t hex_value(char c)
 			 tolower((unsigned char)c) - 'a' + 10);
 }
 
-enum parse_err parse_mac(const char *s, uint8_t mac[MAC_LEN])
+enum parse_err mac_check(const uint8_t mac[MAC_LEN])
+{
+	if (mac[0] & 1)
+		return PARSE_EMULTICAST;
+	if (!(mac[0] | mac[1] | mac[2] | mac[3] | mac[4] | mac[5]))
+		return PARSE_EZERO;
+	return PARSE_OK;
+}
+
+enum parse_err parse_mac_any(const char *s, uint8_t mac[MAC_LEN])
 {
 	uint8_t m[MAC_LEN];
 	size_t i;
@@ -156,12 +164,20 @@ enum parse_err parse_mac(const char *s, uint8_t mac[MAC_LEN])
 			return PARSE_ESYNTAX;
 		m[i] = (uint8_t)(hex_value(p[0]) << 4 | hex_value(p[1]));
 	}
-	if (m[0] & 1)
-		return PARSE_EMULTICAST;
-	if (!(m[0] | m[1] | m[2] | m[3] | m[4] | m[5]))
-		return PARSE_EZERO;
 	memcpy(mac, m, sizeof(m));
 	return PARSE_OK;
+}
+
+enum parse_err parse_mac(const char *s, uint8_t mac[MAC_LEN])
+{
+	uint8_t m[MAC_LEN];
+	enum parse_err err = parse_mac_any(s, m);
+
+	if (!err)
+		err = mac_check(m);
+	if (!err)
+		memcpy(mac, m, sizeof(m));
+	return err;
 }
 
 void format_mac(const uint8_t mac[MAC_LEN], char buf[MAC_STRLEN])
@@ -184,33 +200,6 @@ enum parse_err parse_dev_key(const char *s, struct dev_key *key)
 	if (inet_pton(AF_INET6, s, &key->ipv6) == 1)
 		return PARSE_OK;
 	return PARSE_ESYNTAX;
-}
-
-void format_idle(uint64_t ms, char *buf, size_t size)
-{
-	snprintf(buf, size, "%" PRIu64 ".%" PRIu64 "s", ms / 1000,
-		 ms % 1000 / 100);
-}
-
-int keyword_lookup(const char *arg, const char *const *words, size_t n,
-		   size_t stride)
-{
-	size_t arglen = strlen(arg), i;
-	int found = KEYWORD_UNKNOWN;
-
-	if (arglen == 0)
-		return KEYWORD_UNKNOWN;
-	for (i = 0; i < n; i++) {
-		const char *w = *(const char *const *)
-				((const char *)words + i * stride);
-
-		if (!strcmp(arg, w))
-			return (int)i;
-		if (!strncmp(arg, w, arglen))
-			found = found == KEYWORD_UNKNOWN ? (int)i :
-				KEYWORD_AMBIGUOUS;
-	}
-	return found;
 }
 
 static const char *const allow_protos[] = {

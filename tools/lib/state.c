@@ -36,8 +36,9 @@
  * nothing but white space after the object), every member of the right
  * type, the numbers in range (iaid, t1, t2, preferred and valid 0 to
  * 0xffffffff; times 0 to 2^53 - 1, which every JSON reader holds exactly),
- * the addresses valid (a device's MAC neither multicast nor all zeros),
- * the NAT64 prefix one the kernel takes, each MAC and each IPv4 address at
+ * the addresses valid (a device's MAC neither multicast nor all zeros:
+ * mac_check()), the NAT64 prefix one the kernel takes (pref64_check(),
+ * parse.h, as for the configuration and v4v6ctl), each MAC and each IPv4 address at
  * most once, at most STATE_MAX_DEVICES devices. The first problem found is
  * reported, naming where it is, as in:
  *   devices[3].ipv4: "300.1.2.3" is not an IPv4 address
@@ -69,9 +70,9 @@
 
 #include <json-c/json.h>
 
+#include "parse.h"
 #include "state.h"
 
-#define STATE_VERSION	1
 #define TIME_MAX	((INT64_C(1) << 53) - 1)
 #define VALUE_SHOWN	64		/* of a bad value, in a message */
 #define WHERE_SIZE	32		/* "devices[65535].lease" */
@@ -87,6 +88,15 @@ const char *state_mode_name(enum state_mode mode)
 	if ((unsigned int)mode >= sizeof(mode_names) / sizeof(mode_names[0]))
 		return NULL;
 	return mode_names[mode];
+}
+
+void state_duid_hex(const struct dhcp6_lease *l, char hex[STATE_DUID_HEXLEN])
+{
+	size_t i;
+
+	for (i = 0; i < l->server_duid_len && i < DHCP6_DUID_MAX; i++)
+		snprintf(hex + 2 * i, 3, "%02x", l->server_duid[i]);
+	hex[2 * i] = '\0';
 }
 
 /* Where an error is: the object being read, as in "devices[3].lease". */
@@ -256,19 +266,15 @@ static bool parse_hex(const char *s, size_t len, uint8_t *out)
 }
 
 static int mac_member(struct ctx *c, struct json_object *obj,
-		      uint8_t mac[6])
+		      uint8_t mac[MAC_LEN])
 {
 	char buf[VALUE_SHOWN + 4];
 	const char *s;
-	size_t len, i;
+	size_t len;
 
 	if (str_member(c, obj, "mac", false, &s, &len))
 		return -1;
-	for (i = 0; i < 6 && len == 17; i++)
-		if (!parse_hex(s + 3 * i, 2, mac + i) ||
-		    (i < 5 && s[3 * i + 2] != ':'))
-			break;
-	if (i < 6)
+	if (parse_mac_any(s, mac))
 		return fail(c, "mac", "\"%s\" is not a MAC address (as in "
 			    "02:00:00:00:00:0a)", shown(s, len, buf));
 	return 0;
@@ -368,11 +374,10 @@ static int parse_lease(struct ctx *c, struct json_object *obj,
  */
 static int check_dev(struct ctx *c, const struct state_dev *d)
 {
-	if (d->mac[0] & 1)
-		return fail(c, "mac", "a multicast address is no device's");
-	if (!(d->mac[0] | d->mac[1] | d->mac[2] | d->mac[3] | d->mac[4] |
-	      d->mac[5]))
-		return fail(c, "mac", "the all-zero address is no device's");
+	enum parse_err e = mac_check(d->mac);
+
+	if (e)
+		return fail(c, "mac", "%s", parse_strerror(e));
 	if (!state_mode_name(d->mode))
 		return fail(c, "mode", "unknown mode %d", (int)d->mode);
 	if (d->last_seen < 0 || d->last_seen > TIME_MAX)
@@ -437,33 +442,19 @@ static int parse_dev(struct ctx *c, struct json_object *obj,
 	return check_dev(c, d);
 }
 
-/* Whether @len is a NAT64 prefix length (RFC 6052 section 2.2). */
-static bool pref64_len_ok(unsigned int len)
-{
-	return len == 32 || len == 40 || len == 48 || len == 56 ||
-	       len == 64 || len == 96;
-}
-
-/* As the kernel wants it: no bits past the length, the u octet zero. */
+/* As the kernel wants it: pref64_check(). */
 static int check_pref64(struct ctx *c, const struct in6_addr *a,
 			unsigned int len)
 {
-	unsigned int i;
+	enum parse_err e = pref64_check(a, len);
 
-	if (!pref64_len_ok(len))
-		return fail(c, "pref64", "the length %u is not 32, 40, 48, 56, "
-			    "64 or 96", len);
-	for (i = len; i < 128; i++)
-		if (a->s6_addr[i / 8] & (0x80 >> (i % 8)))
-			return fail(c, "pref64", "bits are set past the "
-				    "prefix length");
-	if (a->s6_addr[8])
-		return fail(c, "pref64", "bits 64 to 71 (the u octet) are set");
+	if (e)
+		return fail(c, "pref64", "/%u: %s", len, parse_strerror(e));
 	return 0;
 }
 
-static int parse_pref64(struct ctx *c, struct json_object *obj,
-			struct state *st)
+static int pref64_member(struct ctx *c, struct json_object *obj,
+			 struct state *st)
 {
 	char buf[VALUE_SHOWN + 4], addr[INET6_ADDRSTRLEN];
 	const char *s, *slash;
@@ -581,7 +572,7 @@ static int parse_root(struct ctx *c, struct json_object *root,
 	if (version != STATE_VERSION)
 		return fail(c, "version", "%" PRId64 " is not supported "
 			    "(expected %d)", version, STATE_VERSION);
-	if (parse_pref64(c, root, st) || parse_devices(c, root, st))
+	if (pref64_member(c, root, st) || parse_devices(c, root, st))
 		return -1;
 	return 0;
 }

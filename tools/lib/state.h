@@ -1,21 +1,25 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * v4v6d's state file: the device table and its leases as JSON (json-c),
- * written atomically with the previous version kept as PATH.bak.
+ * v4v6d's state file: the device table and its leases as JSON (json-c).
+ * Its layout and rules (state.c) and its reader (state_read.c), for v4v6d
+ * and v4v6ctl; v4v6d writes it (v4v6d/state_write.h).
  */
-#ifndef V4V6D_STATE_H
-#define V4V6D_STATE_H
+#ifndef V4V6_LIB_STATE_H
+#define V4V6_LIB_STATE_H
 
 #include <netinet/in.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#include "dhcp6.h"
+#include "lease.h"
 
-/* Where v4v6d keeps its state unless told otherwise (v4v6d -s, v4v6ctl). */
+/* The layout's version: change it for anything an older reader misreads. */
+#define STATE_VERSION		1
+
 /* The largest state file read or parsed. */
 #define STATE_FILE_MAX		(64 << 20)
+/* Where v4v6d keeps its state unless told otherwise (v4v6d -s, v4v6ctl). */
 #define STATE_FILE_DEFAULT	"/var/lib/v4v6/state.json"
 
 /* The most devices a state file may hold. */
@@ -97,15 +101,6 @@ size_t state_prune(struct state *st, char *err, size_t errlen);
 /* state_duid_hex(): @l's server DUID as hex digits, as the file has it. */
 #define STATE_DUID_HEXLEN	(2 * DHCP6_DUID_MAX + 1)
 void state_duid_hex(const struct dhcp6_lease *l, char hex[STATE_DUID_HEXLEN]);
-/* state_format(): @st as JSON text (malloc'd), NULL when out of memory. */
-char *state_format(const struct state *st);
-/*
- * state_save(): write @st to @path: a temporary file in the same
- * directory, fsync, the current @path hard-linked to @path.bak, then the
- * temporary renamed over @path. Returns 0 or -1 with @err set.
- */
-int state_save(const char *path, const struct state *st, char *err,
-	       size_t errlen);
 /*
  * state_load(): @path, or @path.bak when @path is missing or corrupt
  * (*@from_bak tells which, and @err says what was wrong with @path).
@@ -127,10 +122,5 @@ uint64_t state_seen_ms(const struct state_dev *d, int64_t now,
 
 /* state_mode_name(): "dhcpv6", "slaac" or "fixed"; NULL for no mode. */
 const char *state_mode_name(enum state_mode mode);
-/*
- * state_equal(): whether @a and @b would be saved alike (what is not
- * saved, such as @lease.start_ms, or @ipv6 without @has_ipv6, is ignored).
- */
-bool state_equal(const struct state *a, const struct state *b);
 
-#endif
+#endif /* V4V6_LIB_STATE_H */
