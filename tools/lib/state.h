@@ -19,8 +19,13 @@
 
 /* The largest state file read or parsed. */
 #define STATE_FILE_MAX		(64 << 20)
-/* Where v4v6d keeps its state unless told otherwise (v4v6d -s, v4v6ctl). */
+/*
+ * Where v4v6d keeps its state unless told otherwise (v4v6d -s, v4v6ctl):
+ * the build's STATE_FILE (tools/Makefile), which must survive a reboot.
+ */
+#ifndef STATE_FILE_DEFAULT
 #define STATE_FILE_DEFAULT	"/var/lib/v4v6/state.json"
+#endif
 
 /* The most devices a state file may hold. */
 #define STATE_MAX_DEVICES	65536
