@@ -10,7 +10,8 @@ export V4V6_CACHE ?= /var/cache/v4v6
 
 .PHONY: all module tools deps check kunit kunit-s390x kunit-matrix e2e e2e-load demo \
 	tools-check clean help install lint checkpatch sparse fuzz-xlat fuzz-long \
-	fuzz-coverage arm64-smoke build-matrix matrix deb deb-check
+	fuzz-coverage arm64-smoke build-matrix matrix deb deb-check \
+	deb-matrix
 
 all: module tools
 
@@ -100,6 +101,14 @@ deb:
 deb-check: deps
 	bash tests/deb/run.sh
 
+# v4v6-dkms installed with apt, and so each suite's own dkms, in a
+# throwaway overlay of each suite's chroot (scripts/suite.sh): DKMS builds
+# the module for 6.1, 6.12 and the newest kernel (tests/deb/suite.sh).
+deb-matrix: deb
+	bash tests/deb/suite.sh bookworm
+	bash tests/deb/suite.sh trixie
+	bash tests/deb/suite.sh sid
+
 install: all
 	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_DIR=extra modules_install
 	$(MAKE) -C tools install
@@ -129,3 +138,4 @@ help:
 	@echo 'make install   install the module and the tools'
 	@echo 'make deb       the Debian packages v4v6-dkms and v4v6, into out/deb'
 	@echo 'make deb-check build, lint, install them in a throwaway root with DKMS, e2e 60 with them'
+	@echo 'make deb-matrix  apt install v4v6-dkms and its DKMS build on 6.1, 6.12, the newest'
