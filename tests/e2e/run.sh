@@ -26,7 +26,8 @@ if [ "${1:-}" = --kernel ]; then kver=$2; shift 2; fi
 # the cache, which the guest sees), for a kernel whose headers are not
 # installed; then there is no Jool either. V4V6_E2E_CTL and V4V6_E2E_V4V6D:
 # v4v6ctl and v4v6d built elsewhere (tests/deb: those of the package), used
-# for the ASan v4v6d too.
+# for the ASan v4v6d too; V4V6_E2E_PRERM: the package's prerm for e2e 76
+# (default debian/v4v6.prerm).
 ko=${V4V6_E2E_KO:-}
 ctl=${V4V6_E2E_CTL:-} v4v6d=${V4V6_E2E_V4V6D:-}
 bins=()
@@ -38,6 +39,7 @@ if [ -n "$ctl" ] || [ -n "$v4v6d" ]; then
 	ctl=$(realpath "$ctl") v4v6d=$(realpath "$v4v6d")
 	bins=(--env "V4V6_CTL=$ctl" --env "V4V6D=$v4v6d" --env "V4V6D_PLAIN=$v4v6d")
 fi
+[ -z "${V4V6_E2E_PRERM:-}" ] || bins+=(--env "V4V6_PRERM=$(realpath "$V4V6_E2E_PRERM")")
 kdir=/usr/src/linux-headers-$kver
 if [ -n "$ko" ]; then
 	ko=$(realpath "$ko")
@@ -55,7 +57,7 @@ if [ -z "$ko" ]; then
 	make -s module KDIR="$kdir" > /dev/null
 	ko=$top/kmod/v4v6.ko
 fi
-if [ ${#bins[@]} -eq 0 ]; then
+if [ -z "$ctl" ]; then
 	make -s tools > /dev/null
 	make -s -C tools build/asan/v4v6d > /dev/null
 fi
