@@ -87,12 +87,14 @@ check "v4v6ctl runs" v4v6ctl -h
 mkdir -p "$out"
 if [ -n "$ko" ]; then
 	cp "$ko" "$out/"
-	cp "$r/usr/sbin/v4v6d" "$r/usr/sbin/v4v6ctl" "$out/"
+	cp "$r/usr/sbin/v4v6d" "$r/usr/sbin/v4v6ctl" "$r/var/lib/dpkg/info/v4v6.prerm" "$out/"
 fi
 
+# (a state file, as v4v6d would have left: purge removes it)
+mkdir -p "$r/var/lib/v4v6" && echo '{}' > "$r/var/lib/v4v6/state.json"
 check "dpkg --purge v4v6 v4v6-dkms" dpkg --purge v4v6 v4v6-dkms
-check "nothing left: module, source, DKMS tree, configuration" sh -c "
+check "nothing left: module, source, DKMS tree, configuration, state" sh -c "
 	! ls /lib/modules/$kver/updates/dkms/v4v6.ko* 2> /dev/null &&
-	! ls -d /usr/src/v4v6-* /var/lib/dkms/v4v6 /etc/v4v6 2> /dev/null &&
+	! ls -d /usr/src/v4v6-* /var/lib/dkms/v4v6 /etc/v4v6 /var/lib/v4v6 2> /dev/null &&
 	! grep -q v4v6 /lib/modules/$kver/modules.dep"
 exit 0

@@ -5,8 +5,9 @@
 # clean at its default level, installed with dpkg into a throwaway root
 # where DKMS builds the module for the guest's kernel, checked there and
 # purged (tests/deb/root.sh), then the guest booted with that root's
-# v4v6.ko, v4v6d and v4v6ctl for e2e 60: devices learnt, leased by Kea and
-# pinging srv4 through v4v6. Prints "deb: N passed, N failed".
+# v4v6.ko, v4v6d and v4v6ctl for e2e 60 (devices learnt, leased by Kea and
+# pinging srv4 through v4v6) and 76 (the installed prerm's removal: the
+# identity, its rule and the module gone). Prints "deb: N passed, N failed".
 #
 #   tests/deb/run.sh [--kernel KVER] [--no-guest]
 #
@@ -24,7 +25,7 @@ while [ $# -gt 0 ]; do
 	case $1 in
 	--kernel) kver=$2; shift 2 ;;
 	--no-guest) guest=; shift ;;
-	*) sed -n '11,12s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
+	*) sed -n '12,12s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
 	esac
 done
 [ -n "$kver" ] || kver=$(bash tests/vm/default-kernel.sh) || exit 1
@@ -77,6 +78,7 @@ case $ko in
 *.zst) zstd -dq --rm "$ko" ;;
 esac
 V4V6_E2E_KO=$w/guest/v4v6.ko V4V6_E2E_CTL=$w/guest/v4v6ctl V4V6_E2E_V4V6D=$w/guest/v4v6d \
-	nice -n 5 bash tests/e2e/run.sh --kernel "$kver" 60-daemon-learn/on
-res $? "the guest with the packages' module and programs: e2e 60"
+	V4V6_E2E_PRERM=$w/guest/v4v6.prerm \
+	nice -n 5 bash tests/e2e/run.sh --kernel "$kver" 60-daemon-learn/on 76-pkg-remove
+res $? "the guest with the packages' module, programs and prerm: e2e 60, 76"
 finish
