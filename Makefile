@@ -10,7 +10,8 @@ export V4V6_CACHE ?= /var/cache/v4v6
 
 .PHONY: all module tools deps check kunit kunit-s390x kunit-matrix e2e e2e-load demo \
 	tools-check clean help install lint checkpatch sparse fuzz-xlat fuzz-long \
-	fuzz-coverage arm64-smoke build-matrix matrix
+	fuzz-coverage arm64-smoke build-matrix matrix deb deb-check \
+	deb-matrix
 
 all: module tools
 
@@ -91,6 +92,23 @@ sparse:
 build-matrix:
 	bash scripts/build-matrix.sh
 
+# The Debian packages v4v6-dkms and v4v6 (debian/), built in a copy of the
+# tree into out/deb; deb-check installs them into a throwaway root, has
+# DKMS build the module there and runs e2e 60 with them (tests/deb/run.sh).
+deb:
+	bash scripts/deb.sh
+
+deb-check: deps
+	bash tests/deb/run.sh
+
+# v4v6-dkms installed with apt, and so each suite's own dkms, in a
+# throwaway overlay of each suite's chroot (scripts/suite.sh): DKMS builds
+# the module for 6.1, 6.12 and the newest kernel (tests/deb/suite.sh).
+deb-matrix: deb
+	bash tests/deb/suite.sh bookworm
+	bash tests/deb/suite.sh trixie
+	bash tests/deb/suite.sh sid
+
 install: all
 	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_DIR=extra modules_install
 	$(MAKE) -C tools install
@@ -104,7 +122,7 @@ clean:
 help:
 	@echo 'make           build v4v6.ko (KDIR=...) and the tools'
 	@echo 'make demo      boot the QEMU topology and show v4v6 at work'
-	@echo 'make check     run every test: lint, tools, translator fuzzing, KUnit, arm64 smoke, end-to-end'
+	@echo 'make check     run every test: lint, tools, translator fuzzing, KUnit, arm64 smoke, end-to-end, packages'
 	@echo 'make fuzz-xlat fuzz the translator, each direction FUZZ_XLAT_SECONDS (60)'
 	@echo 'make fuzz-long the same for FUZZ_SECONDS (600), corpus kept in V4V6_CACHE'
 	@echo 'make fuzz-coverage  llvm-cov report of the translator over that corpus'
@@ -118,3 +136,6 @@ help:
 	@echo 'make matrix    every kernel x arch x stage, one table (hours under TCG)'
 	@echo 'make build-matrix  the module W=1 for 6.1, 6.12, the newest; amd64, arm64, s390x'
 	@echo 'make install   install the module and the tools'
+	@echo 'make deb       the Debian packages v4v6-dkms and v4v6, into out/deb'
+	@echo 'make deb-check build, lint, install them in a throwaway root with DKMS, e2e 60 with them'
+	@echo 'make deb-matrix  apt install v4v6-dkms and its DKMS build on 6.1, 6.12, the newest'

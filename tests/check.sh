@@ -6,13 +6,13 @@
 # without reporting counts as one failed test.
 #
 #   tests/check.sh [STAGE...]     stages: lint tools xlatfuzz kunit arm64 e2e
-#                                 (default: all)
+#                                 deb (default: all)
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 stages=("$@")
-[ ${#stages[@]} -gt 0 ] || stages=(lint tools xlatfuzz kunit arm64 e2e)
+[ ${#stages[@]} -gt 0 ] || stages=(lint tools xlatfuzz kunit arm64 e2e deb)
 total_pass=0 total_fail=0
 summary=()
 logdir=$(mktemp -d)
@@ -39,6 +39,9 @@ stage_kunit() { bash tests/kunit/run.sh; }
 # compiler and Debian's arm64 packages.
 stage_arm64() { bash scripts/deps.sh arm64 > /dev/null && bash tests/arm64/run.sh; }
 stage_e2e() { bash tests/e2e/run.sh; }
+# The Debian packages built, installed into a throwaway root with DKMS, and
+# e2e 60 in the guest with what they installed (tests/deb/run.sh)
+stage_deb() { bash tests/deb/run.sh; }
 
 # counts STAGE LOG: "passed failed" as the stage's own runner reported them
 counts() {
