@@ -6,7 +6,7 @@
 # where DKMS builds the module for the guest's kernel, checked there and
 # purged (tests/deb/root.sh), then the guest booted with that root's
 # v4v6.ko, v4v6d and v4v6ctl for e2e 60 (devices learnt, leased by Kea and
-# pinging srv4 through v4v6) and 76 (the installed prerm's removal: the
+# pinging srv4 through v4v6) and 78 (the installed prerm's removal: the
 # identity, its rule and the module gone). Prints "deb: N passed, N failed".
 #
 #   tests/deb/run.sh [--kernel KVER] [--no-guest]
@@ -79,6 +79,6 @@ case $ko in
 esac
 V4V6_E2E_KO=$w/guest/v4v6.ko V4V6_E2E_CTL=$w/guest/v4v6ctl V4V6_E2E_V4V6D=$w/guest/v4v6d \
 	V4V6_E2E_PRERM=$w/guest/v4v6.prerm \
-	nice -n 5 bash tests/e2e/run.sh --kernel "$kver" 60-daemon-learn/on 76-pkg-remove
-res $? "the guest with the packages' module, programs and prerm: e2e 60, 76"
+	bash tests/e2e/run.sh --kernel "$kver" 60-daemon-learn/on 78-pkg-remove
+res $? "the guest with the packages' module, programs and prerm: e2e 60, 78"
 finish
