@@ -8,9 +8,10 @@ Defaults: uapi/v4v6.yaml, uapi/linux/v4v6.h and kmod/netlink.c. Every C
 name the spec defines (commands, attributes, enum and flag values,
 constants, the family's name and version, the multicast group) must be in
 the header with the same value, and every enum and numeric define of the
-header must be in the spec; the module's ops table must have the spec's
-commands with their flags and handlers, and its policy the spec's attribute
-types and checks. With --schema the spec is also validated against the
+header must be in the spec; each attribute must have the type its
+kernel-doc line in the header names (u32, be32, 16 bytes, ...); the
+module's ops table must have the spec's commands with their flags and
+handlers, and its policy the spec's attribute types and checks. With --schema the spec is also validated against the
 kernel's JSON schema (python3-jsonschema). Exit status 1 on any difference,
 each one printed.
 """
@@ -281,6 +282,30 @@ def check_policy(spec, text, header):
             err(f'policy: {attr} is {entry} = {want}, {got} in the spec')
 
 
+def check_doc_types(spec, header):
+    """The type each attribute's kernel-doc line in the header names."""
+    words = {'never used': ('unused',), 'padding': ('pad',), 'flag': ('flag',),
+             'string': ('string',), 'nest': ('nest',), 'be32': ('u32', 'big-endian'),
+             'u8': ('u8',), 'u16': ('u16',), 'u32': ('u32',), 'u64': ('u64',)}
+    attrs = attr_types(spec)
+    for name, doc in re.findall(r'^ \* @(V4V6_A_\w+): (.*)$', header, re.M):
+        m = re.match(r'(\d+) bytes', doc)
+        if m:
+            want = ('binary', int(m.group(1)))
+        else:
+            want = next((v for k, v in words.items() if re.match(k + r'\b', doc)), None)
+        a = attrs.get(name)
+        if a is None or want is None:
+            continue        # a missing one is reported by check_header
+        got = (a['type'],)
+        if want[0] == 'binary':
+            got += (a.get('checks', {}).get('exact-len'),)
+        elif a.get('byte-order') == 'big-endian':
+            got += ('big-endian',)
+        if got != want:
+            err(f'types: {name} is "{doc}" in the header, {" ".join(map(str, got))} in the spec')
+
+
 def check_ops(spec, text):
     """The module's ops table: the spec's commands, flags and handlers."""
     fam = spec['name']
@@ -332,6 +357,7 @@ def main():
             except jsonschema.ValidationError as e:
                 err(f'schema: {e.message} at {"/".join(map(str, e.absolute_path))}')
     check_header(spec, header)
+    check_doc_types(spec, header)
     check_ops(spec, netlink_c)
     check_policy(spec, netlink_c, header)
     for e in errors:
