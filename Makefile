@@ -9,8 +9,8 @@ KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
 export V4V6_CACHE ?= /var/cache/v4v6
 
 .PHONY: all module tools deps check kunit kunit-s390x kunit-matrix e2e e2e-load demo \
-	tools-check clean help install lint checkpatch sparse fuzz-xlat fuzz-long \
-	fuzz-coverage arm64-smoke build-matrix matrix deb deb-check \
+	tools-check clean help install lint checkpatch sparse spec-check fuzz-xlat \
+	fuzz-long fuzz-coverage arm64-smoke build-matrix matrix deb deb-check \
 	deb-matrix
 
 all: module tools
@@ -78,8 +78,15 @@ fuzz-long:
 fuzz-coverage:
 	$(MAKE) -C tests/fuzz coverage
 
-lint: checkpatch
+lint: checkpatch spec-check
 	bash scripts/sparse.sh
+
+# The netlink family's YAML spec (uapi/v4v6.yaml) against uapi/linux/v4v6.h
+# and the module's ops and policy, and against the kernel's JSON schema of
+# genetlink-legacy specs (from linux-source-6.12, scripts/ynl.sh).
+spec-check:
+	ynl=$$(bash scripts/ynl.sh) && python3 scripts/spec-check.py \
+		--schema "$$ynl/Documentation/netlink/genetlink-legacy.yaml"
 
 checkpatch:
 	bash scripts/checkpatch.sh
@@ -132,7 +139,8 @@ help:
 	@echo 'make e2e       end-to-end tests in QEMU on the stock kernel'
 	@echo 'make e2e-load  the same beside a second guest that keeps all CPUs busy'
 	@echo 'make arm64-smoke  cross-build for arm64 and smoke-test it in qemu-system-aarch64'
-	@echo 'make lint      checkpatch --strict and sparse on the kernel code'
+	@echo 'make lint      checkpatch --strict and sparse on the kernel code, the spec check'
+	@echo 'make spec-check  uapi/v4v6.yaml against the uapi header, the module and the schema'
 	@echo 'make matrix    every kernel x arch x stage, one table (hours under TCG)'
 	@echo 'make build-matrix  the module W=1 for 6.1, 6.12, the newest; amd64, arm64, s390x'
 	@echo 'make install   install the module and the tools'

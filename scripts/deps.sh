@@ -30,6 +30,8 @@ PKGS=(
 	# build: module, tools, KUnit kernel
 	build-essential bc bison flex libelf-dev libssl-dev kmod cpio xz-utils
 	zstd rsync pkg-config python3 sparse linux-headers-amd64 linux-source-6.1
+	# the netlink spec's check (make lint) and the kernel's ynl (e2e)
+	python3-yaml python3-jsonschema
 	libmnl-dev libnl-genl-3-dev libnl-route-3-dev libjson-c-dev
 	# the chroots that build the module for other kernels and architectures
 	# (scripts/suite.sh, scripts/build-matrix.sh)

@@ -21,6 +21,7 @@ stage_lint() {
 	local p=0 f=0
 	if bash scripts/checkpatch.sh; then p=$((p + 1)); else f=$((f + 1)); fi
 	if bash scripts/sparse.sh; then p=$((p + 1)); else f=$((f + 1)); fi
+	if make -s spec-check; then p=$((p + 1)); else f=$((f + 1)); fi
 	if make -s module > /dev/null && make -s tools > /dev/null; then
 		p=$((p + 1))
 	else

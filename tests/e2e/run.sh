@@ -72,6 +72,10 @@ else
 	[ -n "$plat" ] || plat=tayga
 fi
 
+# ynl, the kernel's generic netlink client (the spec's test); without it
+# that test is skipped.
+ynl=$(bash scripts/ynl.sh) || ynl=
+
 # The guest's limit, a last resort: each run's own limit in guest.sh (420 s,
 # 180 s for TEST/off) plus the 30 s its cleanup gets, and 10 minutes to boot
 # and set up, so that a slow host never cuts a run whose tests keep to their
@@ -122,7 +126,8 @@ stall_watch() {
 log=${V4V6_E2E_LOG:-$(mktemp)}
 set +e
 bash tests/vm/run.sh --quiet --kernel "$kver" --timeout "${V4V6_E2E_TIMEOUT:-$(guest_limit "$@")}" \
-	--env V4V6_PLAT="$plat" "${bins[@]}" --log "$log" tests/e2e/guest.sh "$jool" "$ko" "$@" &
+	--env V4V6_PLAT="$plat" ${ynl:+--env V4V6_YNL="$ynl"} "${bins[@]}" --log "$log" \
+	tests/e2e/guest.sh "$jool" "$ko" "$@" &
 vm=$!
 stall_watch $vm "$log" &
 watcher=$!
