@@ -9,7 +9,7 @@ KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
 export V4V6_CACHE ?= /var/cache/v4v6
 
 .PHONY: all module tools deps check kunit kunit-s390x kunit-matrix e2e e2e-load demo \
-	tools-check clean help install lint checkpatch sparse fuzz-xlat fuzz-long \
+	tools-check openwrt-check clean help install lint checkpatch sparse fuzz-xlat fuzz-long \
 	fuzz-coverage arm64-smoke build-matrix matrix
 
 all: module tools
@@ -65,6 +65,11 @@ arm64-smoke:
 tools-check: deps
 	$(MAKE) -C tools check
 
+# The OpenWrt package's checks (tests/openwrt/run.sh): no SDK, stand-ins.
+openwrt-check:
+	$(MAKE) -C tools build/v4v6d
+	bash tests/openwrt/run.sh
+
 # The translator's own sources under libFuzzer (tests/fuzz/): each direction
 # for FUZZ_XLAT_SECONDS (60); fuzz-long for FUZZ_SECONDS (600) each, with a
 # corpus kept in $(V4V6_CACHE)/fuzz; fuzz-coverage replays it for llvm-cov.
@@ -118,3 +123,4 @@ help:
 	@echo 'make matrix    every kernel x arch x stage, one table (hours under TCG)'
 	@echo 'make build-matrix  the module W=1 for 6.1, 6.12, the newest; amd64, arm64, s390x'
 	@echo 'make install   install the module and the tools'
+	@echo 'make openwrt-check  the OpenWrt package: Makefile, init script, UCI (stand-ins)'
