@@ -243,6 +243,18 @@ for o in $opts; do
 done
 check "every UCI option in the fixture" "" "$missing"
 
+# --- The /etc/config/v4v6 the package installs ----------------------------
+fresh
+cp "$top/openwrt/v4v6/files/v4v6.config" "$root/etc/config/v4v6"
+rc start
+check "shipped config: disabled, quietly" "0 " "$rc $err"
+lacks "shipped config: nothing started" "$calls" "procd: start"
+sed -i "s/option enabled '0'/option enabled '1'/" "$root/etc/config/v4v6"
+rc start
+has "shipped config, enabled: started" "$calls" "^procd: start v4v6d"
+check "shipped config, enabled: its file" "lan br-lan # v4v6.main.lan
+wan eth0 # v4v6.main.wan" "$(conf)"
+
 # --- Devices rather than networks, networks not up ------------------------
 fresh
 uci "config v4v6 'main'
