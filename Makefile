@@ -9,9 +9,9 @@ KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
 export V4V6_CACHE ?= /var/cache/v4v6
 
 .PHONY: all module tools deps check kunit kunit-s390x kunit-matrix e2e e2e-load demo \
-	tools-check clean help install lint checkpatch sparse spec-check fuzz-xlat \
-	fuzz-long fuzz-coverage arm64-smoke build-matrix matrix deb deb-check \
-	deb-matrix
+	tools-check openwrt-check clean help install lint checkpatch sparse spec-check \
+	fuzz-xlat fuzz-long fuzz-coverage arm64-smoke build-matrix matrix deb \
+	deb-check deb-matrix
 
 all: module tools
 
@@ -65,6 +65,11 @@ arm64-smoke:
 
 tools-check: deps
 	$(MAKE) -C tools check
+
+# The OpenWrt package's checks (tests/openwrt/run.sh): no SDK, stand-ins.
+openwrt-check:
+	$(MAKE) -C tools build/v4v6d
+	bash tests/openwrt/run.sh
 
 # The translator's own sources under libFuzzer (tests/fuzz/): each direction
 # for FUZZ_XLAT_SECONDS (60); fuzz-long for FUZZ_SECONDS (600) each, with a
@@ -147,3 +152,4 @@ help:
 	@echo 'make deb       the Debian packages v4v6-dkms and v4v6, into out/deb'
 	@echo 'make deb-check build, lint, install them in a throwaway root with DKMS, e2e 60 with them'
 	@echo 'make deb-matrix  apt install v4v6-dkms and its DKMS build on 6.1, 6.12, the newest'
+	@echo 'make openwrt-check  the OpenWrt package: Makefile, init script, UCI (stand-ins)'

@@ -5,14 +5,14 @@
 # "N passed, N failed" counting the tests of all stages. A stage that fails
 # without reporting counts as one failed test.
 #
-#   tests/check.sh [STAGE...]     stages: lint tools xlatfuzz kunit arm64 e2e
-#                                 deb (default: all)
+#   tests/check.sh [STAGE...]     stages: lint tools openwrt xlatfuzz kunit
+#                                 arm64 e2e deb (default: all)
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 stages=("$@")
-[ ${#stages[@]} -gt 0 ] || stages=(lint tools xlatfuzz kunit arm64 e2e deb)
+[ ${#stages[@]} -gt 0 ] || stages=(lint tools openwrt xlatfuzz kunit arm64 e2e deb)
 total_pass=0 total_fail=0
 summary=()
 logdir=$(mktemp -d)
@@ -31,6 +31,9 @@ stage_lint() {
 }
 
 stage_tools() { make -s -C tools check; }
+# The OpenWrt package without OpenWrt: its Makefile, its init script under
+# stand-ins of procd and UCI (tests/openwrt/run.sh), with v4v6d's parser.
+stage_openwrt() { make -s -C tools build/v4v6d > /dev/null && bash tests/openwrt/run.sh; }
 # The translator under libFuzzer; its runner prints "xlatfuzz: N passed,
 # N failed", which the default case of counts() reads (never "fuzz:", the
 # tools stage's).
