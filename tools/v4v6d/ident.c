@@ -158,7 +158,8 @@ void ident_scan(void)
 
 	ident_scan_done();
 	if (!rtnl_link_dump(&ops, NULL) && !scan_failed) {
-		qsort(found, n_found, sizeof(*found), found_cmp);
+		if (n_found)
+			qsort(found, n_found, sizeof(*found), found_cmp);
 		scanned = true;
 	}
 }
@@ -184,6 +185,8 @@ static int ident_lookup(const struct dev *d, uint8_t mac[6])
 		ifindex = rtnl_ifindex(d->ident);
 		return ifindex && rtnl_ifmac(ifindex, mac) ? -1 : ifindex;
 	}
+	if (!n_found)
+		return 0;
 	snprintf(key.name, sizeof(key.name), "%s", d->ident);
 	f = bsearch(&key, found, n_found, sizeof(*found), found_cmp);
 	if (!f)
