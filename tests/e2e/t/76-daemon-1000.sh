@@ -84,17 +84,22 @@ up() { [ "$(on crowd ip -o link show type macvlan up | grep -c .)" -eq $N ]; }
 wait_for 30 up || { on crowd ip -o link show | head -n 5; die "not $N macvlans up"; }
 log "crowd: $N macvlans up in $((SECONDS - t)) s"
 
-# One datagram from each, all from one process.
-t0=$(date +%s.%N)
-on crowd python3 -c 'import socket, sys
-n, dst = int(sys.argv[1]), sys.argv[2]
-for i in range(n):
+# send I...: one datagram from each device I, all from one process
+send() {
+	on crowd python3 -c 'import socket, sys
+for i in map(int, sys.argv[2:]):
     s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     s.setsockopt(socket.SOL_SOCKET, 25, b"m%d" % i)     # SO_BINDTODEVICE
     s.bind(("10.20.%d.%d" % ((i + 10) >> 8, (i + 10) & 255), 0))
-    s.sendto(b"hello", (dst, 9))
-    s.close()' $N $SRV4_ADDR || die "the crowd could not send"
-t_sent=$(date +%s.%N)
+    s.sendto(b"hello", (sys.argv[1], 9))
+    s.close()' $SRV4_ADDR "$@" || die "the crowd could not send"
+}
+# unmapped: the devices not in the kernel's table
+unmapped() {
+	ctl devices | awk -v n=$N '{ m[$1] = 1 } END {
+		for (i = 0; i < n; i++)
+			if (!(sprintf("02:00:00:02:%02x:%02x", int(i / 256), i % 256) in m)) print i }'
+}
 
 # missing_show: for a failure, what v4v6d and the gateway know of the
 # devices not mapped (3 of them), and v4v6d's complaints
@@ -118,7 +123,19 @@ missing_show() {
 
 devices() { ctl stats | awk '$1 == "devices" { print $2 }'; }
 all_in() { [ "$(devices)" -ge $N ]; }
-wait_for $BOUND all_in
+# Each sends once; those not mapped 10 s later send again. 1,000 macvlans
+# on one link: each ARP broadcast of the crowd reaches all of them, and
+# under emulation many are dropped (a datagram whose ARP fails is lost, and
+# never reaches the gateway); a device that is not answered tries again.
+t0=$(date +%s.%N)
+send $(seq 0 $((N - 1)))
+t_sent=$(date +%s.%N)
+end=$((SECONDS + BOUND))
+rounds=1
+until wait_for 10 all_in || [ $SECONDS -ge $end ]; do
+	send $(unmapped)
+	rounds=$((rounds + 1))
+done
 n=$(devices)
 t_last=$(sed -n 's/^\[\([0-9.]*\)\] 02:00:00:02:[0-9a-f:]* .*: translated as .*/\1/p' "$V4V6D_DIR/log" | sort -n | tail -n 1)
 mapped=$(grep -cE '^\[[0-9.]*\] 02:00:00:02:[0-9a-f:]* .*: translated as ' "$V4V6D_DIR/log")
@@ -129,7 +146,7 @@ fds=$(ls "/proc/$pid/fd" | wc -l)
 nofile=$(awk '/^Max open files/ { print $4 }' "/proc/$pid/limits")
 leases=$(awk -F, '$1 ~ /:/ { l[$1] = $0 } END { for (a in l) { split(l[a], f, ","); if (f[3] > 0 && f[14] == 0 && f[13] ~ /^02:00:00:02:/) n++ } print n + 0 }' \
 	"$E2E_TMP/kea/leases6.csv")
-result "1000: $N devices sent within $(awk -v a="$t0" -v b="$t_sent" 'BEGIN { printf "%.1f", b - a }') s"
+result "1000: $N devices sent within $(awk -v a="$t0" -v b="$t_sent" 'BEGIN { printf "%.1f", b - a }') s, $rounds rounds"
 result "1000: $n devices in the kernel's table, $mapped mapped by v4v6d, $leases Kea leases"
 [ -n "$t_last" ] && result "1000: first datagram to the last device mapped: $(awk -v a="$t0" -v b="$t_last" 'BEGIN { printf "%.1f", b - a }') s (goal 60 s)"
 result "1000: v4v6d (plain build, pid $pid, one process): VmRSS $rss kB, VmHWM $hwm kB (goal 4096), $fds open files of $nofile"
