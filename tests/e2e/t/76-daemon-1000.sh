@@ -133,6 +133,7 @@ t_sent=$(date +%s.%N)
 end=$((SECONDS + BOUND))
 rounds=1
 until wait_for 10 all_in || [ $SECONDS -ge $end ]; do
+	# shellcheck disable=SC2046 # (one argument each)
 	send $(unmapped)
 	rounds=$((rounds + 1))
 done
