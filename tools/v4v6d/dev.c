@@ -6,6 +6,7 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -23,6 +24,10 @@
 #define LL_WAIT_MS	1500	/* longest wait for a usable link-local */
 #define RETRY_MS	5000	/* between attempts to make an identity */
 #define INFINITE	0xffffffffu
+
+/* The device of a node of d4.idents. */
+#define dev_of(node)	((struct dev *)((char *)(node) - \
+					offsetof(struct dev, ifnode)))
 
 struct dev *dev_find(const uint8_t mac[6])
 {
@@ -56,14 +61,12 @@ static struct dev *dev_by_ipv4(struct in_addr ipv4)
 	return NULL;
 }
 
+/* dev_by_ifindex(): the device of identity @ifindex: one hash lookup. */
 struct dev *dev_by_ifindex(int ifindex)
 {
-	struct dev *d;
+	struct imap_node *n = imap_find(&d4.idents, ifindex);
 
-	for (d = d4.devs; d && ifindex; d = d->next)
-		if (!d->dead && d->ifindex == ifindex)
-			return d;
-	return NULL;
+	return n && !dev_of(n)->dead ? dev_of(n) : NULL;
 }
 
 static void dev_kernel_put(struct dev *d)
@@ -211,7 +214,6 @@ struct dev *dev_new(const uint8_t mac[6], struct in_addr ipv4)
 	}
 	memcpy(d->mac, mac, 6);
 	d->ipv4 = ipv4;
-	d->sock = -1;
 	d->mode = STATE_MODE_DHCPV6;
 	d->seen_ms = now_ms();
 	iaid = (uint32_t)mac[2] << 24 | mac[3] << 16 | mac[4] << 8 | mac[5];
@@ -611,18 +613,23 @@ void dev_age(uint64_t now)
 	}
 }
 
-void dev_receive(struct dev *d)
+static void on_dhcp6(void *arg, struct imap_node *node, const uint8_t *msg,
+		     size_t len)
 {
+	struct dev *d = dev_of(node);
 	enum dhcp6_state before = d->dhcp.state;
-	uint8_t buf[4096];
-	ssize_t n;
 
-	while ((n = recv(d->sock, buf, sizeof(buf), 0)) >= 0)
-		if (d->mode == STATE_MODE_DHCPV6 &&
-		    (d->started || d->releasing) && !d->dead)
-			dhcp6_client_receive(&d->dhcp, buf, n, now_ms());
+	(void)arg;
+	if (d->mode == STATE_MODE_DHCPV6 && (d->started || d->releasing) &&
+	    !d->dead)
+		dhcp6_client_receive(&d->dhcp, msg, len, now_ms());
 	if (d->dhcp.state != before)
 		d4.stale = true;
+}
+
+void dev_receive(void)
+{
+	isock_receive(d4.dhcp6_fd, &d4.idents, on_dhcp6, NULL);
 }
 
 void dev_addr_event(int ifindex, const struct in6_addr *addr,
@@ -635,8 +642,13 @@ void dev_addr_event(int ifindex, const struct in6_addr *addr,
 	if (!d)
 		return;
 	if (IN6_IS_ADDR_LINKLOCAL(addr) && !gone &&
-	    (!(flags & IFA_F_TENTATIVE) || (flags & IFA_F_OPTIMISTIC)))
+	    (!(flags & IFA_F_TENTATIVE) || (flags & IFA_F_OPTIMISTIC)) &&
+	    !(flags & IFA_F_DADFAILED)) {
 		d->ll_ready = true;
+		d->ll = *addr;
+	} else if (d->ll_ready && !memcmp(addr, &d->ll, 16)) {
+		d->ll_ready = false;	/* ident_send() lets the kernel choose */
+	}
 	if (!d->has_ipv6 || memcmp(addr, &d->ipv6, 16))
 		return;
 	/*
@@ -729,11 +741,10 @@ void dev_stop_all(void)
 	while ((d = d4.devs)) {
 		d4.devs = d->next;
 		dhcp6_client_stop(&d->dhcp);
-		if (d->sock >= 0)
-			close(d->sock);
 		free(d);
 	}
 	d4.n_devs = 0;
+	memset(&d4.idents, 0, sizeof(d4.idents));
 }
 
 /* dev_fix(): the device's address is configured now (@a) or not (NULL). */

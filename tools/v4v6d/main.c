@@ -310,6 +310,12 @@ static bool on_signal(int fd)
 
 static int setup(void)
 {
+	d4.dhcp6_fd = isock_open();
+	if (d4.dhcp6_fd < 0) {
+		log_err("DHCPv6 socket on port %d: %s", DHCP6_CLIENT_PORT,
+			strerror(-d4.dhcp6_fd));
+		return -1;
+	}
 	d4.lan_ifindex = rtnl_ifindex(d4.cfg.lan);
 	d4.wan_ifindex = rtnl_ifindex(d4.cfg.wan);
 	if (!d4.lan_ifindex || !d4.wan_ifindex) {
@@ -326,8 +332,12 @@ static int setup(void)
 	dev_init();
 	lan_admit_read(true);
 	wan_admit_read();
+	ident_scan();
 	persist_restore();
 	dev_apply_statics();
+	ident_scan_done();
+	/* the link-locals of the identities taken over, in one dump */
+	rtnl_addr6_dump(&rtnl_ops, NULL);
 	lan_neigh_dump();
 	wan_solicit();
 	dns64_start();
@@ -338,26 +348,14 @@ static int setup(void)
 
 /*
  * The fds to poll: signals, kernel events, rtnetlink, RAs, DNS64, ARP, the
- * devices' sockets.
+ * identities' DHCPv6 socket: as many for a thousand devices as for one.
  */
-enum { FD_SIG, FD_KNL, FD_RTNL, FD_RA, FD_DNS64, FD_ARP, FD_FIXED };
+enum { FD_SIG, FD_KNL, FD_RTNL, FD_RA, FD_DNS64, FD_ARP, FD_DHCP6, FD_N };
 
-static struct pollfd *poll_set(int sigfd, unsigned int *n)
+static struct pollfd *poll_set(int sigfd)
 {
-	static struct pollfd *fds;
-	static unsigned int cap;
-	struct dev *d;
-	unsigned int i = FD_FIXED;
+	static struct pollfd fds[FD_N];
 
-	if (cap < d4.n_devs + FD_FIXED) {
-		cap = (d4.n_devs + FD_FIXED) * 2;
-		free(fds);
-		fds = calloc(cap, sizeof(*fds));
-		if (!fds) {
-			cap = 0;
-			return NULL;
-		}
-	}
 	fds[FD_SIG] = (struct pollfd){ .fd = sigfd, .events = POLLIN };
 	fds[FD_KNL] = (struct pollfd){ .fd = knl_event_fd(), .events = POLLIN };
 	fds[FD_RTNL] = (struct pollfd){ .fd = rtnl_event_fd(),
@@ -365,11 +363,7 @@ static struct pollfd *poll_set(int sigfd, unsigned int *n)
 	fds[FD_RA] = (struct pollfd){ .fd = wan_fd(), .events = POLLIN };
 	fds[FD_DNS64] = (struct pollfd){ .fd = dns64_fd(), .events = POLLIN };
 	fds[FD_ARP] = (struct pollfd){ .fd = arp_fd(), .events = POLLIN };
-	for (d = d4.devs; d && i < cap; d = d->next)
-		if (!d->dead && d->sock >= 0)
-			fds[i++] = (struct pollfd){ .fd = d->sock,
-						    .events = POLLIN };
-	*n = i;
+	fds[FD_DHCP6] = (struct pollfd){ .fd = d4.dhcp6_fd, .events = POLLIN };
 	return fds;
 }
 
@@ -393,11 +387,8 @@ static void knl_events(void)
 		follow_family(news > 0);
 }
 
-static void poll_dispatch(struct pollfd *fds, unsigned int n)
+static void poll_dispatch(struct pollfd *fds)
 {
-	struct dev *d;
-	unsigned int i;
-
 	if (fds[FD_KNL].revents)
 		knl_events();
 	if (fds[FD_RTNL].revents && !rtnl_read_events(&rtnl_ops, NULL))
@@ -408,13 +399,8 @@ static void poll_dispatch(struct pollfd *fds, unsigned int n)
 		wan_receive();
 	if (fds[FD_DNS64].revents)
 		dns64_receive();
-	for (i = FD_FIXED; i < n; i++) {
-		if (!fds[i].revents)
-			continue;
-		for (d = d4.devs; d; d = d->next)
-			if (d->sock == fds[i].fd && !d->dead)
-				dev_receive(d);
-	}
+	if (fds[FD_DHCP6].revents)
+		dev_receive();
 }
 
 /* Once a second: aging, expiries, kernel idle times, RS, DNS64. */
@@ -439,7 +425,6 @@ static void run(int sigfd)
 {
 	uint64_t next_tick = 0, now, deadline;
 	struct pollfd *fds;
-	unsigned int n;
 	int timeout;
 
 	for (;;) {
@@ -457,18 +442,14 @@ static void run(int sigfd)
 		timeout = deadline > now ? (int)(deadline - now) : 0;
 		if (d4.dirty && timeout > (int)SAVE_WAIT_MS)
 			timeout = SAVE_WAIT_MS;
-		fds = poll_set(sigfd, &n);
-		if (!fds) {
-			log_err("out of memory");
-			return;
-		}
-		if (poll(fds, n, timeout) < 0 && errno != EINTR) {
+		fds = poll_set(sigfd);
+		if (poll(fds, FD_N, timeout) < 0 && errno != EINTR) {
 			log_err("poll: %s", strerror(errno));
 			return;
 		}
 		if (fds[FD_SIG].revents && !on_signal(sigfd))
 			return;
-		poll_dispatch(fds, n);
+		poll_dispatch(fds);
 	}
 }
 
@@ -557,6 +538,7 @@ int main(int argc, char **argv)
 		printf("v4v6d: %s: configuration ok\n", config_path);
 		return 0;
 	}
+	d4.dhcp6_fd = -1;
 	sigfd = signals_open();
 	if (sigfd < 0 || rtnl_open()) {
 		log_err("cannot start: %s", strerror(errno));
@@ -569,6 +551,8 @@ int main(int argc, char **argv)
 		ret = 0;
 	}
 	dev_stop_all();
+	if (d4.dhcp6_fd >= 0)
+		close(d4.dhcp6_fd);
 	arp_close();
 	knl_close();
 	rtnl_close();

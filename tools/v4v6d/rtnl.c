@@ -198,6 +198,7 @@ struct addr_query {
 	int ifindex;
 	const struct in6_addr *addr;	/* NULL: any link-local */
 	int flags;
+	struct in6_addr found;		/* the address that matched */
 };
 
 static void addr_match(struct nl_object *obj, void *arg)
@@ -216,8 +217,10 @@ static void addr_match(struct nl_object *obj, void *arg)
 	if (q->addr ? !memcmp(a, q->addr, 16) :
 	    (IN6_IS_ADDR_LINKLOCAL(a) &&
 	     (!(flags & IFA_F_TENTATIVE) || (flags & IFA_F_OPTIMISTIC)) &&
-	     !(flags & IFA_F_DADFAILED)))
+	     !(flags & IFA_F_DADFAILED))) {
 		q->flags = flags;
+		memcpy(&q->found, a, 16);
+	}
 }
 
 static int addr_query(struct addr_query *q)
@@ -239,11 +242,14 @@ int rtnl_addr6_flags(int ifindex, const struct in6_addr *addr)
 	return addr_query(&q);
 }
 
-bool rtnl_has_linklocal(int ifindex)
+bool rtnl_linklocal(int ifindex, struct in6_addr *ll)
 {
 	struct addr_query q = { .ifindex = ifindex };
 
-	return addr_query(&q) >= 0;
+	if (addr_query(&q) < 0)
+		return false;
+	*ll = q.found;
+	return true;
 }
 
 static struct rtnl_route *route_obj(uint32_t table, const struct in6_addr *dst,
@@ -423,11 +429,18 @@ static void on_addr(struct rtnl_addr *ra, struct ev_ctx *c)
 static void on_link(struct rtnl_link *l, struct ev_ctx *c)
 {
 	const char *name = rtnl_link_get_name(l);
+	struct nl_addr *a = rtnl_link_get_addr(l);
 
-	if (c->ifi_family != AF_UNSPEC || !c->ops->link)
+	if (c->ifi_family != AF_UNSPEC)
 		return;
-	c->ops->link(c->arg, rtnl_link_get_ifindex(l), name ? name : "",
-		     rtnl_link_get_flags(l), c->type == RTM_DELLINK);
+	if (c->ops->link)
+		c->ops->link(c->arg, rtnl_link_get_ifindex(l), name ? name : "",
+			     rtnl_link_get_flags(l), c->type == RTM_DELLINK);
+	if (c->ops->link_mac && c->type == RTM_NEWLINK)
+		c->ops->link_mac(c->arg, rtnl_link_get_ifindex(l),
+				 name ? name : "",
+				 a && nl_addr_get_len(a) == 6 ?
+				 nl_addr_get_binary_addr(a) : NULL);
 }
 
 static void on_object(struct nl_object *obj, void *arg)

@@ -6,7 +6,7 @@
  *
  * The pieces: dev.c (a device's life), admit.c (who is learnt, and when an
  * address changes hands), arp.c (asking a holder), ident.c (its identity:
- * link, routes, DHCPv6 socket), wan.c (RAs: router, prefixes, PREF64),
+ * link, routes), isock.c (the identities' one DHCPv6 socket), wan.c (RAs: router, prefixes, PREF64),
  * dns64.c (RFC 7050), persist.c (the state file), main.c (the loop),
  * follow.c (interfaces and the module coming and going), knl.c and rtnl.c
  * (netlink).
@@ -23,6 +23,7 @@
 #include "admit.h"
 #include "conf.h"
 #include "dhcp6.h"
+#include "isock.h"
 #include "ra.h"
 #include "state_write.h"
 
@@ -46,8 +47,9 @@
  * @ipv6: the address in use
  * @ident: its identity's name
  * @ifindex: its identity's index, 0 while there is none
- * @sock: the identity's DHCPv6 socket, -1 when none
+ * @ifnode: its place in d4.idents while @ifindex is set
  * @ll_ready: the identity has a link-local address it can send from
+ * @ll: that address, once an event or a dump showed it (@ll_ready)
  * @started: addressing has begun (the identity had a usable link-local)
  * @dhcp: its DHCPv6 client (mode DHCPv6)
  * @has_restore: @restore is a lease from the state file, to be renewed
@@ -75,8 +77,9 @@ struct dev {
 	struct in6_addr ipv6;
 	char ident[IF_NAMESIZE];
 	int ifindex;
-	int sock;
+	struct imap_node ifnode;
 	bool ll_ready;
+	struct in6_addr ll;
 	bool started;
 	struct dhcp6_client dhcp;
 	bool has_restore;
@@ -121,6 +124,8 @@ struct daemon {
 	bool pref64_set;
 	struct dev *devs;
 	unsigned int n_devs;
+	struct imap idents;	/* the devices by their identity's ifindex */
+	int dhcp6_fd;		/* the identities' DHCPv6 socket (isock.c) */
 	bool dirty;		/* the state file lacks what must survive */
 	bool stale;		/* it lacks only what may wait */
 	uint64_t saved_ms;
@@ -154,7 +159,8 @@ void dev_kernel_idle(const uint8_t mac[6], uint64_t idle_ms, uint64_t now);
 void dev_timers(uint64_t now);
 uint64_t dev_deadline(void);
 void dev_age(uint64_t now);
-void dev_receive(struct dev *d);
+/* dev_receive(): the DHCPv6 datagrams waiting, each to its identity */
+void dev_receive(void);
 void dev_addr_event(int ifindex, const struct in6_addr *addr,
 		    unsigned int flags, bool gone);
 void dev_link_gone(int ifindex);
@@ -174,6 +180,12 @@ void dev_kernel_resync(void);
 
 /* ident.c */
 int ident_create(struct dev *d);
+/*
+ * ident_scan(): at start, the links named like identities read in one
+ * dump, for ident_create() to take over; ident_scan_done() forgets them.
+ */
+void ident_scan(void);
+void ident_scan_done(void);
 void ident_remake_all(void);
 void ident_destroy(struct dev *d);
 void ident_routes(struct dev *d);
