@@ -26,7 +26,7 @@ if [ "${1:-}" = --kernel ]; then kver=$2; shift 2; fi
 # the cache, which the guest sees), for a kernel whose headers are not
 # installed; then there is no Jool either. V4V6_E2E_CTL and V4V6_E2E_V4V6D:
 # v4v6ctl and v4v6d built elsewhere (tests/deb: those of the package), used
-# for the ASan v4v6d too; V4V6_E2E_PRERM: the package's prerm for e2e 76
+# for the ASan v4v6d too; V4V6_E2E_PRERM: the package's prerm for e2e 78
 # (default debian/v4v6.prerm).
 ko=${V4V6_E2E_KO:-}
 ctl=${V4V6_E2E_CTL:-} v4v6d=${V4V6_E2E_V4V6D:-}

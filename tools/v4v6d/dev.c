@@ -272,7 +272,7 @@ void dev_seen(const uint8_t mac[6], struct in_addr ipv4, bool sure)
 	struct dev *d = dev_find(mac);
 	uint64_t now = now_ms();
 
-	if (!ipv4_usable(ipv4) || (d && d->releasing))
+	if (d4.ending || !ipv4_usable(ipv4) || (d && d->releasing))
 		return;
 	if (!d) {
 		/*
@@ -530,6 +530,10 @@ void dev_timers(uint64_t now)
 		if (d->ifindex && !d->started &&
 		    (d->ll_ready || now >= d->created_ms + LL_WAIT_MS))
 			dev_start(d, now);
+		if (d4.ending && d->started) {
+			dev_release(d);	/* its lease as the client has it */
+			continue;
+		}
 		if (d->started && d->mode == STATE_MODE_DHCPV6 &&
 		    dhcp6_client_deadline(&d->dhcp) <= now)
 			dhcp_timer(d, now);
@@ -733,7 +737,10 @@ void dev_sweep(void)
 	}
 }
 
-/* dev_stop_all(): exit: clients silenced, identities and table kept. */
+/*
+ * dev_stop_all(): exit: clients silenced, identities and table kept; when
+ * ending (v4v6d -R), the devices not released in time lose them too.
+ */
 void dev_stop_all(void)
 {
 	struct dev *d;
@@ -741,6 +748,13 @@ void dev_stop_all(void)
 	while ((d = d4.devs)) {
 		d4.devs = d->next;
 		dhcp6_client_stop(&d->dhcp);
+		if (d4.ending) {
+			log_warn("%s: no Reply to its Release: removed anyway",
+				 mac_str(d->mac));
+			dev_drop_addr(d);
+			dev_kernel_del(d);
+			ident_destroy(d);
+		}
 		free(d);
 	}
 	d4.n_devs = 0;

@@ -5,6 +5,8 @@
  * Signals: SIGHUP reloads the configuration file; SIGTERM and SIGINT save
  * the state and exit, leaving v4v6.ko's table, the identities and their
  * addresses in place, so that translation goes on without the daemon.
+ * v4v6d -R ends all that instead (for uninstalling): each lease released,
+ * each identity and table entry removed, an empty state saved.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -30,6 +32,12 @@
 /* Monotonic times are offset so that times before the start fit too. */
 #define CLOCK_OFFSET_MS	1000000000000ull
 #define TICK_MS		1000
+/*
+ * v4v6d -R: how long the Releases may take. RFC 8415 §18.2.7 sends one up
+ * to REL_MAX_RC (4) times, 1 + 2 + 4 + 8 s apart at most, after the
+ * identity is made again and has its link-local (a few seconds).
+ */
+#define ENDING_MS	30000
 #define IDLE_POLL_MS	2000
 #define RS_EVERY_MS	60000
 #define SAVE_WAIT_MS	1000
@@ -421,6 +429,9 @@ static void tick(uint64_t now)
 	dev_age(now);
 }
 
+/* v4v6d -R: when to stop waiting for Replies to the Releases */
+static uint64_t ending_by;
+
 static void run(int sigfd)
 {
 	uint64_t next_tick = 0, now, deadline;
@@ -450,13 +461,15 @@ static void run(int sigfd)
 		if (fds[FD_SIG].revents && !on_signal(sigfd))
 			return;
 		poll_dispatch(fds);
+		if (d4.ending && (!d4.devs || now_ms() >= ending_by))
+			return;
 	}
 }
 
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: v4v6d [-f] [-v] [-c FILE] [-s FILE] [-l LAN] [-w WAN] [-t]\n"
+		"usage: v4v6d [-f] [-v] [-c FILE] [-s FILE] [-l LAN] [-w WAN] [-t|-R]\n"
 		"  -c FILE   configuration file (default " CONFIG_FILE_DEFAULT ")\n"
 		"  -s FILE   state file (default " STATE_FILE_DEFAULT ")\n"
 		"  -l IF     the LAN interface (the IPv4 devices' side)\n"
@@ -464,6 +477,8 @@ static void usage(FILE *f)
 		"  -f        log to stderr instead of syslog\n"
 		"  -v        log debug messages too\n"
 		"  -t        check the configuration and exit\n"
+		"  -R        release every lease, remove every identity and\n"
+		"            table entry, and exit (to uninstall; v4v6d stopped)\n"
 		"  -h        this help\n"
 		"See v4v6d(8).\n");
 }
@@ -484,7 +499,7 @@ static int parse_args(int argc, char **argv, bool *fg, bool *verbose,
 {
 	int c;
 
-	while ((c = getopt(argc, argv, "c:s:l:w:fvth")) != -1) {
+	while ((c = getopt(argc, argv, "c:s:l:w:fvtRh")) != -1) {
 		switch (c) {
 		case 'c':
 			config_path = optarg;
@@ -507,6 +522,9 @@ static int parse_args(int argc, char **argv, bool *fg, bool *verbose,
 			break;
 		case 't':
 			*test = true;
+			break;
+		case 'R':
+			d4.ending = true;
 			break;
 		case 'h':
 			usage(stdout);
@@ -545,6 +563,10 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (!setup()) {
+		if (d4.ending) {
+			log_info("releasing %u devices", d4.n_devs);
+			ending_by = now_ms() + ENDING_MS;
+		}
 		run(sigfd);
 		d4.dirty = true;	/* when each device was last seen */
 		persist_save(true);

@@ -130,6 +130,7 @@ struct daemon {
 	bool stale;		/* it lacks only what may wait */
 	uint64_t saved_ms;
 	struct admit admit;	/* who is learnt, who takes an address */
+	bool ending;		/* v4v6d -R: every device released, no new one */
 };
 
 extern struct daemon d4;

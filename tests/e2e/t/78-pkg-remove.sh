@@ -2,9 +2,9 @@
 # one as V4V6_PRERM: tests/deb) cleans up after v4v6d: with a device learnt,
 # leased and reaching srv4, v4v6d is stopped (SIGTERM leaves the identity,
 # its address, its policy rule and the table entry in place, for its next
-# start), then the prerm's "remove" runs in the gateway: the identity and
-# its rule are gone, and the module is unloaded. The lease is not released
-# (v4v6d has no way to release on stop): it stays at Kea until it expires.
+# start), then the prerm's "remove" runs in the gateway: v4v6d -R releases
+# the lease (Kea has it no more), the identity and its rule are gone, and
+# the module is unloaded.
 # Not a traffic test: translation is never switched off.
 
 prerm=${V4V6_PRERM:-$PWD/debian/v4v6.prerm}
@@ -26,8 +26,13 @@ on gw ip -6 rule show pref 1000 | grep -q "$rule" || die "no rule '$rule' after 
 in_kernel "$mac" || die "SIGTERM emptied the kernel's table"
 log "$name: $ident and its rule ($rule) stay after v4v6d's SIGTERM"
 
-on gw sh "$prerm" remove || die "$prerm remove failed"
+kea_lease_of "$mac" > /dev/null || die "Kea has no lease for $mac before the removal"
+on gw env V4V6_PRERM_V4V6D="$V4V6D" V4V6_PRERM_CONF="$V4V6D_DIR/v4v6d.conf" \
+	sh "$prerm" remove > "$E2E_TMP/prerm.out" 2>&1 ||
+	die "$prerm remove failed: $(cat "$E2E_TMP/prerm.out")"
+kea_lease_of "$mac" > /dev/null &&
+	die "Kea still leases $(kea_lease_of "$mac") to $mac: $(cat "$E2E_TMP/prerm.out")"
 on gw ip link show "$ident" > /dev/null 2>&1 && die "$ident left"
 on gw ip -6 rule show pref 1000 | grep -q "$rule" && die "rule '$rule' left"
 lsmod | grep -q '^v4v6 ' && die "the module is still loaded"
-result "prerm remove: $ident and its rule gone, v4v6 unloaded"
+result "prerm remove: the lease released, $ident and its rule gone, v4v6 unloaded"
