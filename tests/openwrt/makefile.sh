@@ -40,6 +40,8 @@ want "$text" '^define KernelPackage/v4v6$' "KernelPackage/v4v6"
 want "$text" '^\s+\+?\$\(KERNEL_MAKE\) M="\$\(PKG_BUILD_DIR\)" modules$' \
 	'the module built with $(KERNEL_MAKE) M=...'
 want "$text" 'STATE_FILE=/etc/v4v6/state.json' "the state on flash"
+want "$text" '^define Package/v4v6d/prerm$' "v4v6d's prerm"
+want "$text" '/usr/sbin/v4v6d -R -c /var/etc/v4v6d.conf' "the prerm releases (v4v6d -R)"
 for p in 'KernelPackage,v4v6' 'BuildPackage,v4v6d' 'BuildPackage,v4v6ctl'; do
 	want "$text" "^\\\$\\(eval \\\$\\(call $p\\)\\)$" "eval of $p"
 done
