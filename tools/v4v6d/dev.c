@@ -129,7 +129,13 @@ void dev_set_addr(struct dev *d, const struct in6_addr *a, uint32_t valid,
 	d->ipv6 = *a;
 	d->has_ipv6 = true;
 	ident_rule(d, a);
-	dev_kernel_put(d);
+	/*
+	 * A renewal of the address the kernel has changes nothing there: no
+	 * SET_DEVICE, which would announce a change and cut every dump of
+	 * the table under way (200 devices renewing is 20 a second).
+	 */
+	if (!same || !d->in_kernel || d->allow_stale)
+		dev_kernel_put(d);
 	/* A renewal of the same address can wait for the next save. */
 	if (same)
 		d4.stale = true;
