@@ -209,6 +209,23 @@ static const struct dhcp6_ops dhcp_ops = {
 	.random = on_random,
 };
 
+int dev_restore(struct dev *d, const struct dhcp6_lease *l)
+{
+	if (!l) {
+		free(d->restore);
+		d->restore = NULL;
+		return 0;
+	}
+	if (!d->restore)
+		d->restore = malloc(sizeof(*d->restore));
+	if (!d->restore) {
+		log_err("%s: out of memory: its lease not kept", d->ident);
+		return -ENOMEM;
+	}
+	*d->restore = *l;
+	return 0;
+}
+
 struct dev *dev_new(const uint8_t mac[6], struct in_addr ipv4)
 {
 	struct dev *d = calloc(1, sizeof(*d));
@@ -499,11 +516,11 @@ static void dev_start(struct dev *d, uint64_t now)
 		dev_slaac(d, now);
 		break;
 	case STATE_MODE_DHCPV6:
-		if (d->has_restore)
-			dhcp6_client_restore(&d->dhcp, &d->restore, now);
+		if (d->restore)
+			dhcp6_client_restore(&d->dhcp, d->restore, now);
 		else
 			dhcp6_client_start(&d->dhcp, now);
-		d->has_restore = false;
+		dev_restore(d, NULL);
 		break;
 	}
 }
@@ -690,10 +707,8 @@ void dev_link_gone(int ifindex)
 	dev_drop_addr(d);
 	ident_rule(d, NULL);
 	d->has_rule = false;
-	if (d->dhcp.have_lease) {
-		d->restore = d->dhcp.lease;
-		d->has_restore = true;
-	}
+	if (d->dhcp.have_lease)
+		dev_restore(d, &d->dhcp.lease);
 	dhcp6_client_stop(&d->dhcp);
 	ident_destroy(d);
 	d->started = false;
@@ -737,6 +752,7 @@ void dev_sweep(void)
 		*pp = d->next;
 		ident_destroy(d);
 		log_info("%s: removed", mac_str(d->mac));
+		dev_restore(d, NULL);
 		free(d);
 		d4.n_devs--;
 		d4.dirty = true;
@@ -761,6 +777,7 @@ void dev_stop_all(void)
 			dev_kernel_del(d);
 			ident_destroy(d);
 		}
+		dev_restore(d, NULL);
 		free(d);
 	}
 	d4.n_devs = 0;

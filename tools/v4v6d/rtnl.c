@@ -486,58 +486,66 @@ bool rtnl_read_events(const struct rtnl_event_ops *ops, void *arg)
 	return false;
 }
 
+/*
+ * dump(): a dump of @type (RTM_GETLINK, ...), each object to @c's callbacks
+ * as its message comes, one at a time: never the whole table in memory (a
+ * libnl cache of 1,000 identities' links is some 2 MiB). It has a socket
+ * of its own, since the callbacks send requests on cmd_sk (an identity
+ * made for a neighbour) and may dump in turn. A dump the kernel says was
+ * interrupted by a change is read again (as libnl's caches do): the
+ * callbacks take an object twice as they take an event again.
+ */
+static int dump(int type, struct ev_ctx *c, const char *what)
+{
+	struct nl_sock *sk = nl_socket_alloc();
+	int err = -NLE_NOMEM, tries = 0;
+
+	if (sk)
+		err = nl_connect(sk, NETLINK_ROUTE);
+	if (!err) {
+		nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_CUSTOM, on_msg, c);
+		do {
+			err = nl_rtgen_request(sk, type, AF_UNSPEC,
+					       NLM_F_DUMP);
+			if (err >= 0)
+				err = nl_recvmsgs_default(sk);
+		} while (err == -NLE_DUMP_INTR && ++tries < 5);
+	}
+	nl_socket_free(sk);
+	return nlerr(err, what);
+}
+
 int rtnl_neigh4_dump(int ifindex, const struct rtnl_event_ops *ops, void *arg)
 {
-	struct ev_ctx c = { .ops = ops, .arg = arg, .type = RTM_NEWNEIGH,
-			    .only_ifindex = ifindex };
-	struct nl_cache *cache;
-	int err = rtnl_neigh_alloc_cache(cmd_sk, &cache);
+	struct ev_ctx c = { .ops = ops, .arg = arg, .only_ifindex = ifindex };
 
-	if (err < 0)
-		return nlerr(err, "neighbour dump");
-	nl_cache_foreach(cache, on_object, &c);
-	nl_cache_free(cache);
-	return 0;
+	return dump(RTM_GETNEIGH, &c, "neighbour dump");
 }
 
 int rtnl_link_dump(const struct rtnl_event_ops *ops, void *arg)
 {
-	struct ev_ctx c = { .ops = ops, .arg = arg, .type = RTM_NEWLINK };
-	struct nl_cache *cache;
-	int err = rtnl_link_alloc_cache(cmd_sk, AF_UNSPEC, &cache);
+	struct ev_ctx c = { .ops = ops, .arg = arg };
 
-	if (err < 0)
-		return nlerr(err, "link dump");
-	nl_cache_foreach(cache, on_object, &c);
-	nl_cache_free(cache);
-	return 0;
+	return dump(RTM_GETLINK, &c, "link dump");
 }
 
 /* addr_dump(): @c's callbacks for each address there is. */
 static int addr_dump(struct ev_ctx *c)
 {
-	struct nl_cache *cache;
-	int err = rtnl_addr_alloc_cache(cmd_sk, &cache);
-
-	if (err < 0)
-		return nlerr(err, "address dump");
-	nl_cache_foreach(cache, on_object, c);
-	nl_cache_free(cache);
-	return 0;
+	return dump(RTM_GETADDR, c, "address dump");
 }
 
 int rtnl_addr6_dump(const struct rtnl_event_ops *ops, void *arg)
 {
-	struct ev_ctx c = { .ops = ops, .arg = arg, .type = RTM_NEWADDR,
-			    .only_family = AF_INET6 };
+	struct ev_ctx c = { .ops = ops, .arg = arg, .only_family = AF_INET6 };
 
 	return addr_dump(&c);
 }
 
 int rtnl_addr4_dump(int ifindex, const struct rtnl_event_ops *ops, void *arg)
 {
-	struct ev_ctx c = { .ops = ops, .arg = arg, .type = RTM_NEWADDR,
-			    .only_ifindex = ifindex, .only_family = AF_INET };
+	struct ev_ctx c = { .ops = ops, .arg = arg, .only_ifindex = ifindex,
+			    .only_family = AF_INET };
 
 	return addr_dump(&c);
 }

@@ -13,9 +13,21 @@
 # leases spread over some seconds, not in one burst.
 # learn-rate 200: the default, 50 new devices a second, would alone take
 # 20 s for 1,000; a LAN of 1,000 that comes up at once is what is tested.
+# The crowd's macvlans know the gateway's MAC (a stale neighbour entry
+# each): 1,000 macvlans on one link copy each ARP broadcast to all the
+# others through one backlog, and under emulation most were dropped (a
+# datagram whose ARP failed was lost). Each device still teaches the
+# gateway itself, by its own traffic: its datagram (the module's
+# unknown-source event) and, 5 s later, its ARP probe for the gateway
+# (unicast, to confirm the stale entry), which puts it in the gateway's
+# neighbour table as any ARP request does. Nothing on the gateway's side
+# is set up for the crowd.
+# Peak memory (VmHWM) is asserted, after learning and after the restart:
+# see PEAK_KB.
 
 N=1000
-BOUND=150
+BOUND=150		# the hard limit; the goal is 60 s (printed)
+GOAL=60
 LEARN_RATE=200
 export V4V6D=$V4V6D_PLAIN
 SUB=10.20		# the crowd's subnet, $SUB.0.0/22, gateway $SUB.0.1
@@ -72,11 +84,13 @@ sysctl -qw net.ipv4.neigh.default.gc_thresh1=2048 net.ipv4.neigh.default.gc_thre
 	net.ipv6.neigh.default.gc_thresh2=4096 net.ipv6.neigh.default.gc_thresh3=8192 ||
 	die "neighbour table sizes"
 on crowd ip link set eth0 up
+gw_mac=$(on gw cat /sys/class/net/eth0/address) || die "the gateway's MAC"
 for i in $(seq 0 $((N - 1))); do
 	echo "link add link eth0 name m$i address $(crowd_mac $i) type macvlan mode bridge"
 	echo "addr add $(crowd_ip $i)/22 dev m$i"
 	echo "link set m$i up"
 	echo "route add default via $SUB.0.1 dev m$i metric $((100 + i))"
+	echo "neigh replace $SUB.0.1 lladdr $gw_mac dev m$i nud stale"
 done > "$E2E_TMP/crowd.batch"
 t=$SECONDS
 ip -n crowd -batch "$E2E_TMP/crowd.batch" || die "the crowd's macvlans"
@@ -123,10 +137,37 @@ missing_show() {
 
 devices() { ctl stats | awk '$1 == "devices" { print $2 }'; }
 all_in() { [ "$(devices)" -ge $N ]; }
-# Each sends once; those not mapped 10 s later send again. 1,000 macvlans
-# on one link: each ARP broadcast of the crowd reaches all of them, and
-# under emulation many are dropped (a datagram whose ARP fails is lost, and
-# never reaches the gateway); a device that is not answered tries again.
+# hwm_watch PID: PID's VmHWM every half second, with the time, to hwm.log
+# (bash alone but for sleep: little time taken from the emulated CPUs)
+hwm_watch() {
+	local k v
+	while [ -e "/proc/$1" ]; do
+		while read -r k v _; do [ "$k" = VmHWM: ] && break; done < "/proc/$1/status"
+		echo "$EPOCHREALTIME $v"
+		sleep 0.5
+	done > "$E2E_TMP/hwm.log" 2> /dev/null
+}
+# hwm_show T0: when v4v6d's peak grew by 256 kB or more (seconds from T0)
+hwm_show() {
+	awk -v t0="$1" 'NF == 2 && $2 != "" { if (p != "" && $2 - p >= 256)
+		printf "  VmHWM %d -> %d kB at %.1f s\n", p, $2, $1 - t0; p = $2 }' "$E2E_TMP/hwm.log" | tail -n 8
+}
+# PEAK_KB: v4v6d's VmHWM must stay under it, after learning and after the
+# restart. Measured under TCG: 4,204 kB after learning (some 2.5 MB of it
+# the program's and libraries' pages, 1 MB the 1,000 devices at 1,048
+# bytes each, then the state array a save builds, 264 bytes a device),
+# 4,496 kB after the restart (reading the state file, then the devices);
+# 9,504 kB before the state file was written and read without a json-c
+# document and the dumps without libnl caches. The goal, 4 MiB (GOAL_KB),
+# is printed, not yet met; the bound keeps 600 kB (some 14 %) for how the
+# heap happens to fragment under a different interleaving of events, and
+# fails any of those regressions (+2 to +5 MB each).
+PEAK_KB=5120
+GOAL_KB=4096
+# Each sends once; those not mapped 10 s later send again (no datagram
+# should be lost now: the rounds are printed).
+pid=$(v4v6d_pid) || die "no v4v6d process"
+hwm_watch "$pid" &
 t0=$(date +%s.%N)
 send $(seq 0 $((N - 1)))
 t_sent=$(date +%s.%N)
@@ -149,8 +190,10 @@ leases=$(awk -F, '$1 ~ /:/ { l[$1] = $0 } END { for (a in l) { split(l[a], f, ",
 	"$E2E_TMP/kea/leases6.csv")
 result "1000: $N devices sent within $(awk -v a="$t0" -v b="$t_sent" 'BEGIN { printf "%.1f", b - a }') s, $rounds rounds"
 result "1000: $n devices in the kernel's table, $mapped mapped by v4v6d, $leases Kea leases"
-[ -n "$t_last" ] && result "1000: first datagram to the last device mapped: $(awk -v a="$t0" -v b="$t_last" 'BEGIN { printf "%.1f", b - a }') s (goal 60 s)"
-result "1000: v4v6d (plain build, pid $pid, one process): VmRSS $rss kB, VmHWM $hwm kB (goal 4096), $fds open files of $nofile"
+[ -n "$t_last" ] && result "1000: first datagram to the last device mapped: $(awk -v a="$t0" -v b="$t_last" 'BEGIN { printf "%.1f", b - a }') s (goal $GOAL s)"
+result "1000: v4v6d (plain build, pid $pid, one process): VmRSS $rss kB, VmHWM $hwm kB (goal $GOAL_KB, at most $PEAK_KB), $fds open files of $nofile"
+hwm_show "$t0"
+awk '/^(Rss|Pss_Anon|Pss_File)/' "/proc/$pid/smaps_rollup" | tr -s ' ' | paste -sd ' ' | sed 's/^/  /'
 [ "$n" -ge $N ] || { missing_show; die "only $n of $N devices mapped within $BOUND s"; }
 [ "$leases" -eq $N ] || die "Kea has $leases leases for the crowd, not $N"
 [ "$(ctl devices | awk '$1 ~ /^02:00:00:02:/ { print $1 }' | sort -u | wc -l)" -eq $N ] ||
@@ -158,6 +201,7 @@ result "1000: v4v6d (plain build, pid $pid, one process): VmRSS $rss kB, VmHWM $
 [ "$(ctl devices | awk '$1 ~ /^02:00:00:02:/ { print $3 }' | sort -u | wc -l)" -eq $N ] ||
 	die "not $N distinct IPv6 addresses"
 [ "$fds" -le 32 ] || { ls -l "/proc/$pid/fd" | tail -n 5; die "v4v6d has $fds files open"; }
+hwm_learnt=$hwm		# checked at the end, with the restart's
 [ "$(pgrep -c -x v4v6d)" -eq 1 ] || die "not one v4v6d process"
 
 for i in 0 $((N - 1)); do
@@ -172,6 +216,8 @@ renews0=$(v4v6d_log_count 'DHCPv6 lease')
 v4v6d_stop
 t=$(date +%s.%N)
 v4v6d_start
+pid=$(v4v6d_pid) || die "no v4v6d process after the restart"
+hwm_watch "$pid" &
 t_up=$(sed -n 's/^\[\([0-9.]*\)\] v4v6d: LAN .*/\1/p' "$V4V6D_DIR/log" | tail -n 1)
 renewed() { [ $(($(v4v6d_log_count 'DHCPv6 lease') - renews0)) -ge $N ]; }
 wait_for 90 renewed
@@ -179,9 +225,14 @@ renews=$(($(v4v6d_log_count 'DHCPv6 lease') - renews0))
 peak=$(sed -n 's/^\[\([0-9]*\)\.[0-9]*\] v6d[0-9a-f]*: DHCPv6 lease .*/\1/p' "$V4V6D_DIR/log" |
 	tail -n "$renews" | sort | uniq -c | sort -n | tail -n 1 | awk '{ print $1 }')
 result "1000: restart: $renews leases renewed, at most ${peak:-0} in one second; started in $(awk -v a="$t" -v b="${t_up:-$t}" 'BEGIN { printf "%.1f", b - a }') s"
+hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status")
+result "1000: restart: v4v6d VmHWM $hwm kB (goal $GOAL_KB, at most $PEAK_KB)"
+hwm_show "$t"
 [ "$renews" -ge $N ] || { v4v6d_dump 20; die "only $renews of $N leases renewed after the restart"; }
 [ "${peak:-$N}" -le $((N / 2)) ] || die "$peak Renews in one second: not spread"
 all_in || die "devices lost from the kernel's table over the restart"
+[ "$hwm_learnt" -le $PEAK_KB ] || die "v4v6d's peak memory: $hwm_learnt kB, over $PEAK_KB"
+[ "$hwm" -le $PEAK_KB ] || die "v4v6d's peak memory after the restart: $hwm kB, over $PEAK_KB"
 v4v6d_log_has "error|Too many" &&
 	{ grep -E "error|Too many" "$V4V6D_DIR/log" | head -n 10; die "errors in v4v6d's log"; }
 v4v6d_stop
