@@ -15,6 +15,7 @@ stages=("$@")
 [ ${#stages[@]} -gt 0 ] || stages=(lint tools openwrt xlatfuzz kunit arm64 e2e deb)
 total_pass=0 total_fail=0
 summary=()
+failures=()
 logdir=$(mktemp -d)
 
 stage_lint() {
@@ -62,6 +63,13 @@ counts() {
 	esac
 }
 
+# failed_lines STAGE LOG: the lines that name a failure and its first reasons,
+# at most 40 of them
+failed_lines() {
+	grep -E '(^|[^A-Za-z])(FAIL|FAILED|not ok)([^A-Za-z]|$)' "$2" | grep -v ' 0 failed' |
+		head -n 40 | sed "s/^/$1: /"
+}
+
 for s in "${stages[@]}"; do
 	echo "=== $s"
 	start=$SECONDS
@@ -73,9 +81,15 @@ for s in "${stages[@]}"; do
 	total_pass=$((total_pass + p))
 	total_fail=$((total_fail + f))
 	summary+=("$(printf '%-8s %4d passed %3d failed %5ds' "$s" "$p" "$f" $((SECONDS - start)))")
+	[ "$f" -eq 0 ] || failures+=("$(failed_lines "$s" "$logdir/$s.log")")
 done
 rm -rf "$logdir"
 
+# What failed, again at the end: CI keeps only the tail of a long log.
+if [ ${#failures[@]} -gt 0 ]; then
+	echo "=== failed"
+	printf '%s\n' "${failures[@]}"
+fi
 echo "=== summary"
 printf '%s\n' "${summary[@]}"
 echo "$total_pass passed, $total_fail failed"
