@@ -933,65 +933,22 @@ int state_validate(const struct state *st, char *err, size_t errlen)
 	return state_check(&c, st);
 }
 
-/* Remove devs[@i] from @st, keeping the order. */
-static void drop_dev(struct state *st, size_t i)
+int state_dev_check(const struct state_dev *d, const char *where, char *err,
+		    size_t errlen)
 {
-	memmove(&st->devs[i], &st->devs[i + 1],
-		(st->n - i - 1) * sizeof(st->devs[0]));
-	st->n--;
+	struct ctx c = { .err = err, .errlen = errlen };
+
+	snprintf(c.where, sizeof(c.where), "%s", where);
+	return check_dev(&c, d);
 }
 
-/* The index in c->where ("devices[N]"), for check_dups()'s finding. */
-static size_t where_index(const struct ctx *c)
+int state_pref64_check(const struct state *st, char *err, size_t errlen)
 {
-	unsigned long long i;
+	struct ctx c = { .err = err, .errlen = errlen };
 
-	if (sscanf(c->where, "devices[%llu]", &i) != 1)
-		return SIZE_MAX;
-	return (size_t)i;
-}
-
-size_t state_prune(struct state *st, char *err, size_t errlen)
-{
-	char msg[256], first[256] = "";
-	struct ctx c = { .err = msg, .errlen = sizeof(msg) };
-	size_t i, dropped = 0, dup;
-
-	if (st->has_pref64 && check_pref64(&c, &st->pref64, st->pref64_len)) {
-		snprintf(first, sizeof(first), "%s", msg);
-		st->has_pref64 = false;
-	}
-	for (i = 0; i < st->n;) {
-		snprintf(c.where, sizeof(c.where), "devices[%zu]", i);
-		if (!check_dev(&c, &st->devs[i])) {
-			i++;
-			continue;
-		}
-		if (!*first)
-			snprintf(first, sizeof(first), "%s", msg);
-		drop_dev(st, i);
-		dropped++;
-	}
-	while (st->n > STATE_MAX_DEVICES) {
-		drop_dev(st, st->n - 1);
-		dropped++;
-	}
-	for (;;) {
-		/* (out of memory leaves no index in c.where: then stop) */
-		*c.where = '\0';
-		if (!check_dups(&c, st, true) && !check_dups(&c, st, false))
-			break;
-		dup = where_index(&c);
-		if (!*first)
-			snprintf(first, sizeof(first), "%s", msg);
-		if (dup >= st->n)
-			break;
-		drop_dev(st, dup);
-		dropped++;
-	}
-	if (errlen)
-		snprintf(err, errlen, "%s", first);
-	return dropped;
+	if (!st->has_pref64)
+		return 0;
+	return check_pref64(&c, &st->pref64, st->pref64_len);
 }
 
 void state_free(struct state *st)

@@ -96,13 +96,14 @@ int state_parse(const char *text, size_t len, struct state *st, char *err,
  */
 int state_validate(const struct state *st, char *err, size_t errlen);
 /*
- * state_prune(): what state_validate() would refuse, taken out of @st: a
- * device it would refuse, the later of two with the same MAC or IPv4
- * address, a bad NAT64 prefix, devices past STATE_MAX_DEVICES; so that
- * one bad entry never stops every save. Returns how many devices went,
- * with the first problem in @err ("" when none).
+ * state_dev_check(): 0 if state_parse() would take @d back as a device of
+ * a file (all but the checks between devices: a MAC or an IPv4 address
+ * twice), else -1 with the problem in @err, after @where ("devices[3]").
  */
-size_t state_prune(struct state *st, char *err, size_t errlen);
+int state_dev_check(const struct state_dev *d, const char *where, char *err,
+		    size_t errlen);
+/* state_pref64_check(): the same for @st's NAT64 prefix, if it has one. */
+int state_pref64_check(const struct state *st, char *err, size_t errlen);
 /* state_duid_hex(): @l's server DUID as hex digits, as the file has it. */
 #define STATE_DUID_HEXLEN	(2 * DHCP6_DUID_MAX + 1)
 void state_duid_hex(const struct dhcp6_lease *l, char hex[STATE_DUID_HEXLEN]);

@@ -1032,43 +1032,162 @@ static void test_load_fallback(void **state)
 	tmp_remove(&t);
 }
 
-/* What would stop every save is pruned, the rest kept in order. */
-static void test_prune(void **state)
+/* save_src(): state_save_src() of @st's devices; returns how many went. */
+static size_t save_src(const char *path, const struct state *st, char *err,
+		       size_t errlen)
 {
-	struct state st, want;
+	struct state_array a;
+	const struct state_src src = state_array_src(&a, st);
+	size_t dropped = 12345;
+
+	if (state_save_src(path, st, &src, &dropped, err, errlen))
+		fail_msg("state_save_src: %s", err);
+	return dropped;
+}
+
+/* load_ok(): what @path holds, which must be what state_validate() takes. */
+static void load_ok(const char *path, struct state *st)
+{
 	char err[256];
+	bool from_bak;
+
+	if (state_load(path, st, &from_bak, err, sizeof(err)))
+		fail_msg("state_load: %s", err);
+	assert_false(from_bak);
+	assert_int_equal(state_validate(st, err, sizeof(err)), 0);
+}
+
+/* What would stop every save is left out, the rest saved in order. */
+static void test_save_src(void **state)
+{
+	struct state st, want, back;
+	char err[256];
+	struct tmp t;
 
 	(void)state;
+	tmp_make(&t);
 	sample(&st);
-	assert_int_equal(state_prune(&st, err, sizeof(err)), 0);
+	assert_int_equal(save_src(t.path, &st, err, sizeof(err)), 0);
 	assert_string_equal(err, "");
-	assert_int_equal(st.n, 5);
+	load_ok(t.path, &back);
+	assert_true(state_equal(&st, &back));
+	state_free(&back);
 
 	/* a multicast MAC, then a zero one, then a repeated IPv4 address */
 	sample(&want);
 	st.devs[1].mac[0] = 0x01;
 	memset(st.devs[2].mac, 0, 6);
 	st.devs[4].ipv4 = st.devs[0].ipv4;
-	assert_int_equal(state_prune(&st, err, sizeof(err)), 3);
+	assert_int_equal(save_src(t.path, &st, err, sizeof(err)), 3);
 	assert_string_equal(err, "devices[1].mac: a multicast address, not "
 			    "a device's");
-	assert_int_equal(st.n, 2);
-	assert_memory_equal(&st.devs[0], &want.devs[0], sizeof(st.devs[0]));
-	assert_memory_equal(&st.devs[1], &want.devs[3], sizeof(st.devs[1]));
-	assert_int_equal(state_validate(&st, err, sizeof(err)), 0);
+	load_ok(t.path, &back);
+	assert_int_equal(back.n, 2);
+	want.devs[1] = want.devs[3];
+	want.n = 2;
+	assert_true(state_equal(&want, &back));
+	state_free(&back);
 
 	/* the same MAC twice: the later goes; a bad prefix is left out */
 	state_free(&st);
 	sample(&st);
 	memcpy(st.devs[3].mac, st.devs[1].mac, 6);
 	st.pref64_len = 33;
-	assert_int_equal(state_prune(&st, err, sizeof(err)), 1);
-	assert_false(st.has_pref64);
-	assert_int_equal(st.n, 4);
-	assert_memory_equal(&st.devs[3], &want.devs[4], sizeof(st.devs[3]));
-	assert_int_equal(state_validate(&st, err, sizeof(err)), 0);
+	assert_int_equal(save_src(t.path, &st, err, sizeof(err)), 1);
+	assert_string_equal(err, "pref64: /33: the length must be 32, 40, 48, "
+			    "56, 64 or 96");
+	load_ok(t.path, &back);
+	assert_false(back.has_pref64);
+	assert_int_equal(back.n, 4);
+	assert_memory_equal(back.devs[3].mac, st.devs[4].mac, 6);
+	state_free(&back);
+
+	/* one with the IPv4 address of one left out is kept */
+	st.pref64_len = 96;
+	st.devs[3].ipv4 = st.devs[4].ipv4;
+	assert_int_equal(save_src(t.path, &st, err, sizeof(err)), 1);
+	assert_string_equal(err, "devices[3].mac: the same as an earlier "
+			    "device's");
+	load_ok(t.path, &back);
+	assert_int_equal(back.n, 4);
+	assert_true(back.has_pref64);
+	assert_memory_equal(&back.devs[3].ipv4, &st.devs[4].ipv4, 4);
+	state_free(&back);
 	state_free(&want);
 	state_free(&st);
+	tmp_remove(&t);
+}
+
+/* A source that fails after @left devices. */
+struct failing {
+	struct state_array a;
+	struct state_src in;
+	int left;
+};
+
+static int failing_next(void *ctx, struct state_dev *d)
+{
+	struct failing *f = ctx;
+
+	if (!f->left--)
+		return -1;
+	return f->in.next(f->in.ctx, d);
+}
+
+/* A source's error fails the save and leaves the file as it was. */
+static void test_save_src_fails(void **state)
+{
+	struct failing f = { .left = 2 };
+	const struct state_src src = { .next = failing_next, .ctx = &f };
+	struct state st, back;
+	char err[256], names[256];
+	size_t dropped;
+	struct tmp t;
+
+	(void)state;
+	tmp_make(&t);
+	sample(&st);
+	f.in = state_array_src(&f.a, &st);
+	save_ok(t.path, &st);
+	st.devs[0].mac[0] = 0x01;
+	assert_int_equal(state_save_src(t.path, &st, &src, &dropped, err,
+					sizeof(err)), -1);
+	assert_non_null(strstr(err, "cannot write"));
+	tmp_names(&t, names, sizeof(names));
+	assert_string_equal(names, "state.json");
+	st.devs[0].mac[0] = 0x02;
+	load_ok(t.path, &back);
+	assert_true(state_equal(&st, &back));
+	state_free(&back);
+	state_free(&st);
+	tmp_remove(&t);
+}
+
+/* As many devices as a file holds, and one more: that one is left out. */
+static void test_save_src_many(void **state)
+{
+	struct state st, back;
+	char *s, err[256];
+	struct tmp t;
+
+	(void)state;
+	tmp_make(&t);
+	s = many_devices(STATE_MAX_DEVICES);
+	parse_ok(s, &st);
+	free(s);
+	st.devs = realloc(st.devs, (st.n + 1) * sizeof(*st.devs));
+	assert_non_null(st.devs);
+	st.devs[st.n] = st.devs[0];
+	st.devs[st.n].mac[1] = 1;
+	st.devs[st.n++].ipv4.s_addr = 0;
+	assert_int_equal(save_src(t.path, &st, err, sizeof(err)), 1);
+	assert_string_equal(err, "devices[65536].mac: past the most devices "
+			    "a file holds");
+	load_ok(t.path, &back);
+	assert_int_equal(back.n, STATE_MAX_DEVICES);
+	state_free(&back);
+	state_free(&st);
+	tmp_remove(&t);
 }
 
 static void test_save_fails(void **state)
@@ -1225,7 +1344,9 @@ int main(void)
 		cmocka_unit_test(test_many_devices),
 		cmocka_unit_test(test_save_load),
 		cmocka_unit_test(test_load_fallback),
-		cmocka_unit_test(test_prune),
+		cmocka_unit_test(test_save_src),
+		cmocka_unit_test(test_save_src_fails),
+		cmocka_unit_test(test_save_src_many),
 		cmocka_unit_test(test_save_fails),
 		cmocka_unit_test(test_save_relative),
 		cmocka_unit_test(test_short_err),

@@ -57,39 +57,48 @@ bool persist_due(uint64_t now)
 	       now >= d4.saved_ms + (uint64_t)d4.cfg.state_interval * 1000;
 }
 
+/* The devices to save, one at a time, as the state writer asks for them. */
+static int next_dev(void *ctx, struct state_dev *s)
+{
+	const struct dev **d = ctx;
+
+	while (*d && ((*d)->dead || (*d)->releasing))
+		*d = (*d)->next;
+	if (!*d)
+		return 0;
+	dev_to_state(*d, s);
+	*d = (*d)->next;
+	return 1;
+}
+
 void persist_save(bool force)
 {
-	struct state st = { 0 };
+	const struct dev *d = d4.devs;
+	const struct state_src src = { .next = next_dev, .ctx = &d };
+	struct state head = {
+		.has_pref64 = d4.pref64_set,
+		.pref64 = d4.pref64,
+		.pref64_len = d4.pref64_len,
+	};
 	uint64_t now = now_ms();
-	const struct dev *d;
-	size_t dropped;
+	size_t dropped = 0;
 	char err[256];
 
 	if (!force && !persist_due(now))
 		return;
 	if (!d4.dirty && !d4.stale)
 		return;
-	st.devs = calloc(d4.n_devs ? d4.n_devs : 1, sizeof(*st.devs));
-	if (!st.devs) {
-		log_err("state file: out of memory");
-		return;
-	}
-	for (d = d4.devs; d; d = d->next)
-		if (!d->dead && !d->releasing && st.n < d4.n_devs)
-			dev_to_state(d, &st.devs[st.n++]);
-	st.has_pref64 = d4.pref64_set;
-	st.pref64 = d4.pref64;
-	st.pref64_len = d4.pref64_len;
-	/* A bad device is left out, and the others saved. */
-	dropped = state_prune(&st, err, sizeof(err));
-	if (dropped || *err)
-		log_err("state file: %zu devices not saved: %s", dropped, err);
-	if (state_save(d4.cfg.state_file, &st, err, sizeof(err)))
+	/* Written as the devices are walked; a bad one is left out. */
+	if (state_save_src(d4.cfg.state_file, &head, &src, &dropped, err,
+			   sizeof(err))) {
 		log_err("state file: %s", err);
-	else
+	} else {
+		if (dropped || *err)
+			log_err("state file: %zu devices not saved: %s",
+				dropped, err);
 		d4.dirty = d4.stale = false;
+	}
 	d4.saved_ms = now;
-	free(st.devs);
 }
 
 static uint32_t left(uint32_t lifetime, int64_t start, int64_t now)

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "state_keep.h"
 #include "state_write.h"
 
 /* Set @err to "@path: @what: errno's message" (errno kept); return -1. */
@@ -61,11 +62,11 @@ static int sync_dir(const char *path, char *err, size_t errlen)
 }
 
 /*
- * @st into a new temporary file @tmp (a mkstemp() template), written as it
- * goes through stdio's buffer: 0 or -1.
+ * @head and @src into a new temporary file @tmp (a mkstemp() template),
+ * written as they come through stdio's buffer: 0 or -1.
  */
-static int write_temp(char *tmp, const struct state *st, char *err,
-		      size_t errlen)
+static int write_temp(char *tmp, const struct state *head,
+		      const struct state_src *src, char *err, size_t errlen)
 {
 	int fd = mkostemp(tmp, O_CLOEXEC), r;
 	FILE *f;
@@ -80,7 +81,7 @@ static int write_temp(char *tmp, const struct state *st, char *err,
 		return -1;
 	}
 	errno = 0;
-	r = state_write(f, st);
+	r = state_write_src(f, head, src);
 	if (!r && (fflush(f) || fsync(fd)))
 		r = -1;
 	if (r) {
@@ -116,14 +117,13 @@ static int keep_bak(const char *path, const char *bak, char *err,
 	return 0;
 }
 
-int state_save(const char *path, const struct state *st, char *err,
-	       size_t errlen)
+/* Write @head and @src to @path, atomically: 0 or -1. */
+static int save(const char *path, const struct state *head,
+		const struct state_src *src, char *err, size_t errlen)
 {
 	char *tmp, *bak;
 	int r = -1;
 
-	if (state_validate(st, err, errlen))
-		return -1;
 	tmp = path_with(path, ".XXXXXX");
 	bak = path_with(path, ".bak");
 	if (!tmp || !bak) {
@@ -131,7 +131,7 @@ int state_save(const char *path, const struct state *st, char *err,
 		sys_fail(err, errlen, path, "");
 		goto out;
 	}
-	if (write_temp(tmp, st, err, errlen))
+	if (write_temp(tmp, head, src, err, errlen))
 		goto out;
 	if (keep_bak(path, bak, err, errlen)) {
 		unlink(tmp);
@@ -146,6 +146,58 @@ int state_save(const char *path, const struct state *st, char *err,
 out:
 	free(tmp);
 	free(bak);
+	return r;
+}
+
+int state_save(const char *path, const struct state *st, char *err,
+	       size_t errlen)
+{
+	struct state_array a;
+	const struct state_src src = state_array_src(&a, st);
+
+	if (state_validate(st, err, errlen))
+		return -1;
+	return save(path, st, &src, err, errlen);
+}
+
+/* A source of the devices of another that state_keep_dev() keeps. */
+struct kept_src {
+	const struct state_src *in;
+	struct state_keep keep;
+};
+
+static int kept_next(void *ctx, struct state_dev *d)
+{
+	struct kept_src *k = ctx;
+	int r;
+
+	while ((r = k->in->next(k->in->ctx, d)) > 0) {
+		r = state_keep_dev(&k->keep, d);
+		if (r)
+			return r;
+	}
+	return r;
+}
+
+int state_save_src(const char *path, const struct state *head,
+		   const struct state_src *src, size_t *dropped, char *err,
+		   size_t errlen)
+{
+	struct kept_src k = { .in = src };
+	const struct state_src kept = { .next = kept_next, .ctx = &k };
+	struct state h = *head;
+	char why[sizeof(k.keep.why)];
+	int r;
+
+	if (state_pref64_check(&h, why, sizeof(why))) {
+		state_keep_drop(&k.keep, why);
+		h.has_pref64 = false;
+	}
+	r = save(path, &h, &kept, err, errlen);
+	if (!r && errlen)
+		snprintf(err, errlen, "%s", k.keep.why);
+	*dropped = k.keep.dropped;
+	state_keep_free(&k.keep);
 	return r;
 }
 

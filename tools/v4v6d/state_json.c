@@ -171,32 +171,62 @@ static bool put_dev(FILE *f, int level, const struct state_dev *d)
 	return true;
 }
 
-int state_write(FILE *f, const struct state *st)
+int state_write_src(FILE *f, const struct state *head,
+		    const struct state_src *src)
 {
 	char pref[INET6_ADDRSTRLEN + 4];
 	bool first = true, first_dev = true;
-	size_t i;
+	struct state_dev d;
+	int r;
 
 	putc('{', f);
 	put_int(f, 1, &first, "version", STATE_VERSION);
-	if (st->has_pref64) {
-		if (!inet_ntop(AF_INET6, &st->pref64, pref, sizeof(pref)))
+	if (head->has_pref64) {
+		if (!inet_ntop(AF_INET6, &head->pref64, pref, sizeof(pref)))
 			return -1;
 		snprintf(pref + strlen(pref), sizeof(pref) - strlen(pref),
-			 "/%u", st->pref64_len);
+			 "/%u", head->pref64_len);
 		put_text(f, 1, &first, "pref64", pref);
 	}
 	put_key(f, 1, &first, "devices");
 	putc('[', f);
-	for (i = 0; i < st->n; i++) {
+	while ((r = src->next(src->ctx, &d)) > 0) {
 		put_key(f, 2, &first_dev, NULL);
-		if (!put_dev(f, 3, &st->devs[i]))
+		if (!put_dev(f, 3, &d))
 			return -1;
 	}
+	if (r < 0)
+		return -1;
 	put_end(f, 1, ']');
 	put_end(f, 0, '}');
 	putc('\n', f);
 	return ferror(f) ? -1 : 0;
+}
+
+static int array_next(void *ctx, struct state_dev *d)
+{
+	struct state_array *a = ctx;
+
+	if (a->i >= a->st->n)
+		return 0;
+	*d = a->st->devs[a->i++];
+	return 1;
+}
+
+struct state_src state_array_src(struct state_array *a,
+				 const struct state *st)
+{
+	a->st = st;
+	a->i = 0;
+	return (struct state_src){ .next = array_next, .ctx = a };
+}
+
+int state_write(FILE *f, const struct state *st)
+{
+	struct state_array a;
+	const struct state_src src = state_array_src(&a, st);
+
+	return state_write_src(f, st, &src);
 }
 
 char *state_format(const struct state *st)
