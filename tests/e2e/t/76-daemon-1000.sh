@@ -214,6 +214,7 @@ log "m0 and m$((N - 1)) reach srv4"
 # the Renews spread: no second has more than half of them.
 renews0=$(v4v6d_log_count 'DHCPv6 lease')
 v4v6d_stop
+result "1000: the state file: $(stat -c %s "$V4V6D_DIR/state.json") bytes"
 t=$(date +%s.%N)
 v4v6d_start
 pid=$(v4v6d_pid) || die "no v4v6d process after the restart"
