@@ -62,7 +62,41 @@ struct fake {
 	unsigned int n_script, i_script;
 	uint32_t seed;
 	bool free_on_release;
+	int base;		/* n_live when the client was inited */
 };
+
+/*
+ * The heap, as the client uses it: malloc() and free() are wrapped for this
+ * test (ld --wrap, see the Makefile), to count what is held and to fail
+ * allocations on demand.
+ */
+void *__real_malloc(size_t size);
+void __real_free(void *p);
+
+static int n_live;		/* blocks malloc'd less those freed */
+static bool no_memory;		/* malloc() fails */
+
+void *__wrap_malloc(size_t size)
+{
+	void *p = no_memory ? NULL : __real_malloc(size);
+
+	if (p)
+		n_live++;
+	return p;
+}
+
+void __wrap_free(void *p)
+{
+	if (p)
+		n_live--;
+	__real_free(p);
+}
+
+/* held(): the blocks the client holds. */
+static int held(const struct fake *f)
+{
+	return n_live - f->base;
+}
 
 static void event(struct fake *f, char e)
 {
@@ -109,8 +143,10 @@ static void fake_released(void *ctx)
 	event(f, 'R');
 	if (f->free_on_release) {
 		/* ASan: any use of the client after this is caught */
+		assert_int_equal(held(f), 0);
 		free(f->c);
 		f->c = NULL;
+		f->base--;
 	}
 }
 
@@ -135,23 +171,34 @@ static const struct dhcp6_ops fake_ops = {
 
 static int setup(void **state)
 {
-	struct fake *f = calloc(1, sizeof(*f));
+	struct fake *f;
 
+	no_memory = false;	/* whatever a failed test left */
+	f = calloc(1, sizeof(*f));
 	assert_non_null(f);
 	f->c = malloc(sizeof(*f->c));
 	assert_non_null(f->c);
 	f->seed = 42;
 	dhcp6_client_init(f->c, mac, IAID, &fake_ops, f);
+	f->base = n_live;
 	*state = f;
 	return 0;
 }
 
+/* Whatever a test left the client doing, stopping it frees all it has. */
 static int teardown(void **state)
 {
 	struct fake *f = *state;
+	int left = 0;
 
-	free(f->c);
+	if (f->c) {
+		dhcp6_client_stop(f->c);
+		left = held(f);
+		free(f->c);
+	}
 	free(f);
+	if (left)
+		fail_msg("the client stopped still holds %d blocks", left);
 	return 0;
 }
 
@@ -1737,6 +1784,171 @@ static void test_stop(void **state)
 	assert_int_equal(f->n_lost + f->n_released, 0);
 }
 
+/* ---- Memory ---- */
+
+#define NOMEM_RETRY	1000u
+
+/* A client embeds one lease: a thousand devices' clients fit in 4 MiB. */
+static void test_client_size(void **state)
+{
+	(void)state;
+	assert_true(sizeof(struct dhcp6_client) <
+		    2 * sizeof(struct dhcp6_lease));
+}
+
+/* An offer, or an address to move to, is held only while needed. */
+static void test_memory_held(void **state)
+{
+	struct fake *f = *state;
+	struct srv s;
+
+	f->now = T0;
+	dhcp6_client_start(f->c, T0);
+	assert_int_equal(held(f), 0);
+	s = answer(f, DHCP6_ADVERTISE, 1);
+	s.pref = 10;
+	deliver(f, &s);
+	assert_int_equal(held(f), 1);	/* the offer */
+	fire(f);
+	assert_int_equal(last_type(f), DHCP6_REQUEST);
+	assert_int_equal(held(f), 1);	/* what is Requested */
+	s = answer(f, DHCP6_REPLY, 1);
+	deliver(f, &s);
+	assert_int_equal(dhcp6_client_state(f->c), DHCP6_S_BOUND);
+	assert_int_equal(held(f), 0);
+
+	fire(f);
+	assert_int_equal(last_type(f), DHCP6_RENEW);
+	assert_int_equal(held(f), 0);
+	s = answer(f, DHCP6_REPLY, 1);
+	s.addrs[0].addr = addr_of("2001:db8::77");
+	deliver(f, &s);
+	assert_int_equal(dhcp6_client_state(f->c), DHCP6_S_BOUND);
+	assert_int_equal(held(f), 1);	/* the next address */
+	f->free_on_release = true;
+	dhcp6_client_release(f->c, f->now);
+	assert_int_equal(last_type(f), DHCP6_RELEASE);
+	assert_int_equal(held(f), 1);	/* the Release is about both */
+	s = answer(f, DHCP6_REPLY, 1);
+	deliver(f, &s);
+	assert_int_equal(f->n_released, 1);	/* held nothing then */
+}
+
+/* Out of memory for an Advertise: it is ignored, and Solicit goes on. */
+static void test_nomem_advertise(void **state)
+{
+	struct fake *f = *state;
+	struct srv s;
+
+	f->now = T0;
+	dhcp6_client_start(f->c, T0);
+	f->now += 5;
+	no_memory = true;
+	s = answer(f, DHCP6_ADVERTISE, 1);
+	s.pref = 255;
+	deliver(f, &s);
+	assert_int_equal(f->n_sent, 1);
+	assert_int_equal(dhcp6_client_state(f->c), DHCP6_S_SOLICIT);
+	assert_int_equal(held(f), 0);
+	assert_true(dhcp6_client_deadline(f->c) <= f->now + NOMEM_RETRY);
+	fire(f);
+	assert_int_equal(last_type(f), DHCP6_SOLICIT);
+	no_memory = false;
+	s = answer(f, DHCP6_ADVERTISE, 1);
+	deliver(f, &s);
+	assert_int_equal(last_type(f), DHCP6_REQUEST);
+	s = answer(f, DHCP6_REPLY, 1);
+	deliver(f, &s);
+	assert_int_equal(f->n_bound, 1);
+	assert_int_equal(held(f), 0);
+}
+
+/* Out of memory for the Request after NoBinding: the lease is kept. */
+static void test_nomem_no_binding(void **state)
+{
+	struct fake *f = *state;
+	struct srv s;
+
+	bind_at(f, T0, 100, 160, 200, 300);
+	fire(f);
+	no_memory = true;
+	s = answer(f, DHCP6_REPLY, 2);
+	s.ia_status = DHCP6_ST_NO_BINDING;
+	s.n_addrs = 0;
+	deliver(f, &s);
+	assert_int_equal(last_type(f), DHCP6_RENEW);
+	assert_int_equal(dhcp6_client_state(f->c), DHCP6_S_RENEW);
+	assert_non_null(dhcp6_client_lease(f->c));
+	assert_int_equal(f->n_lost, 0);
+	assert_true(dhcp6_client_deadline(f->c) <= f->now + NOMEM_RETRY);
+	no_memory = false;
+	fire(f);
+	assert_int_equal(last_type(f), DHCP6_RENEW);
+	s = answer(f, DHCP6_REPLY, 2);
+	s.ia_status = DHCP6_ST_NO_BINDING;
+	s.n_addrs = 0;
+	deliver(f, &s);
+	assert_int_equal(last_type(f), DHCP6_REQUEST);
+	s = answer(f, DHCP6_REPLY, 2);
+	deliver(f, &s);
+	assert_int_equal(f->n_bound, 2);
+	assert_int_equal(f->n_lost, 0);
+	assert_int_equal(held(f), 0);
+}
+
+/* both_addrs(): a Reply extending the address held, offering another. */
+static struct srv both_addrs(struct fake *f)
+{
+	struct srv s = answer(f, DHCP6_REPLY, 1);
+
+	s.n_addrs = 2;
+	s.addrs[1] = s.addrs[0];
+	s.addrs[1].addr = addr_of("2001:db8::77");
+	return s;
+}
+
+/*
+ * Out of memory for the address to move to: a Reply that leaves the held
+ * one out is ignored (the Renew goes on); one that extends it too comes
+ * again early, by a Renew.
+ */
+static void test_nomem_next(void **state)
+{
+	struct fake *f = *state;
+	struct dhcp6_parsed p;
+	struct srv s;
+
+	bind_at(f, T0, 100, 160, 200, 300);
+	fire(f);
+	no_memory = true;
+	s = answer(f, DHCP6_REPLY, 1);
+	s.addrs[0].addr = addr_of("2001:db8::77");
+	deliver(f, &s);
+	assert_int_equal(dhcp6_client_state(f->c), DHCP6_S_RENEW);
+	assert_int_equal(f->n_bound, 1);
+	assert_addr(&dhcp6_client_lease(f->c)->addr, "2001:db8::1");
+	assert_true(dhcp6_client_deadline(f->c) <= f->now + NOMEM_RETRY);
+	fire(f);
+	assert_int_equal(last_type(f), DHCP6_RENEW);
+	s = both_addrs(f);
+	deliver(f, &s);
+	assert_int_equal(dhcp6_client_state(f->c), DHCP6_S_BOUND);
+	assert_int_equal(f->n_bound, 2);
+	assert_int_equal(held(f), 0);
+	assert_true(dhcp6_client_deadline(f->c) <= f->now + NOMEM_RETRY);
+	no_memory = false;
+	fire(f);
+	assert_int_equal(last_type(f), DHCP6_RENEW);
+	s = both_addrs(f);
+	deliver(f, &s);
+	assert_int_equal(held(f), 1);
+	fire(f);
+	p = sent_msg(f, -1);
+	assert_int_equal(p.type, DHCP6_RENEW);
+	assert_int_equal(p.ia[0].n_addrs, 2);
+	assert_addr(&p.ia[0].addrs[1].addr, "2001:db8::77");
+}
+
 /* ---- The link came up again (RFC 8415 18.2.12) ---- */
 
 #define CNF_TIMEOUT	1000u
@@ -2007,6 +2219,11 @@ int main(void)
 		T(test_release_without_lease),
 		T(test_release_idle),
 		T(test_stop),
+		T(test_client_size),
+		T(test_memory_held),
+		T(test_nomem_advertise),
+		T(test_nomem_no_binding),
+		T(test_nomem_next),
 		T(test_link_up_bound),
 		T(test_link_up_unanswered),
 		T(test_link_up_renewing),

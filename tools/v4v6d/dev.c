@@ -752,6 +752,7 @@ void dev_sweep(void)
 		*pp = d->next;
 		ident_destroy(d);
 		log_info("%s: removed", mac_str(d->mac));
+		dhcp6_client_stop(&d->dhcp);	/* frees what it holds */
 		dev_restore(d, NULL);
 		free(d);
 		d4.n_devs--;

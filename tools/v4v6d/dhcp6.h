@@ -6,6 +6,11 @@
  * gets messages to send and lease changes out through struct dhcp6_ops.
  * v4v6d runs one client per LAN device, each with the device's DUID-LL, on
  * the device's WAN identity.
+ *
+ * A client allocates what it needs only during an exchange (struct
+ * dhcp6_client). Out of memory, it goes on without: what needed it (an
+ * Advertise taken, a Request after a Renew's NoBinding, the address to
+ * move to) is tried again a second later, and the lease held is kept.
  */
 #ifndef V4V6D_DHCP6_H
 #define V4V6D_DHCP6_H
@@ -50,7 +55,7 @@ enum dhcp6_type {
  * @lost: the lease ended without a Release: valid lifetime over, or the
  *	server refused it; the client goes on soliciting by itself
  * @released: a Release exchange is over (answered or given up); the client
- *	is idle and may be freed
+ *	is idle, holds no memory, and may be freed
  * @random: a uniformly random 32-bit number (jitter, transaction IDs)
  *
  * The callbacks are called from within dhcp6_client_*() and must not call
@@ -86,6 +91,13 @@ enum dhcp6_state {
  * may change) but may embed it: its size is public. Use
  * dhcp6_client_state() and dhcp6_client_lease() to look at it.
  *
+ * It embeds only the lease held: what an exchange needs besides (an offer,
+ * the lease to move to) is allocated while needed, so that a thousand
+ * bound clients cost little. @offer is NULL unless soliciting or
+ * requesting, and always once @released is called or the client is idle,
+ * bound, renewing or rebinding; @next is NULL without a lease (a Release
+ * aside). dhcp6_client_stop() frees both.
+ *
  * @state: what it is doing
  * @ops: the caller's callbacks
  * @ctx: their first argument
@@ -109,15 +121,16 @@ enum dhcp6_state {
  *	(dhcp6_client_link_up()): Confirm's timing, and the lease goes on as
  *	it was when nothing answers
  * @have_lease: @lease is held
- * @lease: the lease, when @have_lease
- * @have_next: a Renew or Rebind Reply left @lease out and gave @next
- *	instead: @lease is used until its valid lifetime ends, then @next
- *	(RFC 8415 18.2.10.1; a device has one address at a time)
- * @next: that address, with the times of the Reply that gave it
- * @have_offer: Solicit: @offer holds the best Advertise so far
- * @offer_pref: its preference
- * @offer: what it offered
- * @target: the lease a Request asks for, or a Decline or Release gives back
+ * @lease: the lease, when @have_lease; while a Decline or a Release runs,
+ *	the lease it gives back (@have_lease false)
+ * @offer_pref: Solicit: the preference of @offer
+ * @offer: Solicit: the best Advertise so far (NULL: none yet); Request: the
+ *	lease asked for (an offer, or the lease held, of a server that had
+ *	no binding for it); NULL otherwise. Allocated.
+ * @next: a Renew or Rebind Reply left @lease out and gave this address
+ *	instead, with the Reply's times: @lease is used until its valid
+ *	lifetime ends, then @next (RFC 8415 18.2.10.1; a device has one
+ *	address at a time). NULL: none. Allocated.
  */
 struct dhcp6_client {
 	enum dhcp6_state state;
@@ -136,13 +149,10 @@ struct dhcp6_client {
 	uint32_t sol_max_rt;
 	bool checking;
 	bool have_lease;
-	struct dhcp6_lease lease;
-	bool have_next;
-	struct dhcp6_lease next;
-	bool have_offer;
 	uint8_t offer_pref;
-	struct dhcp6_lease offer;
-	struct dhcp6_lease target;
+	struct dhcp6_lease lease;
+	struct dhcp6_lease *offer;
+	struct dhcp6_lease *next;
 };
 
 /* The state's name for logs and v4v6ctl: "solicit", "bound", ... */
@@ -150,7 +160,10 @@ const char *dhcp6_state_name(enum dhcp6_state state);
 
 /*
  * dhcp6_client_init(): a client for the device with MAC @mac, idle.
- * Its DUID is the DUID-LL of @mac, its IA_NA's IAID @iaid.
+ * Its DUID is the DUID-LL of @mac, its IA_NA's IAID @iaid. @c is
+ * overwritten: it is new memory (zeroed or not), or a client that holds
+ * nothing (stopped by dhcp6_client_stop(), or @released called); what a
+ * client still running holds would leak.
  */
 void dhcp6_client_init(struct dhcp6_client *c, const uint8_t mac[6],
 		       uint32_t iaid, const struct dhcp6_ops *ops, void *ctx);
@@ -213,7 +226,12 @@ void dhcp6_client_release(struct dhcp6_client *c, uint64_t now_ms);
  * Declines and Releases outstanding go on as they were.
  */
 void dhcp6_client_link_up(struct dhcp6_client *c, uint64_t now_ms);
-/* dhcp6_client_stop(): forget everything, send nothing (daemon exit). */
+/*
+ * dhcp6_client_stop(): forget everything, send nothing (daemon exit, device
+ * removed, DHCPv6 no longer used) and free what the client holds: it is
+ * idle, and may be freed or inited again. Call it before freeing a client
+ * that may be running.
+ */
 void dhcp6_client_stop(struct dhcp6_client *c);
 /* dhcp6_client_state(): what @c is doing. */
 enum dhcp6_state dhcp6_client_state(const struct dhcp6_client *c);

@@ -14,7 +14,13 @@
  * does not take it away: it is used until its valid lifetime ends, and the
  * other one then (RFC 8415 18.2.10.1), so that the device's connections
  * last as long as they can.
+ *
+ * Memory: the client embeds the lease held; the offer (Solicit, Request)
+ * and the address to move to are allocated while needed (hold()) and freed
+ * as soon as they are not: enter() frees the offer in any state but
+ * Solicit and Request, drop_next() the next address, idle() both.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "dhcp6.h"
@@ -49,6 +55,8 @@
 #define RESTORE_SPREAD	10000u
 /* The longest wait before a Solicit after failures: SOL_TIMEOUT << this. */
 #define MAX_BACKOFF_SHIFT	16u
+/* Out of memory: what needed it is tried again after this (hold()). */
+#define NOMEM_RETRY	1000u
 
 /**
  * struct rt_params - an exchange's retransmission parameters (section 15)
@@ -145,8 +153,8 @@ static uint64_t last_end(const struct dhcp6_client *c)
 {
 	uint64_t end = valid_end(&c->lease);
 
-	if (c->have_next && valid_end(&c->next) > end)
-		end = valid_end(&c->next);
+	if (c->next && valid_end(c->next) > end)
+		end = valid_end(c->next);
 	return end;
 }
 
@@ -282,17 +290,20 @@ static uint32_t new_xid(struct dhcp6_client *c)
 	return xid == c->xid ? xid ^ 1 : xid;
 }
 
-/* about(): the lease the state's message is about, NULL for Solicit. */
+/*
+ * about() - the lease the state's message is about, NULL for Solicit
+ * (a Decline or a Release gives back the lease no longer held)
+ */
 static const struct dhcp6_lease *about(const struct dhcp6_client *c)
 {
 	switch (c->state) {
 	case DHCP6_S_RENEW:
 	case DHCP6_S_REBIND:
-		return &c->lease;
-	case DHCP6_S_REQUEST:
 	case DHCP6_S_DECLINE:
 	case DHCP6_S_RELEASE:
-		return &c->target;
+		return &c->lease;
+	case DHCP6_S_REQUEST:
+		return c->offer;
 	default:
 		return NULL;
 	}
@@ -305,7 +316,7 @@ static const struct in6_addr *about2(const struct dhcp6_client *c)
 	case DHCP6_S_RENEW:
 	case DHCP6_S_REBIND:
 	case DHCP6_S_RELEASE:
-		return c->have_next ? &c->next.addr : NULL;
+		return c->next ? &c->next->addr : NULL;
 	default:
 		return NULL;
 	}
@@ -354,11 +365,52 @@ static void transmit(struct dhcp6_client *c, uint64_t now)
 	c->deadline_ms = add_ms(now, c->rt_ms);
 }
 
+/* ---- Memory ---- */
+
+/*
+ * hold() - room for a lease in *@slot (@c's @offer or @next): false when
+ * out of memory. Then the caller changes nothing, and the deadline comes
+ * within NOMEM_RETRY: its retransmission (or Renew, when bound) brings
+ * again what needed the room.
+ */
+static bool hold(struct dhcp6_client *c, struct dhcp6_lease **slot,
+		 uint64_t now, const char *what)
+{
+	const uint8_t *m = c->duid + 4;
+	uint64_t retry = add_ms(now, NOMEM_RETRY);
+
+	if (!*slot)
+		*slot = malloc(sizeof(**slot));
+	if (*slot)
+		return true;
+	log_err("dhcp6 %02x:%02x:%02x:%02x:%02x:%02x: out of memory: %s: again in %u ms",
+		m[0], m[1], m[2], m[3], m[4], m[5], what, NOMEM_RETRY);
+	if (retry < c->deadline_ms)
+		c->deadline_ms = retry;
+	return false;
+}
+
+static void drop_next(struct dhcp6_client *c)
+{
+	free(c->next);
+	c->next = NULL;
+}
+
+/* enter(): state @s; the offer goes unless it is Requested. */
+static void enter(struct dhcp6_client *c, enum dhcp6_state s)
+{
+	if (s != DHCP6_S_REQUEST) {
+		free(c->offer);
+		c->offer = NULL;
+	}
+	c->state = s;
+}
+
 /* begin(): a new exchange in state @s, given up at @mrd_end (MRD). */
 static void begin(struct dhcp6_client *c, enum dhcp6_state s, uint64_t now,
 		  uint64_t mrd_end)
 {
-	c->state = s;
+	enter(c, s);
 	c->rc = 0;
 	c->mrd_end_ms = mrd_end;
 	c->checking = false;
@@ -367,13 +419,13 @@ static void begin(struct dhcp6_client *c, enum dhcp6_state s, uint64_t now,
 
 /* ---- Transitions ---- */
 
+/* idle(): nothing to do, nothing held. */
 static void idle(struct dhcp6_client *c)
 {
-	c->state = DHCP6_S_IDLE;
+	enter(c, DHCP6_S_IDLE);
+	drop_next(c);
 	c->checking = false;
 	c->have_lease = false;
-	c->have_next = false;
-	c->have_offer = false;
 	c->rc = 0;
 	c->deadline_ms = NEVER;
 	c->mrd_end_ms = NEVER;
@@ -411,10 +463,9 @@ static void solicit(struct dhcp6_client *c, uint64_t now)
 {
 	uint64_t delay = solicit_delay(c);
 
-	c->state = DHCP6_S_SOLICIT;
+	enter(c, DHCP6_S_SOLICIT);	/* without an offer */
 	c->rc = 0;
 	c->checking = false;
-	c->have_offer = false;
 	c->mrd_end_ms = NEVER;
 	if (delay)
 		c->deadline_ms = add_ms(now, delay);
@@ -428,14 +479,14 @@ static void drop_lease(struct dhcp6_client *c)
 	struct dhcp6_lease old = c->lease;
 
 	c->have_lease = false;
-	c->have_next = false;
+	drop_next(c);
 	c->ops->lost(c->ctx, &old);
 }
 
 /* bound_state(): the exchange is over: wait for T1. */
 static void bound_state(struct dhcp6_client *c)
 {
-	c->state = DHCP6_S_BOUND;
+	enter(c, DHCP6_S_BOUND);
 	c->rc = 0;
 	c->checking = false;
 	c->mrd_end_ms = NEVER;
@@ -455,9 +506,8 @@ static void take_lease(struct dhcp6_client *c, const struct dhcp6_lease *l,
 	c->failures = 0;
 	c->lease = *l;
 	c->have_lease = true;
-	c->have_offer = false;
 	if (acquired)
-		c->have_next = false;
+		drop_next(c);
 	bound_state(c);
 	c->ops->bound(c->ctx, &copy);
 }
@@ -465,21 +515,19 @@ static void take_lease(struct dhcp6_client *c, const struct dhcp6_lease *l,
 /* promote(): the address held expired: the one to move to takes over. */
 static void promote(struct dhcp6_client *c)
 {
-	struct dhcp6_lease copy = c->next;
+	struct dhcp6_lease copy = *c->next;
 
 	cdbg(c, "lease", "valid lifetime over: moving to the next address");
-	c->lease = c->next;
-	c->have_next = false;
+	c->lease = copy;
+	drop_next(c);
 	if (c->state == DHCP6_S_BOUND)
 		c->deadline_ms = t1_at(&c->lease);
 	c->ops->bound(c->ctx, &copy);
 }
 
-static void request(struct dhcp6_client *c, const struct dhcp6_lease *offer,
-		    uint64_t now)
+/* request(): Request the offer held. */
+static void request(struct dhcp6_client *c, uint64_t now)
 {
-	c->target = *offer;
-	c->have_offer = false;
 	begin(c, DHCP6_S_REQUEST, now, NEVER);
 }
 
@@ -531,7 +579,7 @@ static void lease_over(struct dhcp6_client *c, uint64_t now)
 {
 	bool requesting = c->state == DHCP6_S_REQUEST;
 
-	if (c->have_next && now < valid_end(&c->next)) {
+	if (c->next && now < valid_end(c->next)) {
 		promote(c);
 		return;
 	}
@@ -552,7 +600,7 @@ static void mrd_over(struct dhcp6_client *c, uint64_t now)
 	if (c->checking) {
 		cdbg(c, "Rebind", "unanswered after the link came up");
 		c->checking = false;
-		c->state = DHCP6_S_BOUND;
+		enter(c, DHCP6_S_BOUND);
 		c->rc = 0;
 		c->mrd_end_ms = NEVER;
 		c->deadline_ms = t1_at(&c->lease);
@@ -586,8 +634,8 @@ static void mrc_over(struct dhcp6_client *c, uint64_t now)
 static void solicit_timeout(struct dhcp6_client *c, uint64_t now)
 {
 	/* The first RT is over: the best Advertise collected wins. */
-	if (c->have_offer)
-		request(c, &c->offer, now);
+	if (c->offer)
+		request(c, now);
 	else
 		transmit(c, now);
 }
@@ -619,8 +667,8 @@ void dhcp6_client_timer(struct dhcp6_client *c, uint64_t now_ms)
 {
 	if (c->have_lease && now_ms >= valid_end(&c->lease))
 		lease_over(c, now_ms);
-	else if (c->have_next && now_ms >= valid_end(&c->next))
-		c->have_next = false;	/* expired before it was needed */
+	else if (c->next && now_ms >= valid_end(c->next))
+		drop_next(c);	/* expired before it was needed */
 	else if (now_ms >= c->mrd_end_ms)
 		mrd_over(c, now_ms);
 	else if (now_ms >= c->deadline_ms)
@@ -635,8 +683,8 @@ uint64_t dhcp6_client_deadline(const struct dhcp6_client *c)
 		d = c->mrd_end_ms;
 	if (c->have_lease && valid_end(&c->lease) < d)
 		d = valid_end(&c->lease);
-	if (c->have_next && valid_end(&c->next) < d)
-		d = valid_end(&c->next);
+	if (c->next && valid_end(c->next) < d)
+		d = valid_end(c->next);
 	return d;
 }
 
@@ -821,8 +869,8 @@ static const char *check(const struct dhcp6_client *c,
 		return "Reply to Solicit without Rapid Commit";
 	/* A Renew's Reply may come from another server; a Request's not. */
 	if (c->state == DHCP6_S_REQUEST &&
-	    !same_duid(p->serverid, p->serverid_len, c->target.server_duid,
-		       c->target.server_duid_len))
+	    !same_duid(p->serverid, p->serverid_len, c->offer->server_duid,
+		       c->offer->server_duid_len))
 		return "Reply from a server not asked";
 	return NULL;
 }
@@ -830,7 +878,8 @@ static const char *check(const struct dhcp6_client *c,
 /*
  * on_advertise() - collect Advertises until the first RT is over (section
  * 18.2.1); one of preference 255, or any once it is over, is Requested at
- * once. Those that give no usable address are ignored.
+ * once. Those that give no usable address are ignored, and so is one that
+ * finds no memory for it (hold()).
  */
 static void on_advertise(struct dhcp6_client *c, const struct dhcp6_parsed *p,
 			 uint64_t now)
@@ -843,13 +892,14 @@ static void on_advertise(struct dhcp6_client *c, const struct dhcp6_parsed *p,
 		cdbg(c, "Advertise ignored", why);
 		return;
 	}
-	if (!c->have_offer || pref > c->offer_pref) {
-		c->offer = offer;
+	if (!c->offer || pref > c->offer_pref) {
+		if (!hold(c, &c->offer, now, "Advertise ignored"))
+			return;
+		*c->offer = offer;
 		c->offer_pref = pref;
-		c->have_offer = true;
 	}
 	if (pref == 255 || c->rc > 1)
-		request(c, &c->offer, now);
+		request(c, now);
 }
 
 /* reply_solicit(): a Rapid Commit Reply binds, unless it gives nothing. */
@@ -872,7 +922,7 @@ static void reply_request(struct dhcp6_client *c,
 	struct dhcp6_lease l;
 	const char *why;
 
-	switch (judge(c, p, &c->target.addr, now, &l, &why)) {
+	switch (judge(c, p, &c->offer->addr, now, &l, &why)) {
 	case V_LEASE:
 		take_lease(c, &l, true);
 		break;
@@ -889,49 +939,60 @@ static void reply_request(struct dhcp6_client *c,
 /*
  * no_binding() - the server that answered has no binding for our IA:
  * Request it again from that server (RFC 8415 18.2.10.1). The lease is
- * kept meanwhile; it is lost if the Request fails.
+ * kept meanwhile; it is lost if the Request fails. Out of memory, the
+ * Renew or Rebind goes on (hold()).
  */
 static void no_binding(struct dhcp6_client *c, const struct dhcp6_parsed *p,
 		       uint64_t now)
 {
-	struct dhcp6_lease t = c->lease;
+	struct dhcp6_lease *t;
 
-	memcpy(t.server_duid, p->serverid, p->serverid_len);
-	t.server_duid_len = p->serverid_len;
-	request(c, &t, now);
+	if (!hold(c, &c->offer, now, "no Request after NoBinding"))
+		return;
+	t = c->offer;
+	*t = c->lease;
+	memcpy(t->server_duid, p->serverid, p->serverid_len);
+	t->server_duid_len = p->serverid_len;
+	request(c, now);
 }
 
-/* set_next(): @ia's usable address other than the one held, if any. */
+/*
+ * set_next() - @ia's usable address other than the one held, if any (out
+ * of memory, none: the Renew comes early, see hold())
+ */
 static void set_next(struct dhcp6_client *c, const struct dhcp6_parsed *p,
 		     const struct dhcp6_ia *ia, uint64_t now)
 {
 	unsigned int i;
 
-	c->have_next = false;
 	for (i = 0; i < ia->n_addrs; i++) {
 		const struct dhcp6_iaaddr *a = &ia->addrs[i];
 
 		if (addr_usable(a) && !same_addr(&a->addr, &c->lease.addr)) {
-			fill_lease(p, ia, a, now, &c->next);
-			c->have_next = true;
+			if (hold(c, &c->next, now, "next address not kept"))
+				fill_lease(p, ia, a, now, c->next);
 			return;
 		}
 	}
+	drop_next(c);
 }
 
 /*
  * keep_until_end() - a Reply gave @l but left the address held out: that
  * one stays, neither extended nor withdrawn, until its valid lifetime ends;
  * @l takes over then (RFC 8415 18.2.10.1). The exchange succeeded: the
- * next Renew, about both, comes at the Reply's T1, to its server.
+ * next Renew, about both, comes at the Reply's T1, to its server. Out of
+ * memory for @l, the Reply is ignored: the exchange goes on (hold()).
  */
-static void keep_until_end(struct dhcp6_client *c, const struct dhcp6_lease *l)
+static void keep_until_end(struct dhcp6_client *c, const struct dhcp6_lease *l,
+			   uint64_t now)
 {
+	if (!hold(c, &c->next, now, "Reply ignored"))
+		return;
 	cdbg(c, "Reply", "the address held is left out: kept until it expires");
 	c->failures = 0;
 	c->failures_before = 0;
-	c->next = *l;
-	c->have_next = true;
+	*c->next = *l;
 	retime(&c->lease, l);
 	memcpy(c->lease.server_duid, l->server_duid, l->server_duid_len);
 	c->lease.server_duid_len = l->server_duid_len;
@@ -952,20 +1013,20 @@ static void extended(struct dhcp6_client *c, const struct dhcp6_parsed *p,
 		take_lease(c, l, false);
 		set_next(c, p, ia, now);
 	} else if (addr_withdrawn(ia, &c->lease.addr)) {
-		c->have_next = false;
+		drop_next(c);
 		take_lease(c, l, false);
 	} else {
-		keep_until_end(c, l);
+		keep_until_end(c, l, now);
 	}
 }
 
 /* withdrawn(): the address held is withdrawn: the next one, or Solicit. */
 static void withdrawn(struct dhcp6_client *c, uint64_t now)
 {
-	struct dhcp6_lease next = c->next;
+	if (c->next && now < valid_end(c->next)) {
+		struct dhcp6_lease next = *c->next;
 
-	if (c->have_next && now < valid_end(&next)) {
-		c->have_next = false;
+		drop_next(c);
 		take_lease(c, &next, false);
 		return;
 	}
@@ -1081,7 +1142,7 @@ void dhcp6_client_start(struct dhcp6_client *c, uint64_t now_ms)
 	c->failures = 0;
 	c->failures_before = 0;
 	c->have_lease = false;
-	c->have_next = false;
+	drop_next(c);
 	solicit(c, now_ms);
 }
 
@@ -1130,7 +1191,7 @@ void dhcp6_client_restore(struct dhcp6_client *c,
 	c->failures = 0;
 	c->failures_before = 0;
 	restored(c, lease);
-	c->state = DHCP6_S_BOUND;
+	enter(c, DHCP6_S_BOUND);
 	if (now_ms >= valid_end(&c->lease)) {
 		drop_lease(c);
 		solicit(c, now_ms);
@@ -1151,11 +1212,10 @@ void dhcp6_client_decline(struct dhcp6_client *c, const struct in6_addr *addr,
 		cdbg(c, "Decline", "not the address leased");
 		return;
 	}
-	c->target = c->lease;
-	c->have_lease = false;
-	c->have_next = false;
+	c->have_lease = false;	/* @lease: what the Decline gives back */
+	drop_next(c);
 	c->failures = c->failures_before + 1;
-	if (!c->target.server_duid_len) {
+	if (!c->lease.server_duid_len) {
 		solicit(c, now_ms);
 		return;
 	}
@@ -1168,9 +1228,7 @@ void dhcp6_client_release(struct dhcp6_client *c, uint64_t now_ms)
 		release_done(c);	/* the last thing */
 		return;
 	}
-	c->target = c->lease;
-	c->have_lease = false;
-	c->have_offer = false;
+	c->have_lease = false;	/* @lease: what the Release gives back */
 	begin(c, DHCP6_S_RELEASE, now_ms, NEVER);
 }
 
@@ -1195,7 +1253,7 @@ void dhcp6_client_link_up(struct dhcp6_client *c, uint64_t now_ms)
 	if (!c->have_lease || now_ms >= end)
 		return;		/* the timer is due: lease_over() */
 	cdbg(c, "link up", "Rebind to check the lease");
-	c->state = DHCP6_S_REBIND;
+	enter(c, DHCP6_S_REBIND);
 	c->rc = 0;
 	c->checking = true;
 	c->mrd_end_ms = add_ms(now_ms, CNF_MAX_RD);
