@@ -370,6 +370,13 @@ static void test_claim_unanswered(void **state)
 	/* claims while it is asked change nothing */
 	admit_claim(&a, ip, VICTIM, OTHER, t + 10);
 	assert_int_equal(calls.probes, 1);
+	/*
+	 * a sign of the holder from before it was asked (the kernel's last
+	 * packet, reported late) is no answer: it may have left since
+	 */
+	admit_alive(&a, ip, VICTIM, t - 1);
+	assert_true(admit_probing(&a, ip));
+	assert_int_equal(a.n_conflicts, 0);
 	assert_int_equal(admit_deadline(&a, &cfg), t + ADMIT_PROBE_WAIT_MS);
 	admit_timers(&a, &cfg, t + 999);
 	assert_int_equal(calls.probes, 1);

@@ -399,6 +399,7 @@ void admit_claim(struct admit *a, struct in_addr ipv4, const uint8_t holder[6],
 	memcpy(p->holder, holder, 6);
 	memcpy(p->claimant, claimant, 6);
 	p->tries = 1;
+	p->since_ms = now;
 	p->next_ms = now + ADMIT_PROBE_WAIT_MS;
 	log_debug("%s claims %s, %s's: asking %s (ARP)",
 		  mac_text(claimant, m), ip_text(ipv4, ip),
@@ -458,12 +459,12 @@ static void conflict_found(struct admit *a, struct admit_probe *p,
 }
 
 void admit_alive(struct admit *a, struct in_addr ipv4, const uint8_t mac[6],
-		 uint64_t now)
+		 uint64_t at)
 {
 	struct admit_probe *p = probe_of(a, ipv4);
 
-	if (p && !memcmp(p->holder, mac, 6))
-		conflict_found(a, p, now);
+	if (p && !memcmp(p->holder, mac, 6) && at >= p->since_ms)
+		conflict_found(a, p, at);
 }
 
 void admit_moved(struct admit *a, struct in_addr ipv4)

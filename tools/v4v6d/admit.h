@@ -74,6 +74,7 @@ struct admit_probe {
 	uint8_t holder[6];
 	uint8_t claimant[6];
 	unsigned int tries;
+	uint64_t since_ms;	/* when the holder was first asked */
 	uint64_t next_ms;
 };
 
@@ -198,9 +199,14 @@ enum admit_why admit_move(struct admit *a, const uint8_t mac[6],
  */
 void admit_claim(struct admit *a, struct in_addr ipv4, const uint8_t holder[6],
 		 const uint8_t claimant[6], uint64_t now);
-/* admit_alive(): a sign of @mac at @ipv4 from @mac itself (its ARP). */
+/*
+ * admit_alive(): a sign of @mac at @ipv4 from @mac itself (its ARP, its
+ * traffic) at @at: one from before the holder was asked is no answer (the
+ * kernel reports a device's last packet late, and a holder that has just
+ * left sent its last packets before).
+ */
 void admit_alive(struct admit *a, struct in_addr ipv4, const uint8_t mac[6],
-		 uint64_t now);
+		 uint64_t at);
 /* admit_moved(): @ipv4 passed to a new MAC; its conflicts are forgotten. */
 void admit_moved(struct admit *a, struct in_addr ipv4);
 /* admit_probing(): a claim on @ipv4 is being checked. */

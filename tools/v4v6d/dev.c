@@ -290,7 +290,9 @@ static bool dev_take_ipv4(struct dev *d, const uint8_t mac[6],
 	return true;
 }
 
-void dev_seen(const uint8_t mac[6], struct in_addr ipv4, bool sure)
+/* dev_seen() of a sign of life at @at (now, or earlier). */
+static void dev_seen_at(const uint8_t mac[6], struct in_addr ipv4, bool sure,
+			uint64_t at)
 {
 	struct dev *d = dev_find(mac);
 	uint64_t now = now_ms();
@@ -314,10 +316,11 @@ void dev_seen(const uint8_t mac[6], struct in_addr ipv4, bool sure)
 		dev_new(mac, ipv4);
 		return;
 	}
-	d->seen_ms = now;
+	if (at > d->seen_ms)
+		d->seen_ms = at;
 	d->probed = false;
 	if (d->ipv4.s_addr == ipv4.s_addr)
-		admit_alive(&d4.admit, ipv4, mac, now);
+		admit_alive(&d4.admit, ipv4, mac, at);
 	if (d->inactive) {
 		log_info("%s: active again", mac_str(mac));
 		d->inactive = false;
@@ -335,6 +338,11 @@ void dev_seen(const uint8_t mac[6], struct in_addr ipv4, bool sure)
 	} else if (sure && !d->in_kernel) {
 		dev_kernel_put(d);
 	}
+}
+
+void dev_seen(const uint8_t mac[6], struct in_addr ipv4, bool sure)
+{
+	dev_seen_at(mac, ipv4, sure, now_ms());
 }
 
 void dev_arp_reply(const uint8_t mac[6], struct in_addr ip)
@@ -586,8 +594,9 @@ void dev_kernel_idle(const uint8_t mac[6], uint64_t idle_ms, uint64_t now)
 	struct dev *d = dev_find(mac);
 	uint64_t seen = idle_ms < now ? now - idle_ms : 0;
 
+	/* its last packet, not now: no answer to a probe begun since */
 	if (d && seen > d->seen_ms + 1000 && !d->releasing)
-		dev_seen(mac, d->ipv4, false);
+		dev_seen_at(mac, d->ipv4, false, seen);
 }
 
 static void dev_age_one(struct dev *d, uint64_t now)
