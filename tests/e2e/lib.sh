@@ -79,6 +79,10 @@ modules_load() {
 # test's reference translator)
 has_jool_siit() { [ -n "${JOOL_DIR:-}" ] && [ -f "$JOOL_DIR/jool_siit.ko" ]; }
 
+# has_pktgen: the kernel's packet generator (the benchmark's sender) is
+# there to load
+has_pktgen() { modprobe -q pktgen; }
+
 # skip WHY: the test cannot run here; the runner counts it as skipped
 skip() { printf '  SKIP: %s\n' "$*"; exit 77; }
 
