@@ -29,7 +29,7 @@ log=${V4V6_BENCH_LOG:-$(mktemp)}
 echo "bench: host: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) before"
 set +e
 bash tests/vm/run.sh --quiet --kernel "$kver" --timeout "${V4V6_BENCH_TIMEOUT:-5400}" \
-	--log "$log" tests/bench/guest.sh "$jool" "$top/kmod/v4v6.ko" "$@"
+	--env BENCH_DEBUG="${BENCH_DEBUG:-}" --log "$log" tests/bench/guest.sh "$jool" "$top/kmod/v4v6.ko" "$@"
 rc=$?
 set -e
 grep -a -E '^(bench: |  FAIL: )' "$log" || true
