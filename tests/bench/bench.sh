@@ -233,7 +233,7 @@ udp6() {
 # pg NS DEV SECS LINES: pktgen (on CPU $CPU) sends on DEV in NS for SECS
 # seconds, configured by LINES; prints "PACKETS MICROSECONDS"
 pg() {
-	on "$1" taskset -c 0 bash -c '
+	on "$1" timeout $(($3 + 60)) taskset -c 0 bash -c '
 		d=/proc/net/pktgen t=/proc/net/pktgen/kpktgend_'$CPU'
 		echo rem_device_all > $t && echo "add_device $1" > $t || exit 1
 		while read -r l; do
@@ -273,7 +273,9 @@ measure() {
 	read -r sent usec <<< "$(pg "$ns" "$dev" "$secs" "$lines")"
 	# (until the backlog is drained)
 	rx1=$(rx_of "$sns" "$sdev")
-	while sleep 0.2; [ "$(rx_of "$sns" "$sdev")" != "$rx1" ]; do
+	for _ in 1 2 3 4 5 6 7 8 9 10; do
+		sleep 0.2
+		[ "$(rx_of "$sns" "$sdev")" != "$rx1" ] || break
 		rx1=$(rx_of "$sns" "$sdev")
 	done
 	c1=$(cpu_busy)

@@ -21,7 +21,7 @@ NLM_F_REQUEST, NLM_F_ACK = 0x1, 0x4
 NLMSG_ERROR = 2
 GENL_ID_CTRL, CTRL_CMD_GETFAMILY = 0x10, 3
 CTRL_ATTR_FAMILY_ID, CTRL_ATTR_FAMILY_NAME = 1, 2
-BATCH = 256
+BATCH = 32
 
 
 def header_values(path):
@@ -50,6 +50,7 @@ class Genl:
         self.s = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, NETLINK_GENERIC)
         self.s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1 << 22)
         self.s.bind((0, 0))
+        self.s.settimeout(20)
         self.version, self.seq = version, 0
 
     def send(self, family, cmd, attrs):
