@@ -233,7 +233,7 @@ udp6() {
 # pg NS DEV SECS LINES: pktgen (on CPU $CPU) sends on DEV in NS for SECS
 # seconds, configured by LINES; prints "PACKETS MICROSECONDS"
 pg() {
-	on "$1" timeout $(($3 + 60)) taskset -c 0 bash -c '
+	on "$1" timeout 300 taskset -c 0 bash -c '
 		d=/proc/net/pktgen t=/proc/net/pktgen/kpktgend_'$CPU'
 		echo rem_device_all > $t && echo "add_device $1" > $t || exit 1
 		while read -r l; do
