@@ -9,8 +9,9 @@ KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
 export V4V6_CACHE ?= /var/cache/v4v6
 
 .PHONY: all module tools deps check kunit kunit-s390x kunit-matrix e2e e2e-load demo \
-	tools-check clean help install lint bench checkpatch sparse fuzz-xlat fuzz-long \
-	fuzz-coverage arm64-smoke build-matrix matrix
+	tools-check openwrt-check clean help install lint bench checkpatch sparse spec-check \
+	fuzz-xlat fuzz-long fuzz-coverage arm64-smoke build-matrix matrix deb \
+	deb-check deb-matrix
 
 all: module tools
 
@@ -71,6 +72,11 @@ arm64-smoke:
 tools-check: deps
 	$(MAKE) -C tools check
 
+# The OpenWrt package's checks (tests/openwrt/run.sh): no SDK, stand-ins.
+openwrt-check:
+	$(MAKE) -C tools build/v4v6d
+	bash tests/openwrt/run.sh
+
 # The translator's own sources under libFuzzer (tests/fuzz/): each direction
 # for FUZZ_XLAT_SECONDS (60); fuzz-long for FUZZ_SECONDS (600) each, with a
 # corpus kept in $(V4V6_CACHE)/fuzz; fuzz-coverage replays it for llvm-cov.
@@ -83,8 +89,15 @@ fuzz-long:
 fuzz-coverage:
 	$(MAKE) -C tests/fuzz coverage
 
-lint: checkpatch
+lint: checkpatch spec-check
 	bash scripts/sparse.sh
+
+# The netlink family's YAML spec (uapi/v4v6.yaml) against uapi/linux/v4v6.h
+# and the module's ops and policy, and against the kernel's JSON schema of
+# genetlink-legacy specs (from linux-source-6.12, scripts/ynl.sh).
+spec-check:
+	ynl=$$(bash scripts/ynl.sh) && python3 scripts/spec-check.py \
+		--schema "$$ynl/Documentation/netlink/genetlink-legacy.yaml"
 
 checkpatch:
 	bash scripts/checkpatch.sh
@@ -96,6 +109,23 @@ sparse:
 # in Debian chroots made once in $(V4V6_CACHE)/chroot (scripts/suite.sh).
 build-matrix:
 	bash scripts/build-matrix.sh
+
+# The Debian packages v4v6-dkms and v4v6 (debian/), built in a copy of the
+# tree into out/deb; deb-check installs them into a throwaway root, has
+# DKMS build the module there and runs e2e 60 with them (tests/deb/run.sh).
+deb:
+	bash scripts/deb.sh
+
+deb-check: deps
+	bash tests/deb/run.sh
+
+# v4v6-dkms installed with apt, and so each suite's own dkms, in a
+# throwaway overlay of each suite's chroot (scripts/suite.sh): DKMS builds
+# the module for 6.1, 6.12 and the newest kernel (tests/deb/suite.sh).
+deb-matrix: deb
+	bash tests/deb/suite.sh bookworm
+	bash tests/deb/suite.sh trixie
+	bash tests/deb/suite.sh sid
 
 install: all
 	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_DIR=extra modules_install
@@ -110,7 +140,7 @@ clean:
 help:
 	@echo 'make           build v4v6.ko (KDIR=...) and the tools'
 	@echo 'make demo      boot the QEMU topology and show v4v6 at work'
-	@echo 'make check     run every test: lint, tools, translator fuzzing, KUnit, arm64 smoke, end-to-end'
+	@echo 'make check     run every test: lint, tools, translator fuzzing, KUnit, arm64 smoke, end-to-end, packages'
 	@echo 'make fuzz-xlat fuzz the translator, each direction FUZZ_XLAT_SECONDS (60)'
 	@echo 'make fuzz-long the same for FUZZ_SECONDS (600), corpus kept in V4V6_CACHE'
 	@echo 'make fuzz-coverage  llvm-cov report of the translator over that corpus'
@@ -121,7 +151,12 @@ help:
 	@echo 'make bench     v4v6 against plain IPv6 forwarding and Jool SIIT: rates, TCP, RTT, table sizes'
 	@echo 'make e2e-load  the same beside a second guest that keeps all CPUs busy'
 	@echo 'make arm64-smoke  cross-build for arm64 and smoke-test it in qemu-system-aarch64'
-	@echo 'make lint      checkpatch --strict and sparse on the kernel code'
+	@echo 'make lint      checkpatch --strict and sparse on the kernel code, the spec check'
+	@echo 'make spec-check  uapi/v4v6.yaml against the uapi header, the module and the schema'
 	@echo 'make matrix    every kernel x arch x stage, one table (hours under TCG)'
 	@echo 'make build-matrix  the module W=1 for 6.1, 6.12, the newest; amd64, arm64, s390x'
 	@echo 'make install   install the module and the tools'
+	@echo 'make deb       the Debian packages v4v6-dkms and v4v6, into out/deb'
+	@echo 'make deb-check build, lint, install them in a throwaway root with DKMS, e2e 60 with them'
+	@echo 'make deb-matrix  apt install v4v6-dkms and its DKMS build on 6.1, 6.12, the newest'
+	@echo 'make openwrt-check  the OpenWrt package: Makefile, init script, UCI (stand-ins)'

@@ -14,7 +14,8 @@
 # the host (the guest kernel image, jool-dkms, whose postinst would build for
 # the host's own kernel) are downloaded and unpacked into the cache instead:
 #   $V4V6_CACHE/guest/<kver>/   vmlinuz + modules of the stock guest kernel
-#   $V4V6_CACHE/debs/           downloaded .debs
+#   $V4V6_CACHE/debs/           downloaded .debs (dkms's too: tests/deb
+#                               installs it into a throwaway root)
 #   $V4V6_CACHE/s390x/busybox/  busybox-static:s390x for the s390x KUnit
 #                               guest (make kunit-s390x); apt's s390x package
 #                               lists are kept in $V4V6_CACHE/apt-s390x, so
@@ -29,6 +30,8 @@ PKGS=(
 	# build: module, tools, KUnit kernel
 	build-essential bc bison flex libelf-dev libssl-dev kmod cpio xz-utils
 	zstd rsync pkg-config python3 sparse linux-headers-amd64 linux-source-6.1
+	# the netlink spec's check (make lint) and the kernel's ynl (e2e)
+	python3-yaml python3-jsonschema
 	libmnl-dev libnl-genl-3-dev libnl-route-3-dev libjson-c-dev
 	# the chroots that build the module for other kernels and architectures
 	# (scripts/suite.sh, scripts/build-matrix.sh)
@@ -45,6 +48,9 @@ PKGS=(
 	isc-dhcp-client dnsmasq-base jool-tools procps psmisc
 	# the PLAT where Jool does not build for the guest's kernel
 	tayga
+	# the Debian packages (tests/deb): their build and lintian; patch for
+	# dkms, which is not installed here but in the test's throwaway root
+	debhelper dh-dkms lintian patch
 )
 ARM64_PKGS=(gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm)
 arm64=
@@ -112,6 +118,8 @@ unpack_once() {
 
 unpack_once "$guest" "guest kernel $hdr" fetch_deb "linux-image-$hdr"
 unpack_once "$CACHE/jool" "jool-dkms source" fetch_deb jool-dkms
+# dkms, for tests/deb's throwaway root only
+fetch_deb dkms > /dev/null
 
 # busybox for s390x, with apt's own state for that architecture.
 fetch_s390x_deb() { # package -> path of the .deb in the cache

@@ -31,6 +31,8 @@ in_suite() {
 	return $rc
 }
 
+# Kbuild's CHECK lines are counted: a "make -s" above must not silence them.
+unset MAKEFLAGS MFLAGS
 rc=0
 case ${1:-} in
 '') out=$(make -C "$top" --no-print-directory sparse 2>&1) || rc=$? ;;

@@ -132,6 +132,7 @@ static const struct policy_case policy_cases[] = {
 	OK_INT(V4V6_A_DEV_STATE, 1, V4V6_DEV_STATE_INACTIVE),
 	OK_INT(V4V6_A_DEV_FLAGS, 4, 0),
 	OK_INT(V4V6_A_DEV_FLAGS, 4, V4V6_DEV_F_STATIC),
+	OK_INT(V4V6_A_DEV_FLAGS, 4, V4V6_DEV_F_CONFLICT),
 	OK_BIN(V4V6_A_FLUSH_ALL, 0),
 	OK_INT(V4V6_A_CFG_INBOUND, 1, V4V6_INBOUND_REPLIES),
 	OK_INT(V4V6_A_CFG_INBOUND, 1, V4V6_INBOUND_ALL),
@@ -171,7 +172,7 @@ static const struct policy_case policy_cases[] = {
 	/* A nest must say so (strict validation), an empty one too. */
 	BAD_BIN(V4V6_A_DEV_ALLOW, 0, -EINVAL, "NLA_F_NESTED is missing"),
 	BAD_BIN(V4V6_A_DEV_ALLOW, 8, -EINVAL, "NLA_F_NESTED is missing"),
-	BAD_INT(V4V6_A_DEV_FLAGS, 4, 0x2, -EINVAL, "reserved bit set"),
+	BAD_INT(V4V6_A_DEV_FLAGS, 4, 0x4, -EINVAL, "reserved bit set"),
 	BAD_INT(V4V6_A_DEV_FLAGS, 4, 0x80000001, -EINVAL, "reserved bit set"),
 
 	/* What only the module says. */

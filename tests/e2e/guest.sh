@@ -21,8 +21,10 @@
 # differential test without Jool SIIT), or one that ends with lib.sh's skip
 # (exit 77 after a "SKIP:" line).
 set -u
-export JOOL_DIR=$1 V4V6_KO=$2 V4V6_CTL=$PWD/tools/build/v4v6ctl \
-	V4V6D=$PWD/tools/build/asan/v4v6d V4V6D_PLAIN=$PWD/tools/build/v4v6d
+# (V4V6_CTL, V4V6D and V4V6D_PLAIN from run.sh: programs built elsewhere)
+export JOOL_DIR=$1 V4V6_KO=$2 V4V6_CTL=${V4V6_CTL:-$PWD/tools/build/v4v6ctl} \
+	V4V6D=${V4V6D:-$PWD/tools/build/asan/v4v6d} \
+	V4V6D_PLAIN=${V4V6D_PLAIN:-$PWD/tools/build/v4v6d}
 shift 2
 [ "$JOOL_DIR" != none ] || JOOL_DIR=
 here=$(cd "$(dirname "$0")" && pwd)

@@ -83,6 +83,10 @@ has_jool_siit() { [ -n "${JOOL_DIR:-}" ] && [ -f "$JOOL_DIR/jool_siit.ko" ]; }
 # there to load
 has_pktgen() { modprobe -q pktgen; }
 
+# has_ynl: the kernel's generic netlink client is there (scripts/ynl.sh,
+# V4V6_YNL from tests/e2e/run.sh)
+has_ynl() { [ -f "${V4V6_YNL:-}/tools/net/ynl/cli.py" ]; }
+
 # skip WHY: the test cannot run here; the runner counts it as skipped
 skip() { printf '  SKIP: %s\n' "$*"; exit 77; }
 

@@ -24,8 +24,22 @@ if [ "${1:-}" = --kernel ]; then kver=$2; shift 2; fi
 [ -n "$kver" ] || kver=$(bash tests/vm/default-kernel.sh)
 # V4V6_E2E_KO: a v4v6.ko built elsewhere for the kernel (in the checkout or
 # the cache, which the guest sees), for a kernel whose headers are not
-# installed; then there is no Jool either.
+# installed; then there is no Jool either. V4V6_E2E_CTL and V4V6_E2E_V4V6D:
+# v4v6ctl and v4v6d built elsewhere (tests/deb: those of the package), used
+# for the ASan v4v6d too; V4V6_E2E_PRERM: the package's prerm for e2e 78
+# (default debian/v4v6.prerm).
 ko=${V4V6_E2E_KO:-}
+ctl=${V4V6_E2E_CTL:-} v4v6d=${V4V6_E2E_V4V6D:-}
+bins=()
+if [ -n "$ctl" ] || [ -n "$v4v6d" ]; then
+	if [ ! -x "$ctl" ] || [ ! -x "$v4v6d" ]; then
+		echo "e2e: V4V6_E2E_CTL and V4V6_E2E_V4V6D: both, executable" >&2
+		exit 2
+	fi
+	ctl=$(realpath "$ctl") v4v6d=$(realpath "$v4v6d")
+	bins=(--env "V4V6_CTL=$ctl" --env "V4V6D=$v4v6d" --env "V4V6D_PLAIN=$v4v6d")
+fi
+[ -z "${V4V6_E2E_PRERM:-}" ] || bins+=(--env "V4V6_PRERM=$(realpath "$V4V6_E2E_PRERM")")
 kdir=/usr/src/linux-headers-$kver
 if [ -n "$ko" ]; then
 	ko=$(realpath "$ko")
@@ -43,8 +57,10 @@ if [ -z "$ko" ]; then
 	make -s module KDIR="$kdir" > /dev/null
 	ko=$top/kmod/v4v6.ko
 fi
-make -s tools > /dev/null
-make -s -C tools build/asan/v4v6d > /dev/null
+if [ -z "$ctl" ]; then
+	make -s tools > /dev/null
+	make -s -C tools build/asan/v4v6d > /dev/null
+fi
 # Jool: the PLAT, and Jool SIIT the differential test's reference
 if [ -n "$kdir" ] && jool=$(bash tests/e2e/jool-build.sh "$kdir" 2> /dev/null); then
 	[ -n "$plat" ] || plat=jool
@@ -55,6 +71,10 @@ else
 	echo "e2e: no Jool for $kver (the differential test needs Jool SIIT)" >&2
 	[ -n "$plat" ] || plat=tayga
 fi
+
+# ynl, the kernel's generic netlink client (the spec's test); without it
+# that test is skipped.
+ynl=$(bash scripts/ynl.sh) || ynl=
 
 # The guest's limit, a last resort: each run's own limit in guest.sh (420 s,
 # 180 s for TEST/off) plus the 30 s its cleanup gets, and 10 minutes to boot
@@ -106,7 +126,8 @@ stall_watch() {
 log=${V4V6_E2E_LOG:-$(mktemp)}
 set +e
 bash tests/vm/run.sh --quiet --kernel "$kver" --timeout "${V4V6_E2E_TIMEOUT:-$(guest_limit "$@")}" \
-	--env V4V6_PLAT="$plat" --log "$log" tests/e2e/guest.sh "$jool" "$ko" "$@" &
+	--env V4V6_PLAT="$plat" ${ynl:+--env V4V6_YNL="$ynl"} "${bins[@]}" --log "$log" \
+	tests/e2e/guest.sh "$jool" "$ko" "$@" &
 vm=$!
 stall_watch $vm "$log" &
 watcher=$!

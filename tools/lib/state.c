@@ -50,6 +50,10 @@
  * Members this version does not know are ignored, so that a file written
  * by a newer v4v6d that only adds members still loads.
  *
+ * A file in the writer's outline is read one device at a time, never as
+ * one document of json-c objects (some ten times the text's size): see
+ * parse_split().
+ *
  * state_save() checks the same rules before it writes anything, so that a
  * state that would not load never replaces a good file (nor its .bak).
  *
@@ -637,6 +641,245 @@ static struct json_object *parse_json(struct ctx *c, const char *text,
 	return root;
 }
 
+/*
+ * Reading a large file in pieces. A document of json-c objects is some ten
+ * times the size of its text (some 4 MiB for 1,000 devices), so when the
+ * text's outline is plain (the writer's: a top-level object with one
+ * member "devices", an array, and no escapes in the top-level keys) each
+ * device is parsed and checked on its own, and the rest as a document whose
+ * "devices" is empty. JSON's rules are kept: the outline is only located
+ * here, every piece is parsed strictly by json-c and what lies between them
+ * is white space and commas, so the pieces are valid exactly when the whole
+ * is. If anything at all fails, the whole text is parsed again as one
+ * document, which then reports the first problem as it always did.
+ */
+
+/* Past JSON's white space at @i (json-c's strict mode takes no other). */
+static size_t skip_ws(const char *s, size_t i, size_t len)
+{
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
+			   s[i] == '\r'))
+		i++;
+	return i;
+}
+
+/*
+ * Just past the value that starts at @i, as far as brackets and strings
+ * tell (json-c checks the value); @i when there is none to be seen whole.
+ */
+static size_t value_end(const char *s, size_t i, size_t len)
+{
+	size_t j, depth = 0;
+	bool in_str = false;
+
+	for (j = i; j < len; j++) {
+		if (in_str) {
+			if (s[j] == '\\') {
+				j++;
+			} else if (s[j] == '"') {
+				in_str = false;
+				if (!depth)
+					return j + 1;
+			}
+			continue;
+		}
+		if (s[j] == '"') {
+			in_str = true;
+		} else if (s[j] == '{' || s[j] == '[') {
+			depth++;
+		} else if (s[j] == '}' || s[j] == ']') {
+			if (!depth)
+				return j;
+			if (!--depth)
+				return j + 1;
+		} else if (!depth && (s[j] == ',' || skip_ws(s, j, len) > j)) {
+			return j;
+		}
+	}
+	return depth || in_str ? i : j;
+}
+
+/* The "devices" array in the text: its brackets, and its elements. */
+struct outline {
+	size_t open, close;
+	size_t n;
+};
+
+/*
+ * The array's next element from *@i, its end in *@end; *@i then at the
+ * next one. Returns 1 for an element, 0 at the closing bracket, -1 if
+ * neither is there.
+ */
+static int element_next(const char *s, size_t len, size_t *i, size_t *end)
+{
+	size_t j = skip_ws(s, *i, len);
+
+	if (j < len && s[j] == ']') {
+		*i = j;
+		return 0;
+	}
+	*end = value_end(s, j, len);
+	if (*end == j)
+		return -1;
+	*i = j;
+	j = skip_ws(s, *end, len);
+	if (j < len && s[j] == ',') {
+		j = skip_ws(s, j + 1, len);
+		if (j < len && s[j] == ']')
+			return -1;
+	} else if (j >= len || s[j] != ']') {
+		return -1;
+	}
+	return 1;
+}
+
+/* The array from @ol->open: its elements counted, and where it closes. */
+static bool outline_array(const char *s, size_t len, struct outline *ol)
+{
+	size_t i = ol->open + 1, end;
+	int r;
+
+	ol->n = 0;
+	while ((r = element_next(s, len, &i, &end)) > 0) {
+		ol->n++;
+		i = skip_ws(s, end, len);
+		if (s[i] == ',')
+			i++;
+	}
+	ol->close = i;
+	return !r;
+}
+
+/* @ol from @s: false when the text is not plainly outlined. */
+static bool outline(const char *s, size_t len, struct outline *ol)
+{
+	size_t i = skip_ws(s, 0, len), k;
+	unsigned int found = 0;
+	bool devices;
+
+	if (i >= len || s[i] != '{')
+		return false;
+	for (i = skip_ws(s, i + 1, len); i < len && s[i] == '"';
+	     i = skip_ws(s, i + 1, len)) {
+		k = value_end(s, i, len);
+		if (k == i || memchr(s + i, '\\', k - i))
+			return false;
+		devices = k - i == 9 && !memcmp(s + i, "\"devices\"", 9);
+		i = skip_ws(s, k, len);
+		if (i >= len || s[i] != ':')
+			return false;
+		i = skip_ws(s, i + 1, len);
+		if (devices) {
+			if (found++ || i >= len || s[i] != '[')
+				return false;
+			ol->open = i;
+			if (!outline_array(s, len, ol))
+				return false;
+			k = ol->close + 1;
+		} else {
+			k = value_end(s, i, len);
+			if (k == i)
+				return false;
+		}
+		i = skip_ws(s, k, len);
+		if (i >= len || s[i] != ',')
+			break;
+	}
+	return found == 1;
+}
+
+/* One element of @len bytes, strictly, as a whole value; NULL if not. */
+static struct json_object *parse_piece(struct json_tokener *tok,
+				       const char *s, size_t len)
+{
+	struct json_object *obj;
+
+	json_tokener_reset(tok);
+	obj = json_tokener_parse_ex(tok, s, (int)len);
+	if (obj && (json_tokener_get_error(tok) != json_tokener_success ||
+		    json_tokener_get_parse_end(tok) != len)) {
+		json_object_put(obj);
+		return NULL;
+	}
+	return obj;
+}
+
+/* The devices of @ol, each parsed and checked on its own: 0 or -1. */
+static int parse_pieces(struct ctx *c, const char *s, size_t len,
+			const struct outline *ol, struct state *st)
+{
+	/* as deep as they would be in the whole: root, "devices", them */
+	struct json_tokener *tok =
+		json_tokener_new_ex(JSON_TOKENER_DEFAULT_DEPTH - 2);
+	struct json_object *obj;
+	size_t i = ol->open + 1, end;
+	int r = -1;
+
+	if (!tok)
+		return -1;
+	json_tokener_set_flags(tok, JSON_TOKENER_STRICT |
+			       JSON_TOKENER_VALIDATE_UTF8);
+	st->devs = calloc(ol->n ? ol->n : 1, sizeof(*st->devs));
+	while (st->devs && element_next(s, len, &i, &end) > 0) {
+		obj = parse_piece(tok, s + i, end - i);
+		snprintf(c->where, sizeof(c->where), "devices[%zu]", st->n);
+		if (!obj || parse_dev(c, obj, &st->devs[st->n]))
+			goto out;
+		json_object_put(obj);
+		obj = NULL;
+		st->n++;
+		i = skip_ws(s, end, len);
+		if (s[i] == ',')
+			i++;
+	}
+	*c->where = '\0';
+	if (st->devs && st->n == ol->n && !check_dups(c, st, true) &&
+	    !check_dups(c, st, false))
+		r = 0;
+out:
+	json_object_put(obj);
+	json_tokener_free(tok);
+	return r;
+}
+
+/*
+ * @text parsed in pieces, when it is plainly outlined: 0, or -1 when the
+ * whole is to be parsed as one document instead (@c's message is then
+ * not the one to give).
+ */
+static int parse_split(struct ctx *c, const char *text, size_t len,
+		       struct state *st)
+{
+	struct json_object *root, *arr;
+	struct outline ol = { 0 };
+	size_t rest;
+	char *outer;
+	int r = -1;
+
+	if (len > STATE_FILE_MAX || memchr(text, '\0', len) ||
+	    !outline(text, len, &ol) || ol.n > STATE_MAX_DEVICES)
+		return -1;
+	/* the text with the array emptied: "devices":[] */
+	rest = len - ol.close;
+	outer = malloc(ol.open + 1 + rest);
+	if (!outer)
+		return -1;
+	memcpy(outer, text, ol.open + 1);
+	memcpy(outer + ol.open + 1, text + ol.close, rest);
+	root = parse_json(c, outer, ol.open + 1 + rest);
+	free(outer);
+	if (root && !parse_root(c, root, st) &&
+	    json_object_object_get_ex(root, "devices", &arr) &&
+	    json_object_is_type(arr, json_type_array) &&
+	    !json_object_array_length(arr) && !st->n) {
+		free(st->devs);
+		st->devs = NULL;
+		r = parse_pieces(c, text, len, &ol, st);
+	}
+	json_object_put(root);
+	return r;
+}
+
 int state_parse(const char *text, size_t len, struct state *st, char *err,
 		size_t errlen)
 {
@@ -645,6 +888,10 @@ int state_parse(const char *text, size_t len, struct state *st, char *err,
 	int r = -1;
 
 	memset(st, 0, sizeof(*st));
+	if (!parse_split(&c, text, len, st))
+		return 0;
+	state_free(st);
+	*c.where = '\0';
 	if (errlen)
 		*err = '\0';
 	root = parse_json(&c, text, len);

@@ -1478,6 +1478,10 @@ static void test_restore_before_t2(void **state)
 		f->n_bound = 0;
 		f->now = T0 + ages[i];
 		dhcp6_client_restore(f->c, &l, f->now);
+		/* after a random delay of 10 s at most */
+		assert_int_equal(f->n_sent, 0);
+		assert_true(dhcp6_client_deadline(f->c) <= f->now + 10000);
+		fire(f);
 		assert_int_equal(f->n_sent, 1);
 		p = sent_msg(f, 0);
 		assert_int_equal(p.type, DHCP6_RENEW);
@@ -1502,6 +1506,9 @@ static void test_restore_after_t2(void **state)
 
 	f->now = T0 + 160000;
 	dhcp6_client_restore(f->c, &l, f->now);
+	assert_int_equal(f->n_sent, 0);
+	fire(f);
+	assert_true(f->now <= T0 + 170000);
 	p = sent_msg(f, 0);
 	assert_int_equal(p.type, DHCP6_REBIND);
 	assert_server(&p, 0);
@@ -1538,7 +1545,55 @@ static void test_restore_no_server(void **state)
 	l.server_duid_len = 0;
 	f->now = T0 + 10;
 	dhcp6_client_restore(f->c, &l, f->now);
+	fire(f);
 	assert_int_equal(last_type(f), DHCP6_REBIND);
+}
+
+/*
+ * A restart restores many leases at once: their first Renews are spread
+ * over 10 s (less when T1 is nearer), not sent in one burst. 1,000 clients
+ * restored at the same moment, each with its own random numbers; each
+ * sends its Renew within the window, and no second of it has much more
+ * than its share.
+ */
+static void test_restore_spread(void **state)
+{
+	/* T1 far (age 0), past T1, and T1 within 4 s */
+	static const uint64_t ages[] = { 0, 120000, 96000 };
+	enum { N = 1000, WINDOW = 10000 };
+	unsigned int per_sec[WINDOW / 1000] = { 0 };
+	struct fake *f = *state;
+	uint64_t first = NEVER, last = 0, at, now;
+	unsigned int i, k;
+
+	for (i = 0; i < N; i++) {
+		struct dhcp6_lease l = restored_lease(T0);
+
+		now = T0 + ages[i % 3];
+		dhcp6_client_init(f->c, mac, IAID, &fake_ops, f);
+		f->seed = i * 2654435761u;
+		f->n_sent = 0;
+		f->now = now;
+		dhcp6_client_restore(f->c, &l, now);
+		assert_int_equal(f->n_sent, 0);
+		while (!f->n_sent)
+			fire(f);
+		assert_int_equal(last_type(f), DHCP6_RENEW);
+		at = f->sent[0].at - now;
+		assert_true(at <= WINDOW);
+		if (i % 3 == 2) {
+			assert_true(at <= 2000);	/* half the 4 s to T1 */
+			continue;
+		}
+		per_sec[at < WINDOW ? at / 1000 : WINDOW / 1000 - 1]++;
+		first = at < first ? at : first;
+		last = at > last ? at : last;
+	}
+	/* spread over the window: about 67 a second, none with 150 */
+	assert_true(first < 500);
+	assert_true(last > WINDOW - 500);
+	for (k = 0; k < WINDOW / 1000; k++)
+		assert_in_range(per_sec[k], 30, 150);
 }
 
 /* ---- Decline, Release ---- */
@@ -1943,6 +1998,7 @@ int main(void)
 		T(test_restore_after_t2),
 		T(test_restore_expired),
 		T(test_restore_no_server),
+		T(test_restore_spread),
 		T(test_decline),
 		T(test_decline_unanswered),
 		T(test_decline_other_address),

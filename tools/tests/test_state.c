@@ -621,6 +621,89 @@ static void test_truncated(void **state)
 	state_free(&st);
 }
 
+/* Device @i, with @extra members, at the end of @text. */
+static void add_dev(char *text, int i, const char *extra)
+{
+	sprintf(text + strlen(text),
+		"{\"mac\": \"02:00:00:00:00:0%d\", \"ipv4\": \"10.0.0.%d\", "
+		"\"static\": false, \"inactive\": false, \"mode\": \"slaac\"%s}",
+		i, i, extra);
+}
+
+/*
+ * A file read in pieces (the writer's outline) reads exactly as the same
+ * text read as one document (an outline that is not plain: a top-level key
+ * with an escape): the same devices, the same refusals, JSON's nesting
+ * limit counted from the top.
+ */
+static void test_pieces(void **state)
+{
+	static const char *const keys[] = { "devices", "devic\\u0065s" };
+	static const char head[] = "{\"version\": 1, \"devices\": [";
+	char text[2048], deep[128];
+	struct state st, whole;
+	size_t k;
+	int d;
+
+	(void)state;
+	for (k = 0; k < ARRAY_SIZE(keys); k++) {
+		sprintf(text, "{\"version\": 1, \"%s\": [\n", keys[k]);
+		for (d = 1; d <= 3; d++) {
+			add_dev(text, d, "");
+			strcat(text, d < 3 ? ",\n" : "]}\n");
+		}
+		parse_ok(text, k ? &whole : &st);
+	}
+	assert_int_equal(st.n, 3);
+	assert_true(state_equal(&st, &whole));
+	state_free(&st);
+	state_free(&whole);
+	/* 32 levels at most: root, "devices", the device, "x"'s 29 */
+	for (d = 28; d <= 30; d++) {
+		memset(deep, 0, sizeof(deep));
+		strcpy(deep, ", \"x\": ");
+		memset(deep + strlen(deep), '[', (size_t)d);
+		memset(deep + strlen(deep), ']', (size_t)d);
+		strcpy(text, head);
+		add_dev(text, 1, deep);
+		strcat(text, "]}");
+		if (d < 30) {
+			parse_ok(text, &st);
+			state_free(&st);
+		} else {
+			parse_fails(text, "nesting too deep");
+		}
+	}
+	/* between the devices: one comma, and none after the last */
+	strcpy(text, head);
+	add_dev(text, 1, "");
+	strcat(text, ",,");
+	add_dev(text, 2, "");
+	strcat(text, "]}");
+	parse_fails(text, "invalid JSON");
+	strcpy(text, head);
+	add_dev(text, 1, "");
+	strcat(text, " ");
+	add_dev(text, 2, "");
+	strcat(text, "]}");
+	parse_fails(text, "invalid JSON");
+	strcpy(text, head);
+	add_dev(text, 1, "");
+	strcat(text, ",]}");
+	parse_fails(text, "invalid JSON");
+	/* a device's problem named as in the whole */
+	strcpy(text, head);
+	add_dev(text, 1, "");
+	strcat(text, ",");
+	add_dev(text, 2, ", \"ipv6\": 1");
+	strcat(text, "], \"devices2\": []}");
+	parse_fails(text, "devices[1].ipv6: expected a string");
+	/* two "devices": the last one counts, as json-c has it */
+	parse_ok("{\"version\": 1, \"devices\": [1], \"devices\": []}", &st);
+	assert_int_equal(st.n, 0);
+	state_free(&st);
+}
+
 /* Members this version does not know are ignored, at every level. */
 static void test_unknown_members(void **state)
 {
@@ -1136,6 +1219,7 @@ int main(void)
 		cmocka_unit_test(test_bad_lease),
 		cmocka_unit_test(test_bad_top),
 		cmocka_unit_test(test_truncated),
+		cmocka_unit_test(test_pieces),
 		cmocka_unit_test(test_unknown_members),
 		cmocka_unit_test(test_duplicates),
 		cmocka_unit_test(test_many_devices),

@@ -248,13 +248,21 @@ static int ipv4_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* A table that changes during a dump is dumped again, this many times. */
+#define DUMP_TRIES	10
+
 int devices_get(struct nl *nl, struct dev_list *list)
 {
-	int err;
+	int err, tries = 0;
 
-	memset(list, 0, sizeof(*list));
-	err = nl_talk(nl, nl_dump_request(nl, V4V6_CMD_GET_DEVICE,
-					  V4V6_GENL_VERSION), dump_cb, list);
+	do {
+		memset(list, 0, sizeof(*list));
+		err = nl_talk(nl, nl_dump_request(nl, V4V6_CMD_GET_DEVICE,
+						  V4V6_GENL_VERSION),
+			      dump_cb, list);
+		if (err == -EINTR)
+			dev_list_free(list);
+	} while (err == -EINTR && ++tries < DUMP_TRIES);
 	if (!err && list->n)
 		qsort(list->v, list->n, sizeof(list->v[0]), ipv4_cmp);
 	return err;

@@ -119,6 +119,30 @@ static int data_cb(const struct nlmsghdr *nlh, void *data)
 	return t->cb ? t->cb(nlh, t->data) : MNL_CB_OK;
 }
 
+/*
+ * nl_drain(): the rest of a dump cut short (NLM_F_DUMP_INTR), read up to
+ * its NLMSG_DONE, so that the socket is clean for the next request.
+ */
+static void nl_drain(struct nl *nl, uint32_t seq)
+{
+	const struct nlmsghdr *nlh;
+	ssize_t n;
+	int len;
+
+	for (;;) {
+		n = mnl_socket_recvfrom(nl->sock, nl->buf, sizeof(nl->buf));
+		if (n <= 0)
+			return;
+		len = (int)n;
+		nlh = (const struct nlmsghdr *)nl->buf;
+		for (; mnl_nlmsg_ok(nlh, len); nlh = mnl_nlmsg_next(nlh, &len))
+			if (nlh->nlmsg_seq == seq &&
+			    (nlh->nlmsg_type == NLMSG_DONE ||
+			     nlh->nlmsg_type == NLMSG_ERROR))
+				return;
+	}
+}
+
 int nl_talk(struct nl *nl, struct nlmsghdr *req, mnl_cb_t cb, void *data)
 {
 	/*
@@ -150,9 +174,12 @@ int nl_talk(struct nl *nl, struct nlmsghdr *req, mnl_cb_t cb, void *data)
 	if (t.err)
 		return t.err;
 	/* libmnl's word for a message marked NLM_F_DUMP_INTR. */
-	if (errno == EINTR)
+	if (errno == EINTR) {
+		nl_drain(nl, seq);
 		snprintf(nl->extack, sizeof(nl->extack), "the table changed "
 			 "during the dump: run it again");
+		errno = EINTR;
+	}
 	return errno ? -errno : -EPROTO;
 }
 

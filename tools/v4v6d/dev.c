@@ -6,6 +6,7 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -23,6 +24,10 @@
 #define LL_WAIT_MS	1500	/* longest wait for a usable link-local */
 #define RETRY_MS	5000	/* between attempts to make an identity */
 #define INFINITE	0xffffffffu
+
+/* The device of a node of d4.idents. */
+#define dev_of(node)	((struct dev *)((char *)(node) - \
+					offsetof(struct dev, ifnode)))
 
 struct dev *dev_find(const uint8_t mac[6])
 {
@@ -56,14 +61,12 @@ static struct dev *dev_by_ipv4(struct in_addr ipv4)
 	return NULL;
 }
 
+/* dev_by_ifindex(): the device of identity @ifindex: one hash lookup. */
 struct dev *dev_by_ifindex(int ifindex)
 {
-	struct dev *d;
+	struct imap_node *n = imap_find(&d4.idents, ifindex);
 
-	for (d = d4.devs; d && ifindex; d = d->next)
-		if (!d->dead && d->ifindex == ifindex)
-			return d;
-	return NULL;
+	return n && !dev_of(n)->dead ? dev_of(n) : NULL;
 }
 
 static void dev_kernel_put(struct dev *d)
@@ -126,7 +129,13 @@ void dev_set_addr(struct dev *d, const struct in6_addr *a, uint32_t valid,
 	d->ipv6 = *a;
 	d->has_ipv6 = true;
 	ident_rule(d, a);
-	dev_kernel_put(d);
+	/*
+	 * A renewal of the address the kernel has changes nothing there: no
+	 * SET_DEVICE, which would announce a change and cut every dump of
+	 * the table under way (200 devices renewing is 20 a second).
+	 */
+	if (!same || !d->in_kernel || d->allow_stale)
+		dev_kernel_put(d);
 	/* A renewal of the same address can wait for the next save. */
 	if (same)
 		d4.stale = true;
@@ -200,6 +209,23 @@ static const struct dhcp6_ops dhcp_ops = {
 	.random = on_random,
 };
 
+int dev_restore(struct dev *d, const struct dhcp6_lease *l)
+{
+	if (!l) {
+		free(d->restore);
+		d->restore = NULL;
+		return 0;
+	}
+	if (!d->restore)
+		d->restore = malloc(sizeof(*d->restore));
+	if (!d->restore) {
+		log_err("%s: out of memory: its lease not kept", d->ident);
+		return -ENOMEM;
+	}
+	*d->restore = *l;
+	return 0;
+}
+
 struct dev *dev_new(const uint8_t mac[6], struct in_addr ipv4)
 {
 	struct dev *d = calloc(1, sizeof(*d));
@@ -211,7 +237,6 @@ struct dev *dev_new(const uint8_t mac[6], struct in_addr ipv4)
 	}
 	memcpy(d->mac, mac, 6);
 	d->ipv4 = ipv4;
-	d->sock = -1;
 	d->mode = STATE_MODE_DHCPV6;
 	d->seen_ms = now_ms();
 	iaid = (uint32_t)mac[2] << 24 | mac[3] << 16 | mac[4] << 8 | mac[5];
@@ -270,7 +295,7 @@ void dev_seen(const uint8_t mac[6], struct in_addr ipv4, bool sure)
 	struct dev *d = dev_find(mac);
 	uint64_t now = now_ms();
 
-	if (!ipv4_usable(ipv4) || (d && d->releasing))
+	if (d4.ending || !ipv4_usable(ipv4) || (d && d->releasing))
 		return;
 	if (!d) {
 		/*
@@ -491,11 +516,11 @@ static void dev_start(struct dev *d, uint64_t now)
 		dev_slaac(d, now);
 		break;
 	case STATE_MODE_DHCPV6:
-		if (d->has_restore)
-			dhcp6_client_restore(&d->dhcp, &d->restore, now);
+		if (d->restore)
+			dhcp6_client_restore(&d->dhcp, d->restore, now);
 		else
 			dhcp6_client_start(&d->dhcp, now);
-		d->has_restore = false;
+		dev_restore(d, NULL);
 		break;
 	}
 }
@@ -528,6 +553,10 @@ void dev_timers(uint64_t now)
 		if (d->ifindex && !d->started &&
 		    (d->ll_ready || now >= d->created_ms + LL_WAIT_MS))
 			dev_start(d, now);
+		if (d4.ending && d->started) {
+			dev_release(d);	/* its lease as the client has it */
+			continue;
+		}
 		if (d->started && d->mode == STATE_MODE_DHCPV6 &&
 		    dhcp6_client_deadline(&d->dhcp) <= now)
 			dhcp_timer(d, now);
@@ -611,18 +640,23 @@ void dev_age(uint64_t now)
 	}
 }
 
-void dev_receive(struct dev *d)
+static void on_dhcp6(void *arg, struct imap_node *node, const uint8_t *msg,
+		     size_t len)
 {
+	struct dev *d = dev_of(node);
 	enum dhcp6_state before = d->dhcp.state;
-	uint8_t buf[4096];
-	ssize_t n;
 
-	while ((n = recv(d->sock, buf, sizeof(buf), 0)) >= 0)
-		if (d->mode == STATE_MODE_DHCPV6 &&
-		    (d->started || d->releasing) && !d->dead)
-			dhcp6_client_receive(&d->dhcp, buf, n, now_ms());
+	(void)arg;
+	if (d->mode == STATE_MODE_DHCPV6 && (d->started || d->releasing) &&
+	    !d->dead)
+		dhcp6_client_receive(&d->dhcp, msg, len, now_ms());
 	if (d->dhcp.state != before)
 		d4.stale = true;
+}
+
+void dev_receive(void)
+{
+	isock_receive(d4.dhcp6_fd, &d4.idents, on_dhcp6, NULL);
 }
 
 void dev_addr_event(int ifindex, const struct in6_addr *addr,
@@ -635,8 +669,13 @@ void dev_addr_event(int ifindex, const struct in6_addr *addr,
 	if (!d)
 		return;
 	if (IN6_IS_ADDR_LINKLOCAL(addr) && !gone &&
-	    (!(flags & IFA_F_TENTATIVE) || (flags & IFA_F_OPTIMISTIC)))
+	    (!(flags & IFA_F_TENTATIVE) || (flags & IFA_F_OPTIMISTIC)) &&
+	    !(flags & IFA_F_DADFAILED)) {
 		d->ll_ready = true;
+		d->ll = *addr;
+	} else if (d->ll_ready && !memcmp(addr, &d->ll, 16)) {
+		d->ll_ready = false;	/* ident_send() lets the kernel choose */
+	}
 	if (!d->has_ipv6 || memcmp(addr, &d->ipv6, 16))
 		return;
 	/*
@@ -668,10 +707,8 @@ void dev_link_gone(int ifindex)
 	dev_drop_addr(d);
 	ident_rule(d, NULL);
 	d->has_rule = false;
-	if (d->dhcp.have_lease) {
-		d->restore = d->dhcp.lease;
-		d->has_restore = true;
-	}
+	if (d->dhcp.have_lease)
+		dev_restore(d, &d->dhcp.lease);
 	dhcp6_client_stop(&d->dhcp);
 	ident_destroy(d);
 	d->started = false;
@@ -715,13 +752,17 @@ void dev_sweep(void)
 		*pp = d->next;
 		ident_destroy(d);
 		log_info("%s: removed", mac_str(d->mac));
+		dev_restore(d, NULL);
 		free(d);
 		d4.n_devs--;
 		d4.dirty = true;
 	}
 }
 
-/* dev_stop_all(): exit: clients silenced, identities and table kept. */
+/*
+ * dev_stop_all(): exit: clients silenced, identities and table kept; when
+ * ending (v4v6d -R), the devices not released in time lose them too.
+ */
 void dev_stop_all(void)
 {
 	struct dev *d;
@@ -729,11 +770,18 @@ void dev_stop_all(void)
 	while ((d = d4.devs)) {
 		d4.devs = d->next;
 		dhcp6_client_stop(&d->dhcp);
-		if (d->sock >= 0)
-			close(d->sock);
+		if (d4.ending) {
+			log_warn("%s: no Reply to its Release: removed anyway",
+				 mac_str(d->mac));
+			dev_drop_addr(d);
+			dev_kernel_del(d);
+			ident_destroy(d);
+		}
+		dev_restore(d, NULL);
 		free(d);
 	}
 	d4.n_devs = 0;
+	memset(&d4.idents, 0, sizeof(d4.idents));
 }
 
 /* dev_fix(): the device's address is configured now (@a) or not (NULL). */

@@ -161,10 +161,12 @@ void dhcp6_client_init(struct dhcp6_client *c, const uint8_t mac[6],
 void dhcp6_client_start(struct dhcp6_client *c, uint64_t now_ms);
 /*
  * dhcp6_client_restore(): a lease from before a restart, received at
- * @lease->start_ms: Renew it now if it is still valid (Rebind past T2, or
- * when it has no server DUID; Solicit when it has expired, calling @lost
- * first). The lease's IAID becomes the client's. @bound comes when a Reply
- * confirms it.
+ * @lease->start_ms: Renew it soon if it is still valid, after a random
+ * delay of up to 10 s (less when T1, T2 or its end is nearer), so that
+ * many restored together are not renewed in one burst (Rebind past T2, or
+ * when it has no server DUID; Solicit at once when it has expired, calling
+ * @lost first). The lease's IAID becomes the client's. @bound comes when a
+ * Reply confirms it.
  */
 void dhcp6_client_restore(struct dhcp6_client *c,
 			  const struct dhcp6_lease *lease, uint64_t now_ms);

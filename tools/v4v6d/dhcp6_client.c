@@ -45,6 +45,8 @@
 
 /* The shortest T1 (seconds): a server's zero times must not loop Renews. */
 #define MIN_T1		1u
+/* A restored lease's first Renew: within this, randomly (restore_delay()). */
+#define RESTORE_SPREAD	10000u
 /* The longest wait before a Solicit after failures: SOL_TIMEOUT << this. */
 #define MAX_BACKOFF_SHIFT	16u
 
@@ -1099,6 +1101,28 @@ static void restored(struct dhcp6_client *c, const struct dhcp6_lease *lease)
 	c->have_lease = true;
 }
 
+/*
+ * restore_delay() - when a restored lease's first Renew (or Rebind) goes:
+ * uniformly within RESTORE_SPREAD, or half the time to the next of T1, T2
+ * and the end of the valid lifetime when that is shorter. A restart
+ * restores every device's lease at once: a thousand Renews in one burst
+ * would be answered late or lost (like Solicit's SOL_MAX_DELAY and
+ * Confirm's CNF_MAX_DELAY, RFC 8415 18.2.1 and 18.2.3).
+ */
+static uint64_t restore_delay(struct dhcp6_client *c, uint64_t now)
+{
+	const struct dhcp6_lease *l = &c->lease;
+	uint64_t limit = t1_at(l), window;
+
+	if (now >= limit)
+		limit = l->server_duid_len && now < t2_at(l) ? t2_at(l) :
+			valid_end(l);
+	window = (limit - now) / 2;
+	if (window > RESTORE_SPREAD)
+		window = RESTORE_SPREAD;
+	return window * c->ops->random(c->ctx) / UINT32_MAX;
+}
+
 void dhcp6_client_restore(struct dhcp6_client *c,
 			  const struct dhcp6_lease *lease, uint64_t now_ms)
 {
@@ -1114,9 +1138,10 @@ void dhcp6_client_restore(struct dhcp6_client *c,
 	}
 	/*
 	 * RFC 8415 18.2.2 allows Confirm, or Renew/Rebind: Renew (Rebind past
-	 * T2) also refreshes the lifetimes.
+	 * T2) also refreshes the lifetimes. Bound until then: the timer
+	 * (deadline_passed()) Renews, or Rebinds past T2.
 	 */
-	renew(c, now_ms);
+	c->deadline_ms = add_ms(now_ms, restore_delay(c, now_ms));
 }
 
 void dhcp6_client_decline(struct dhcp6_client *c, const struct in6_addr *addr,

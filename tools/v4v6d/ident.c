@@ -2,8 +2,9 @@
 /*
  * A device's WAN identity: a private-mode macvlan on the WAN with the
  * device's MAC, set up as a host (no forwarding, no RAs, DAD on, optimistic
- * so a new lease is usable at once), with routes of its own and the UDP
- * socket its DHCPv6 client talks through.
+ * so a new lease is usable at once), with routes of its own. Its DHCPv6
+ * client talks through the one socket of all identities (isock.c), which
+ * finds it by its ifindex in d4.idents.
  *
  * Routes: table IDENT_TABLE_BASE + ifindex holds the default route via the
  * WAN's router and the on-link prefixes, all through the identity, and a
@@ -12,6 +13,10 @@
  * ifindex, for lookups bound to the interface without a source. v4v6.ko
  * routes each translated packet strictly on its identity, so without these
  * it would have no way out.
+ *
+ * At start, identities left by an earlier run are taken over: one link
+ * dump finds them all (ident_scan()), and one address dump, after, their
+ * link-locals, rather than a query, or a whole dump, per identity.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -104,42 +109,101 @@ void ident_sysctls(struct dev *d, bool all)
 	}
 }
 
-static int dhcp6_socket(struct dev *d)
+/* The links named like identities, found by ident_scan(), by name. */
+static struct found {
+	char name[IF_NAMESIZE];
+	int ifindex;
+	bool has_mac;
+	uint8_t mac[6];
+} *found;
+static size_t n_found, cap_found;
+static bool scanned, scan_failed;
+
+static int found_cmp(const void *a, const void *b)
 {
-	struct sockaddr_in6 sa = {
-		.sin6_family = AF_INET6,
-		.sin6_port = htons(DHCP6_CLIENT_PORT),
-	};
-	int one = 1, hops = 1;
-	int fd = socket(AF_INET6, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	return strcmp(((const struct found *)a)->name,
+		      ((const struct found *)b)->name);
+}
 
-	if (fd < 0)
-		return -errno;
-	if (setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) ||
-	    setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, d->ident,
-		       strlen(d->ident)) ||
-	    setsockopt(fd, IPPROTO_IPV6, IPV6_MULTICAST_IF, &d->ifindex,
-		       sizeof(d->ifindex)) ||
-	    setsockopt(fd, IPPROTO_IPV6, IPV6_MULTICAST_HOPS, &hops,
-		       sizeof(hops)) ||
-	    bind(fd, (struct sockaddr *)&sa, sizeof(sa))) {
-		int err = -errno;
+static void found_link(void *arg, int ifindex, const char *name,
+		       const uint8_t *mac)
+{
+	size_t plen = strlen(d4.cfg.ident_prefix);
+	struct found *f;
 
-		close(fd);
-		return err;
+	(void)arg;
+	if (strncmp(name, d4.cfg.ident_prefix, plen) || scan_failed)
+		return;
+	if (n_found == cap_found) {
+		cap_found = cap_found ? cap_found * 2 : 64;
+		f = realloc(found, cap_found * sizeof(*found));
+		if (!f) {
+			scan_failed = true;
+			return;
+		}
+		found = f;
 	}
-	return fd;
+	f = &found[n_found++];
+	memset(f, 0, sizeof(*f));
+	snprintf(f->name, sizeof(f->name), "%s", name);
+	f->ifindex = ifindex;
+	f->has_mac = mac;
+	if (mac)
+		memcpy(f->mac, mac, 6);
+}
+
+void ident_scan(void)
+{
+	static const struct rtnl_event_ops ops = { .link_mac = found_link };
+
+	ident_scan_done();
+	if (!rtnl_link_dump(&ops, NULL) && !scan_failed) {
+		if (n_found)
+			qsort(found, n_found, sizeof(*found), found_cmp);
+		scanned = true;
+	}
+}
+
+void ident_scan_done(void)
+{
+	free(found);
+	found = NULL;
+	n_found = cap_found = 0;
+	scanned = scan_failed = false;
+}
+
+/*
+ * ident_lookup(): the link named like @d's identity, its MAC into @mac
+ * (-1: it has none); 0 when there is no such link.
+ */
+static int ident_lookup(const struct dev *d, uint8_t mac[6])
+{
+	struct found key, *f;
+	int ifindex;
+
+	if (!scanned) {
+		ifindex = rtnl_ifindex(d->ident);
+		return ifindex && rtnl_ifmac(ifindex, mac) ? -1 : ifindex;
+	}
+	if (!n_found)
+		return 0;
+	snprintf(key.name, sizeof(key.name), "%s", d->ident);
+	f = bsearch(&key, found, n_found, sizeof(*found), found_cmp);
+	if (!f)
+		return 0;
+	memcpy(mac, f->mac, 6);
+	return f->has_mac ? f->ifindex : -1;
 }
 
 /* An identity left by an earlier run: ours if it has the device's MAC. */
 static int ident_adopt(struct dev *d)
 {
 	uint8_t mac[6];
-	int ifindex = rtnl_ifindex(d->ident);
+	int ifindex = ident_lookup(d, mac);
 
 	if (!ifindex)
 		return 0;
-	if (rtnl_ifmac(ifindex, mac) || memcmp(mac, d->mac, 6)) {
+	if (ifindex < 0 || memcmp(mac, d->mac, 6)) {
 		log_err("%s exists and is not %s's identity", d->ident,
 			mac_str(d->mac));
 		return -EEXIST;
@@ -156,24 +220,22 @@ int ident_create(struct dev *d)
 	if (!d4.wan_ifindex)
 		return -ENODEV;		/* the WAN is gone: ident_remake_all() */
 	ifindex = ident_adopt(d);
-	/* an identity taken over has its link-local already: no event comes */
-	if (ifindex > 0)
-		d->ll_ready = rtnl_has_linklocal(ifindex);
+	/*
+	 * An identity taken over has its link-local already: no event comes.
+	 * At start, the address dump after ident_scan_done() tells.
+	 */
+	if (ifindex > 0 && !scanned)
+		d->ll_ready = rtnl_linklocal(ifindex, &d->ll);
 	if (!ifindex)
 		ifindex = rtnl_macvlan_add(d->ident, d4.wan_ifindex, d->mac);
 	if (ifindex < 0)
 		return ifindex;
 	d->ifindex = ifindex;
+	imap_add(&d4.idents, &d->ifnode, ifindex);
 	d->created_ms = now_ms();
 	ident_sysctls(d, true);
 	if (rtnl_link_up(ifindex))
 		log_warn("%s: cannot bring it up", d->ident);
-	d->sock = dhcp6_socket(d);
-	if (d->sock < 0) {
-		log_err("%s: DHCPv6 socket: %s", d->ident, strerror(-d->sock));
-		ident_destroy(d);
-		return -EIO;
-	}
 	ident_routes(d);
 	return 0;
 }
@@ -190,12 +252,11 @@ void ident_remake_all(void)
 
 void ident_destroy(struct dev *d)
 {
-	if (d->sock >= 0)
-		close(d->sock);
-	d->sock = -1;
 	ident_rule(d, NULL);
-	if (d->ifindex)
+	if (d->ifindex) {
+		imap_del(&d4.idents, &d->ifnode);
 		rtnl_link_del(d->ifindex);
+	}
 	d->ifindex = 0;
 }
 
@@ -249,21 +310,19 @@ void ident_rule(struct dev *d, const struct in6_addr *addr)
 	}
 }
 
+/*
+ * ident_send(): out of the identity, from its link-local when known (else
+ * the kernel chooses one: the link-local may still be tentative).
+ */
 int ident_send(struct dev *d, const uint8_t *msg, size_t len)
 {
-	struct sockaddr_in6 to = {
-		.sin6_family = AF_INET6,
-		.sin6_port = htons(DHCP6_SERVER_PORT),
-		.sin6_addr = DHCP6_ALL_SERVERS,
-		.sin6_scope_id = d->ifindex,
-	};
+	const struct in6_addr *src = d->ll_ready ? &d->ll : NULL;
+	int err = isock_send(d4.dhcp6_fd, d->ifindex, src, msg, len);
 
-	if (d->sock < 0)
-		return -ENOTCONN;
-	if (sendto(d->sock, msg, len, 0, (struct sockaddr *)&to,
-		   sizeof(to)) < 0) {
-		log_debug("%s: DHCPv6 send: %s", d->ident, strerror(errno));
-		return -errno;
-	}
-	return 0;
+	/* the link-local went away unseen: the kernel's choice */
+	if (src && (err == -EINVAL || err == -EADDRNOTAVAIL))
+		err = isock_send(d4.dhcp6_fd, d->ifindex, NULL, msg, len);
+	if (err)
+		log_debug("%s: DHCPv6 send: %s", d->ident, strerror(-err));
+	return err;
 }

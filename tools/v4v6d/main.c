@@ -5,11 +5,14 @@
  * Signals: SIGHUP reloads the configuration file; SIGTERM and SIGINT save
  * the state and exit, leaving v4v6.ko's table, the identities and their
  * addresses in place, so that translation goes on without the daemon.
+ * v4v6d -R ends all that instead (for uninstalling): each lease released,
+ * each identity and table entry removed, an empty state saved.
  */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
+#include <malloc.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -30,6 +33,12 @@
 /* Monotonic times are offset so that times before the start fit too. */
 #define CLOCK_OFFSET_MS	1000000000000ull
 #define TICK_MS		1000
+/*
+ * v4v6d -R: how long the Releases may take. RFC 8415 §18.2.7 sends one up
+ * to REL_MAX_RC (4) times, 1 + 2 + 4 + 8 s apart at most, after the
+ * identity is made again and has its link-local (a few seconds).
+ */
+#define ENDING_MS	30000
 #define IDLE_POLL_MS	2000
 #define RS_EVERY_MS	60000
 #define SAVE_WAIT_MS	1000
@@ -310,6 +319,12 @@ static bool on_signal(int fd)
 
 static int setup(void)
 {
+	d4.dhcp6_fd = isock_open();
+	if (d4.dhcp6_fd < 0) {
+		log_err("DHCPv6 socket on port %d: %s", DHCP6_CLIENT_PORT,
+			strerror(-d4.dhcp6_fd));
+		return -1;
+	}
 	d4.lan_ifindex = rtnl_ifindex(d4.cfg.lan);
 	d4.wan_ifindex = rtnl_ifindex(d4.cfg.wan);
 	if (!d4.lan_ifindex || !d4.wan_ifindex) {
@@ -326,8 +341,12 @@ static int setup(void)
 	dev_init();
 	lan_admit_read(true);
 	wan_admit_read();
+	ident_scan();
 	persist_restore();
 	dev_apply_statics();
+	ident_scan_done();
+	/* the link-locals of the identities taken over, in one dump */
+	rtnl_addr6_dump(&rtnl_ops, NULL);
 	lan_neigh_dump();
 	wan_solicit();
 	dns64_start();
@@ -338,26 +357,14 @@ static int setup(void)
 
 /*
  * The fds to poll: signals, kernel events, rtnetlink, RAs, DNS64, ARP, the
- * devices' sockets.
+ * identities' DHCPv6 socket: as many for a thousand devices as for one.
  */
-enum { FD_SIG, FD_KNL, FD_RTNL, FD_RA, FD_DNS64, FD_ARP, FD_FIXED };
+enum { FD_SIG, FD_KNL, FD_RTNL, FD_RA, FD_DNS64, FD_ARP, FD_DHCP6, FD_N };
 
-static struct pollfd *poll_set(int sigfd, unsigned int *n)
+static struct pollfd *poll_set(int sigfd)
 {
-	static struct pollfd *fds;
-	static unsigned int cap;
-	struct dev *d;
-	unsigned int i = FD_FIXED;
+	static struct pollfd fds[FD_N];
 
-	if (cap < d4.n_devs + FD_FIXED) {
-		cap = (d4.n_devs + FD_FIXED) * 2;
-		free(fds);
-		fds = calloc(cap, sizeof(*fds));
-		if (!fds) {
-			cap = 0;
-			return NULL;
-		}
-	}
 	fds[FD_SIG] = (struct pollfd){ .fd = sigfd, .events = POLLIN };
 	fds[FD_KNL] = (struct pollfd){ .fd = knl_event_fd(), .events = POLLIN };
 	fds[FD_RTNL] = (struct pollfd){ .fd = rtnl_event_fd(),
@@ -365,11 +372,7 @@ static struct pollfd *poll_set(int sigfd, unsigned int *n)
 	fds[FD_RA] = (struct pollfd){ .fd = wan_fd(), .events = POLLIN };
 	fds[FD_DNS64] = (struct pollfd){ .fd = dns64_fd(), .events = POLLIN };
 	fds[FD_ARP] = (struct pollfd){ .fd = arp_fd(), .events = POLLIN };
-	for (d = d4.devs; d && i < cap; d = d->next)
-		if (!d->dead && d->sock >= 0)
-			fds[i++] = (struct pollfd){ .fd = d->sock,
-						    .events = POLLIN };
-	*n = i;
+	fds[FD_DHCP6] = (struct pollfd){ .fd = d4.dhcp6_fd, .events = POLLIN };
 	return fds;
 }
 
@@ -393,11 +396,8 @@ static void knl_events(void)
 		follow_family(news > 0);
 }
 
-static void poll_dispatch(struct pollfd *fds, unsigned int n)
+static void poll_dispatch(struct pollfd *fds)
 {
-	struct dev *d;
-	unsigned int i;
-
 	if (fds[FD_KNL].revents)
 		knl_events();
 	if (fds[FD_RTNL].revents && !rtnl_read_events(&rtnl_ops, NULL))
@@ -408,13 +408,8 @@ static void poll_dispatch(struct pollfd *fds, unsigned int n)
 		wan_receive();
 	if (fds[FD_DNS64].revents)
 		dns64_receive();
-	for (i = FD_FIXED; i < n; i++) {
-		if (!fds[i].revents)
-			continue;
-		for (d = d4.devs; d; d = d->next)
-			if (d->sock == fds[i].fd && !d->dead)
-				dev_receive(d);
-	}
+	if (fds[FD_DHCP6].revents)
+		dev_receive();
 }
 
 /* Once a second: aging, expiries, kernel idle times, RS, DNS64. */
@@ -435,11 +430,13 @@ static void tick(uint64_t now)
 	dev_age(now);
 }
 
+/* v4v6d -R: when to stop waiting for Replies to the Releases */
+static uint64_t ending_by;
+
 static void run(int sigfd)
 {
 	uint64_t next_tick = 0, now, deadline;
 	struct pollfd *fds;
-	unsigned int n;
 	int timeout;
 
 	for (;;) {
@@ -457,25 +454,23 @@ static void run(int sigfd)
 		timeout = deadline > now ? (int)(deadline - now) : 0;
 		if (d4.dirty && timeout > (int)SAVE_WAIT_MS)
 			timeout = SAVE_WAIT_MS;
-		fds = poll_set(sigfd, &n);
-		if (!fds) {
-			log_err("out of memory");
-			return;
-		}
-		if (poll(fds, n, timeout) < 0 && errno != EINTR) {
+		fds = poll_set(sigfd);
+		if (poll(fds, FD_N, timeout) < 0 && errno != EINTR) {
 			log_err("poll: %s", strerror(errno));
 			return;
 		}
 		if (fds[FD_SIG].revents && !on_signal(sigfd))
 			return;
-		poll_dispatch(fds, n);
+		poll_dispatch(fds);
+		if (d4.ending && (!d4.devs || now_ms() >= ending_by))
+			return;
 	}
 }
 
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: v4v6d [-f] [-v] [-c FILE] [-s FILE] [-l LAN] [-w WAN] [-t]\n"
+		"usage: v4v6d [-f] [-v] [-c FILE] [-s FILE] [-l LAN] [-w WAN] [-t|-R]\n"
 		"  -c FILE   configuration file (default " CONFIG_FILE_DEFAULT ")\n"
 		"  -s FILE   state file (default " STATE_FILE_DEFAULT ")\n"
 		"  -l IF     the LAN interface (the IPv4 devices' side)\n"
@@ -483,6 +478,8 @@ static void usage(FILE *f)
 		"  -f        log to stderr instead of syslog\n"
 		"  -v        log debug messages too\n"
 		"  -t        check the configuration and exit\n"
+		"  -R        release every lease, remove every identity and\n"
+		"            table entry, and exit (to uninstall; v4v6d stopped)\n"
 		"  -h        this help\n"
 		"See v4v6d(8).\n");
 }
@@ -503,7 +500,7 @@ static int parse_args(int argc, char **argv, bool *fg, bool *verbose,
 {
 	int c;
 
-	while ((c = getopt(argc, argv, "c:s:l:w:fvth")) != -1) {
+	while ((c = getopt(argc, argv, "c:s:l:w:fvtRh")) != -1) {
 		switch (c) {
 		case 'c':
 			config_path = optarg;
@@ -527,6 +524,9 @@ static int parse_args(int argc, char **argv, bool *fg, bool *verbose,
 		case 't':
 			*test = true;
 			break;
+		case 'R':
+			d4.ending = true;
+			break;
 		case 'h':
 			usage(stdout);
 			exit(0);
@@ -548,6 +548,13 @@ int main(int argc, char **argv)
 	bool fg = false, verbose = false, test = false;
 	int sigfd, ret = 1;
 
+#ifdef M_ARENA_MAX
+	/*
+	 * glibc gives each thread that allocates an arena of its own, kept
+	 * for good: the RFC 7050 lookup's thread (dns64.c) needs none.
+	 */
+	mallopt(M_ARENA_MAX, 1);
+#endif
 	if (parse_args(argc, argv, &fg, &verbose, &test))
 		return 2;
 	log_open(!fg && !test, verbose);
@@ -557,18 +564,25 @@ int main(int argc, char **argv)
 		printf("v4v6d: %s: configuration ok\n", config_path);
 		return 0;
 	}
+	d4.dhcp6_fd = -1;
 	sigfd = signals_open();
 	if (sigfd < 0 || rtnl_open()) {
 		log_err("cannot start: %s", strerror(errno));
 		return 1;
 	}
 	if (!setup()) {
+		if (d4.ending) {
+			log_info("releasing %u devices", d4.n_devs);
+			ending_by = now_ms() + ENDING_MS;
+		}
 		run(sigfd);
 		d4.dirty = true;	/* when each device was last seen */
 		persist_save(true);
 		ret = 0;
 	}
 	dev_stop_all();
+	if (d4.dhcp6_fd >= 0)
+		close(d4.dhcp6_fd);
 	arp_close();
 	knl_close();
 	rtnl_close();

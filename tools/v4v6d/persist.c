@@ -36,8 +36,8 @@ static void dev_to_state(const struct dev *d, struct state_dev *s)
 	s->last_seen = ms_to_unix(d->seen_ms);
 	if (d->dhcp.have_lease)
 		l = &d->dhcp.lease;
-	else if (d->has_restore)
-		l = &d->restore;
+	else if (d->restore)
+		l = d->restore;
 	if (l) {
 		s->has_lease = true;
 		s->lease = *l;
@@ -106,9 +106,9 @@ static void restore_lease(struct dev *d, const struct state_dev *s)
 	int64_t now = ms_to_unix(now_ms());
 	uint32_t valid = left(s->lease.valid, s->lease_start, now);
 
-	d->restore = s->lease;
-	d->restore.start_ms = unix_to_ms(s->lease_start);
-	d->has_restore = true;
+	if (dev_restore(d, &s->lease))
+		return;
+	d->restore->start_ms = unix_to_ms(s->lease_start);
 	if (!valid || !d->ifindex)
 		return;
 	log_info("%s: lease of %s restored (%us left)", d->ident,

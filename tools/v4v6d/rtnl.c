@@ -198,6 +198,7 @@ struct addr_query {
 	int ifindex;
 	const struct in6_addr *addr;	/* NULL: any link-local */
 	int flags;
+	struct in6_addr found;		/* the address that matched */
 };
 
 static void addr_match(struct nl_object *obj, void *arg)
@@ -216,8 +217,10 @@ static void addr_match(struct nl_object *obj, void *arg)
 	if (q->addr ? !memcmp(a, q->addr, 16) :
 	    (IN6_IS_ADDR_LINKLOCAL(a) &&
 	     (!(flags & IFA_F_TENTATIVE) || (flags & IFA_F_OPTIMISTIC)) &&
-	     !(flags & IFA_F_DADFAILED)))
+	     !(flags & IFA_F_DADFAILED))) {
 		q->flags = flags;
+		memcpy(&q->found, a, 16);
+	}
 }
 
 static int addr_query(struct addr_query *q)
@@ -239,11 +242,14 @@ int rtnl_addr6_flags(int ifindex, const struct in6_addr *addr)
 	return addr_query(&q);
 }
 
-bool rtnl_has_linklocal(int ifindex)
+bool rtnl_linklocal(int ifindex, struct in6_addr *ll)
 {
 	struct addr_query q = { .ifindex = ifindex };
 
-	return addr_query(&q) >= 0;
+	if (addr_query(&q) < 0)
+		return false;
+	*ll = q.found;
+	return true;
 }
 
 static struct rtnl_route *route_obj(uint32_t table, const struct in6_addr *dst,
@@ -423,11 +429,18 @@ static void on_addr(struct rtnl_addr *ra, struct ev_ctx *c)
 static void on_link(struct rtnl_link *l, struct ev_ctx *c)
 {
 	const char *name = rtnl_link_get_name(l);
+	struct nl_addr *a = rtnl_link_get_addr(l);
 
-	if (c->ifi_family != AF_UNSPEC || !c->ops->link)
+	if (c->ifi_family != AF_UNSPEC)
 		return;
-	c->ops->link(c->arg, rtnl_link_get_ifindex(l), name ? name : "",
-		     rtnl_link_get_flags(l), c->type == RTM_DELLINK);
+	if (c->ops->link)
+		c->ops->link(c->arg, rtnl_link_get_ifindex(l), name ? name : "",
+			     rtnl_link_get_flags(l), c->type == RTM_DELLINK);
+	if (c->ops->link_mac && c->type == RTM_NEWLINK)
+		c->ops->link_mac(c->arg, rtnl_link_get_ifindex(l),
+				 name ? name : "",
+				 a && nl_addr_get_len(a) == 6 ?
+				 nl_addr_get_binary_addr(a) : NULL);
 }
 
 static void on_object(struct nl_object *obj, void *arg)
@@ -473,58 +486,66 @@ bool rtnl_read_events(const struct rtnl_event_ops *ops, void *arg)
 	return false;
 }
 
+/*
+ * dump(): a dump of @type (RTM_GETLINK, ...), each object to @c's callbacks
+ * as its message comes, one at a time: never the whole table in memory (a
+ * libnl cache of 1,000 identities' links is some 2 MiB). It has a socket
+ * of its own, since the callbacks send requests on cmd_sk (an identity
+ * made for a neighbour) and may dump in turn. A dump the kernel says was
+ * interrupted by a change is read again (as libnl's caches do): the
+ * callbacks take an object twice as they take an event again.
+ */
+static int dump(int type, struct ev_ctx *c, const char *what)
+{
+	struct nl_sock *sk = nl_socket_alloc();
+	int err = -NLE_NOMEM, tries = 0;
+
+	if (sk)
+		err = nl_connect(sk, NETLINK_ROUTE);
+	if (!err) {
+		nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_CUSTOM, on_msg, c);
+		do {
+			err = nl_rtgen_request(sk, type, AF_UNSPEC,
+					       NLM_F_DUMP);
+			if (err >= 0)
+				err = nl_recvmsgs_default(sk);
+		} while (err == -NLE_DUMP_INTR && ++tries < 5);
+	}
+	nl_socket_free(sk);
+	return nlerr(err, what);
+}
+
 int rtnl_neigh4_dump(int ifindex, const struct rtnl_event_ops *ops, void *arg)
 {
-	struct ev_ctx c = { .ops = ops, .arg = arg, .type = RTM_NEWNEIGH,
-			    .only_ifindex = ifindex };
-	struct nl_cache *cache;
-	int err = rtnl_neigh_alloc_cache(cmd_sk, &cache);
+	struct ev_ctx c = { .ops = ops, .arg = arg, .only_ifindex = ifindex };
 
-	if (err < 0)
-		return nlerr(err, "neighbour dump");
-	nl_cache_foreach(cache, on_object, &c);
-	nl_cache_free(cache);
-	return 0;
+	return dump(RTM_GETNEIGH, &c, "neighbour dump");
 }
 
 int rtnl_link_dump(const struct rtnl_event_ops *ops, void *arg)
 {
-	struct ev_ctx c = { .ops = ops, .arg = arg, .type = RTM_NEWLINK };
-	struct nl_cache *cache;
-	int err = rtnl_link_alloc_cache(cmd_sk, AF_UNSPEC, &cache);
+	struct ev_ctx c = { .ops = ops, .arg = arg };
 
-	if (err < 0)
-		return nlerr(err, "link dump");
-	nl_cache_foreach(cache, on_object, &c);
-	nl_cache_free(cache);
-	return 0;
+	return dump(RTM_GETLINK, &c, "link dump");
 }
 
 /* addr_dump(): @c's callbacks for each address there is. */
 static int addr_dump(struct ev_ctx *c)
 {
-	struct nl_cache *cache;
-	int err = rtnl_addr_alloc_cache(cmd_sk, &cache);
-
-	if (err < 0)
-		return nlerr(err, "address dump");
-	nl_cache_foreach(cache, on_object, c);
-	nl_cache_free(cache);
-	return 0;
+	return dump(RTM_GETADDR, c, "address dump");
 }
 
 int rtnl_addr6_dump(const struct rtnl_event_ops *ops, void *arg)
 {
-	struct ev_ctx c = { .ops = ops, .arg = arg, .type = RTM_NEWADDR,
-			    .only_family = AF_INET6 };
+	struct ev_ctx c = { .ops = ops, .arg = arg, .only_family = AF_INET6 };
 
 	return addr_dump(&c);
 }
 
 int rtnl_addr4_dump(int ifindex, const struct rtnl_event_ops *ops, void *arg)
 {
-	struct ev_ctx c = { .ops = ops, .arg = arg, .type = RTM_NEWADDR,
-			    .only_ifindex = ifindex, .only_family = AF_INET };
+	struct ev_ctx c = { .ops = ops, .arg = arg, .only_ifindex = ifindex,
+			    .only_family = AF_INET };
 
 	return addr_dump(&c);
 }

@@ -31,6 +31,9 @@ struct rtnl_event_ops {
 	/* a neighbour of any family on @ifindex has (had: @gone) @mac */
 	void (*lladdr)(void *arg, int ifindex, const uint8_t mac[6],
 		       bool gone);
+	/* a link named @name has the MAC @mac (NULL: none of 6 bytes) */
+	void (*link_mac)(void *arg, int ifindex, const char *name,
+			 const uint8_t *mac);
 };
 
 int rtnl_open(void);
@@ -63,8 +66,11 @@ int rtnl_addr6_set(int ifindex, const struct in6_addr *addr, int plen,
 int rtnl_addr6_del(int ifindex, const struct in6_addr *addr, int plen);
 /* rtnl_addr6_flags(): IFA_F_* of @addr on @ifindex, -1 when absent. */
 int rtnl_addr6_flags(int ifindex, const struct in6_addr *addr);
-/* rtnl_has_linklocal(): @ifindex has a link-local address it may use. */
-bool rtnl_has_linklocal(int ifindex);
+/*
+ * rtnl_linklocal(): whether @ifindex has a link-local address it may use
+ * (a whole address dump: not for each of many interfaces), into @ll.
+ */
+bool rtnl_linklocal(int ifindex, struct in6_addr *ll);
 
 /*
  * rtnl_route6_set(): @dst/@len in @table through @ifindex (via @gw unless

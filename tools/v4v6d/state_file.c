@@ -27,26 +27,6 @@ static int sys_fail(char *err, size_t errlen, const char *path,
 	return -1;
 }
 
-static int write_all(int fd, const char *buf, size_t len)
-{
-	ssize_t n;
-
-	while (len) {
-		n = write(fd, buf, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		if (!n) {
-			errno = EIO;
-			return -1;
-		}
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 /* "@path@suffix", malloc'd. */
 static char *path_with(const char *path, const char *suffix)
 {
@@ -80,21 +60,39 @@ static int sync_dir(const char *path, char *err, size_t errlen)
 	return r;
 }
 
-/* @text into a new temporary file @tmp (a mkstemp() template): 0 or -1. */
-static int write_temp(char *tmp, const char *text, char *err, size_t errlen)
+/*
+ * @st into a new temporary file @tmp (a mkstemp() template), written as it
+ * goes through stdio's buffer: 0 or -1.
+ */
+static int write_temp(char *tmp, const struct state *st, char *err,
+		      size_t errlen)
 {
-	int fd = mkostemp(tmp, O_CLOEXEC);
+	int fd = mkostemp(tmp, O_CLOEXEC), r;
+	FILE *f;
 
 	if (fd < 0)
 		return sys_fail(err, errlen, tmp, "cannot create");
-	if (fchmod(fd, 0600) || write_all(fd, text, strlen(text)) ||
-	    fsync(fd)) {
+	f = fchmod(fd, 0600) ? NULL : fdopen(fd, "w");
+	if (!f) {
 		sys_fail(err, errlen, tmp, "cannot write");
 		close(fd);
 		unlink(tmp);
 		return -1;
 	}
-	if (close(fd)) {
+	errno = 0;
+	r = state_write(f, st);
+	if (!r && (fflush(f) || fsync(fd)))
+		r = -1;
+	if (r) {
+		/* no errno: a field that cannot be written */
+		if (!errno)
+			errno = EINVAL;
+		sys_fail(err, errlen, tmp, "cannot write");
+		fclose(f);
+		unlink(tmp);
+		return -1;
+	}
+	if (fclose(f)) {
 		sys_fail(err, errlen, tmp, "cannot write");
 		unlink(tmp);
 		return -1;
@@ -121,21 +119,19 @@ static int keep_bak(const char *path, const char *bak, char *err,
 int state_save(const char *path, const struct state *st, char *err,
 	       size_t errlen)
 {
-	char *text = NULL, *tmp, *bak;
+	char *tmp, *bak;
 	int r = -1;
 
 	if (state_validate(st, err, errlen))
 		return -1;
 	tmp = path_with(path, ".XXXXXX");
 	bak = path_with(path, ".bak");
-	if (tmp && bak)
-		text = state_format(st);
-	if (!text) {
+	if (!tmp || !bak) {
 		errno = ENOMEM;
 		sys_fail(err, errlen, path, "");
 		goto out;
 	}
-	if (write_temp(tmp, text, err, errlen))
+	if (write_temp(tmp, st, err, errlen))
 		goto out;
 	if (keep_bak(path, bak, err, errlen)) {
 		unlink(tmp);
@@ -148,7 +144,6 @@ int state_save(const char *path, const struct state *st, char *err,
 	}
 	r = sync_dir(path, err, errlen);
 out:
-	free(text);
 	free(tmp);
 	free(bak);
 	return r;

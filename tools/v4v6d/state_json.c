@@ -10,130 +10,207 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <json-c/json.h>
-
 #include "state_write.h"
 
-static bool add(struct json_object *obj, const char *key,
-		struct json_object *val)
+/*
+ * The text is written as it goes, one field at a time, and never held
+ * whole: with 1,000 devices a document of json-c objects built first, then
+ * printed, was some 5 MiB at each save. The layout is json-c's pretty
+ * printing, which the file always had (two spaces an indent, "key":value,
+ * slashes not escaped), byte for byte.
+ */
+
+/* The escape json-c writes for @c, NULL for none. */
+static const char *escape(unsigned char c)
 {
-	if (!val || json_object_object_add(obj, key, val)) {
-		json_object_put(val);
-		return false;
+	switch (c) {
+	case '\b':
+		return "\\b";
+	case '\n':
+		return "\\n";
+	case '\r':
+		return "\\r";
+	case '\t':
+		return "\\t";
+	case '\f':
+		return "\\f";
+	case '"':
+		return "\\\"";
+	case '\\':
+		return "\\\\";
 	}
-	return true;
+	return NULL;
 }
 
-static bool add_str(struct json_object *obj, const char *key, const char *s)
+/* put_str(): @s as a JSON string, escaped as json-c escapes. */
+static void put_str(FILE *f, const char *s)
 {
-	return add(obj, key, json_object_new_string(s));
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p;
+
+	putc('"', f);
+	for (p = (const unsigned char *)s; *p; p++) {
+		if (escape(*p))
+			fputs(escape(*p), f);
+		else if (*p < ' ')
+			fprintf(f, "\\u00%c%c", hex[*p >> 4], hex[*p & 15]);
+		else
+			putc(*p, f);
+	}
+	putc('"', f);
 }
 
-static bool add_int(struct json_object *obj, const char *key, int64_t v)
+/*
+ * A member of an object (or an element of an array, @key NULL) at
+ * indentation @level: after a comma unless it is the first (*@first).
+ */
+static void put_key(FILE *f, int level, bool *first, const char *key)
 {
-	return add(obj, key, json_object_new_int64(v));
+	fputs(*first ? "\n" : ",\n", f);
+	*first = false;
+	fprintf(f, "%*s", 2 * level, "");
+	if (key)
+		fprintf(f, "\"%s\":", key);
 }
 
-static bool add_addr(struct json_object *obj, const char *key, int family,
-		     const void *addr)
+/*
+ * The end of an object or array whose members were at @level + 1 (on a
+ * line of its own: json-c's "[\n  ]" for no devices too).
+ */
+static void put_end(FILE *f, int level, char close)
+{
+	fprintf(f, "\n%*s%c", 2 * level, "", close);
+}
+
+static void put_int(FILE *f, int level, bool *first, const char *key,
+		    int64_t v)
+{
+	put_key(f, level, first, key);
+	fprintf(f, "%" PRId64, v);
+}
+
+static void put_text(FILE *f, int level, bool *first, const char *key,
+		     const char *s)
+{
+	put_key(f, level, first, key);
+	put_str(f, s);
+}
+
+static void put_bool(FILE *f, int level, bool *first, const char *key,
+		     bool v)
+{
+	put_key(f, level, first, key);
+	fputs(v ? "true" : "false", f);
+}
+
+static bool put_addr(FILE *f, int level, bool *first, const char *key,
+		     int family, const void *addr)
 {
 	char s[INET6_ADDRSTRLEN];
 
-	return inet_ntop(family, addr, s, sizeof(s)) && add_str(obj, key, s);
+	if (!inet_ntop(family, addr, s, sizeof(s)))
+		return false;
+	put_text(f, level, first, key, s);
+	return true;
 }
 
-static struct json_object *lease_json(const struct state_dev *d)
+/* @d's lease, an object whose members are at @level. */
+static bool put_lease(FILE *f, int level, const struct state_dev *d)
 {
 	const struct dhcp6_lease *l = &d->lease;
-	struct json_object *obj = json_object_new_object();
 	char duid[STATE_DUID_HEXLEN];
+	bool first = true;
 
 	state_duid_hex(l, duid);
-	if (!obj || !add_addr(obj, "address", AF_INET6, &l->addr) ||
-	    !add_int(obj, "iaid", l->iaid) || !add_int(obj, "t1", l->t1) ||
-	    !add_int(obj, "t2", l->t2) ||
-	    !add_int(obj, "preferred", l->preferred) ||
-	    !add_int(obj, "valid", l->valid) ||
-	    !add_int(obj, "start", d->lease_start) ||
-	    !add_str(obj, "server_duid", duid)) {
-		json_object_put(obj);
-		return NULL;
-	}
-	return obj;
+	putc('{', f);
+	if (!put_addr(f, level, &first, "address", AF_INET6, &l->addr))
+		return false;
+	put_int(f, level, &first, "iaid", l->iaid);
+	put_int(f, level, &first, "t1", l->t1);
+	put_int(f, level, &first, "t2", l->t2);
+	put_int(f, level, &first, "preferred", l->preferred);
+	put_int(f, level, &first, "valid", l->valid);
+	put_int(f, level, &first, "start", d->lease_start);
+	put_text(f, level, &first, "server_duid", duid);
+	put_end(f, level - 1, '}');
+	return true;
 }
 
-static struct json_object *dev_json(const struct state_dev *d)
+/* @d, an object whose members are at @level. */
+static bool put_dev(FILE *f, int level, const struct state_dev *d)
 {
-	struct json_object *obj = json_object_new_object();
 	const char *mode = state_mode_name(d->mode);
+	bool first = true;
 	char mac[18];
 
+	if (!mode)
+		return false;
 	snprintf(mac, sizeof(mac), "%02x:%02x:%02x:%02x:%02x:%02x",
 		 d->mac[0], d->mac[1], d->mac[2], d->mac[3], d->mac[4],
 		 d->mac[5]);
-	if (!obj || !mode || !add_str(obj, "mac", mac) ||
-	    !add_addr(obj, "ipv4", AF_INET, &d->ipv4) ||
-	    !add(obj, "static", json_object_new_boolean(d->is_static)) ||
-	    !add(obj, "inactive", json_object_new_boolean(d->inactive)) ||
-	    !add_str(obj, "mode", mode) ||
-	    (d->has_ipv6 && !add_addr(obj, "ipv6", AF_INET6, &d->ipv6)) ||
-	    !add_int(obj, "last_seen", d->last_seen) ||
-	    (d->dhcp6_state[0] && memchr(d->dhcp6_state, 0,
-					  sizeof(d->dhcp6_state)) &&
-	     !add_str(obj, "dhcp6_state", d->dhcp6_state)) ||
-	    (d->has_lease && !add(obj, "lease", lease_json(d)))) {
-		json_object_put(obj);
-		return NULL;
+	putc('{', f);
+	put_text(f, level, &first, "mac", mac);
+	if (!put_addr(f, level, &first, "ipv4", AF_INET, &d->ipv4))
+		return false;
+	put_bool(f, level, &first, "static", d->is_static);
+	put_bool(f, level, &first, "inactive", d->inactive);
+	put_text(f, level, &first, "mode", mode);
+	if (d->has_ipv6 &&
+	    !put_addr(f, level, &first, "ipv6", AF_INET6, &d->ipv6))
+		return false;
+	put_int(f, level, &first, "last_seen", d->last_seen);
+	if (d->dhcp6_state[0] &&
+	    memchr(d->dhcp6_state, 0, sizeof(d->dhcp6_state)))
+		put_text(f, level, &first, "dhcp6_state", d->dhcp6_state);
+	if (d->has_lease) {
+		put_key(f, level, &first, "lease");
+		if (!put_lease(f, level + 1, d))
+			return false;
 	}
-	return obj;
+	put_end(f, level - 1, '}');
+	return true;
 }
 
-static struct json_object *state_json(const struct state *st)
+int state_write(FILE *f, const struct state *st)
 {
-	struct json_object *root = json_object_new_object(), *arr;
 	char pref[INET6_ADDRSTRLEN + 4];
+	bool first = true, first_dev = true;
 	size_t i;
 
-	if (!root || !add_int(root, "version", STATE_VERSION))
-		goto fail;
+	putc('{', f);
+	put_int(f, 1, &first, "version", STATE_VERSION);
 	if (st->has_pref64) {
 		if (!inet_ntop(AF_INET6, &st->pref64, pref, sizeof(pref)))
-			goto fail;
+			return -1;
 		snprintf(pref + strlen(pref), sizeof(pref) - strlen(pref),
 			 "/%u", st->pref64_len);
-		if (!add_str(root, "pref64", pref))
-			goto fail;
+		put_text(f, 1, &first, "pref64", pref);
 	}
-	arr = json_object_new_array_ext((int)(st->n ? st->n : 1));
-	if (!add(root, "devices", arr))
-		goto fail;
+	put_key(f, 1, &first, "devices");
+	putc('[', f);
 	for (i = 0; i < st->n; i++) {
-		struct json_object *d = dev_json(&st->devs[i]);
-
-		if (!d || json_object_array_add(arr, d)) {
-			json_object_put(d);
-			goto fail;
-		}
+		put_key(f, 2, &first_dev, NULL);
+		if (!put_dev(f, 3, &st->devs[i]))
+			return -1;
 	}
-	return root;
-fail:
-	json_object_put(root);
-	return NULL;
+	put_end(f, 1, ']');
+	put_end(f, 0, '}');
+	putc('\n', f);
+	return ferror(f) ? -1 : 0;
 }
 
 char *state_format(const struct state *st)
 {
-	const int flags = JSON_C_TO_STRING_PRETTY |
-			  JSON_C_TO_STRING_NOSLASHESCAPE;
-	struct json_object *root = state_json(st);
-	const char *s = NULL;
 	char *text = NULL;
+	size_t len;
+	FILE *f = open_memstream(&text, &len);
 
-	if (root)
-		s = json_object_to_json_string_ext(root, flags);
-	if (s && asprintf(&text, "%s\n", s) < 0)
-		text = NULL;
-	json_object_put(root);
+	if (!f)
+		return NULL;
+	if (state_write(f, st) | fclose(f)) {
+		free(text);
+		return NULL;
+	}
 	return text;
 }
 

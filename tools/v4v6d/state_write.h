@@ -8,9 +8,16 @@
 #define V4V6D_STATE_WRITE_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "state.h"
 
+/*
+ * state_write(): @st as JSON text to @f, written as it goes (never the whole
+ * text or a document in memory). Returns 0, or -1 on an error of @f's or a
+ * field that cannot be written.
+ */
+int state_write(FILE *f, const struct state *st);
 /* state_format(): @st as JSON text (malloc'd), NULL when out of memory. */
 char *state_format(const struct state *st);
 /*

@@ -6,7 +6,7 @@
  *
  * The pieces: dev.c (a device's life), admit.c (who is learnt, and when an
  * address changes hands), arp.c (asking a holder), ident.c (its identity:
- * link, routes, DHCPv6 socket), wan.c (RAs: router, prefixes, PREF64),
+ * link, routes), isock.c (the identities' one DHCPv6 socket), wan.c (RAs: router, prefixes, PREF64),
  * dns64.c (RFC 7050), persist.c (the state file), main.c (the loop),
  * follow.c (interfaces and the module coming and going), knl.c and rtnl.c
  * (netlink).
@@ -23,6 +23,7 @@
 #include "admit.h"
 #include "conf.h"
 #include "dhcp6.h"
+#include "isock.h"
 #include "ra.h"
 #include "state_write.h"
 
@@ -46,12 +47,15 @@
  * @ipv6: the address in use
  * @ident: its identity's name
  * @ifindex: its identity's index, 0 while there is none
- * @sock: the identity's DHCPv6 socket, -1 when none
+ * @ifnode: its place in d4.idents while @ifindex is set
  * @ll_ready: the identity has a link-local address it can send from
+ * @ll: that address, once an event or a dump showed it (@ll_ready)
  * @started: addressing has begun (the identity had a usable link-local)
  * @dhcp: its DHCPv6 client (mode DHCPv6)
- * @has_restore: @restore is a lease from the state file, to be renewed
- * @restore: that lease
+ * @restore: a lease to be renewed when addressing begins (from the state
+ *	file, or held when the identity was made again), malloc'd: NULL
+ *	but for those few moments, since a lease is 184 bytes of 1,000
+ *	devices' memory
  * @fixed6: the configured address (mode fixed)
  * @created_ms: when the identity was made
  * @seen_ms: when it was last seen (monotonic)
@@ -75,12 +79,12 @@ struct dev {
 	struct in6_addr ipv6;
 	char ident[IF_NAMESIZE];
 	int ifindex;
-	int sock;
+	struct imap_node ifnode;
 	bool ll_ready;
+	struct in6_addr ll;
 	bool started;
 	struct dhcp6_client dhcp;
-	bool has_restore;
-	struct dhcp6_lease restore;
+	struct dhcp6_lease *restore;
 	struct in6_addr fixed6;
 	uint64_t created_ms;
 	uint64_t seen_ms;
@@ -121,10 +125,13 @@ struct daemon {
 	bool pref64_set;
 	struct dev *devs;
 	unsigned int n_devs;
+	struct imap idents;	/* the devices by their identity's ifindex */
+	int dhcp6_fd;		/* the identities' DHCPv6 socket (isock.c) */
 	bool dirty;		/* the state file lacks what must survive */
 	bool stale;		/* it lacks only what may wait */
 	uint64_t saved_ms;
 	struct admit admit;	/* who is learnt, who takes an address */
+	bool ending;		/* v4v6d -R: every device released, no new one */
 };
 
 extern struct daemon d4;
@@ -148,13 +155,16 @@ struct dev *dev_by_ifindex(int ifindex);
 /* dev_seen(): a sign of life of @mac at @ipv4; @sure: from the device now */
 void dev_seen(const uint8_t mac[6], struct in_addr ipv4, bool sure);
 struct dev *dev_new(const uint8_t mac[6], struct in_addr ipv4);
+/* dev_restore(): @l (copied) for @d to renew, NULL: none. 0, or -ENOMEM. */
+int dev_restore(struct dev *d, const struct dhcp6_lease *l);
 void dev_set_addr(struct dev *d, const struct in6_addr *a, uint32_t valid,
 		  uint32_t preferred);
 void dev_kernel_idle(const uint8_t mac[6], uint64_t idle_ms, uint64_t now);
 void dev_timers(uint64_t now);
 uint64_t dev_deadline(void);
 void dev_age(uint64_t now);
-void dev_receive(struct dev *d);
+/* dev_receive(): the DHCPv6 datagrams waiting, each to its identity */
+void dev_receive(void);
 void dev_addr_event(int ifindex, const struct in6_addr *addr,
 		    unsigned int flags, bool gone);
 void dev_link_gone(int ifindex);
@@ -174,6 +184,12 @@ void dev_kernel_resync(void);
 
 /* ident.c */
 int ident_create(struct dev *d);
+/*
+ * ident_scan(): at start, the links named like identities read in one
+ * dump, for ident_create() to take over; ident_scan_done() forgets them.
+ */
+void ident_scan(void);
+void ident_scan_done(void);
 void ident_remake_all(void);
 void ident_destroy(struct dev *d);
 void ident_routes(struct dev *d);

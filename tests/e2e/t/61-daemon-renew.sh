@@ -3,7 +3,9 @@
 # from its identity (Renew messages from the device's MAC on net6, answered:
 # Kea's lease file shows the lease's expiry moving on), the address on the
 # identity gets the new lifetimes (it outlives the first valid lifetime by
-# far), and the device keeps its IPv6 address and its traffic flowing.
+# far), and the device keeps its IPv6 address and its traffic flowing. A
+# renewal of the same address changes nothing in the kernel's table: no
+# device event (v4v6ctl monitor) comes of it.
 
 KEA_T1=4 KEA_T2=8 KEA_PREFERRED=12 KEA_VALID=16 kea_restart
 RUN=28		# seconds of renewals watched: more than the valid lifetime
@@ -24,12 +26,24 @@ v4v6d_log_has "$ident: DHCPv6 lease $addr6 \(T1 4s, T2 8s, valid 16s\)" ||
 	{ v4v6d_dump; die "v4v6d did not take Kea's times"; }
 log "$name ($mac): $addr6 on $ident, T1 4 s, T2 8 s, valid 16 s"
 
+# The module's events all along; subscribed once it sees its own config.
+ip netns exec gw "$V4V6_CTL" -j monitor > "$E2E_TMP/monitor.txt" 2> "$E2E_TMP/monitor.err" &
+monitor=$!
+wait_for 10 sh -c "ip netns exec gw $V4V6_CTL config set unknown pass > /dev/null &&
+	grep -q '\"event\": *\"config\"' $E2E_TMP/monitor.txt" ||
+	{ cat "$E2E_TMP/monitor.err"; die "v4v6ctl monitor sees no events"; }
+
 # Traffic all along: a ping a second.
 on "$name" ping -i 1 -w $RUN -W 1 $SRV4_ADDR > "$E2E_TMP/ping.txt" 2>&1 &
 ping_pid=$!
 sleep $RUN
 wait $ping_pid
 capture_stop dhcp6
+kill $monitor 2> /dev/null
+wait $monitor 2> /dev/null
+events=$(grep -ci "\"$mac\"" "$E2E_TMP/monitor.txt" || true)
+[ "$events" -eq 0 ] ||
+	{ cat "$E2E_TMP/monitor.txt"; die "$events device events for $mac: renewals changed the kernel's table"; }
 
 renews=$(dhcp6_count dhcp6 "$mac" renew)
 rebinds=$(dhcp6_count dhcp6 "$mac" rebind)
