@@ -51,8 +51,8 @@ matrix: deps
 	bash tests/matrix.sh
 
 # 64-byte UDP rates, TCP, ping and the control plane of v4v6 beside plain
-# IPv6 forwarding and Jool SIIT, in one guest (tests/bench/), with a smoke
-# version (bench.sh --smoke, tests/bench/smoke-e2e.sh).
+# IPv6 forwarding and Jool SIIT, in one guest (tests/bench/); make check runs
+# its smoke version as the e2e test 51-bench-smoke.
 bench: deps
 	bash tests/bench/run.sh
 

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 """The benchmark's table, from the results tests/bench/bench.sh recorded.
 
-  report.py [--smoke] RESULTS
+  report.py RESULTS
 
 RESULTS has one line per measurement:
   info KEY VALUE...
@@ -30,9 +30,7 @@ def spread(vals, fmt="%.0f"):
 
 
 def main():
-    args = sys.argv[1:]
-    smoke = "--smoke" in args
-    path = [a for a in args if a != "--smoke"][0]
+    path = sys.argv[1]
     info, cp = {}, []
     pps = defaultdict(dict)        # config -> round -> (pps, ns, sent, delivered)
     tcp, ping = defaultdict(dict), defaultdict(dict)
@@ -54,10 +52,6 @@ def main():
     print("accelerator %s, %s CPUs, kernel %s; %s per configuration; %s traffic devices"
           % (info.get("accel"), info.get("cpus"), info.get("kernel"), info.get("rounds"),
              info.get("devices")))
-    if smoke:
-        n = len(pps) + len(tcp) + len(ping)
-        print("smoke: all %d configurations forwarded traffic" % n)
-        return 0
 
     def gen_of(cfg):
         d = "4" if ("4to6" in cfg or cfg.endswith("-out")) else "6"
