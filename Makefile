@@ -9,7 +9,7 @@ KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
 export V4V6_CACHE ?= /var/cache/v4v6
 
 .PHONY: all module tools deps check kunit kunit-s390x kunit-matrix e2e e2e-load demo \
-	tools-check openwrt-check clean help install lint checkpatch sparse spec-check \
+	tools-check openwrt-check clean help install lint bench checkpatch sparse spec-check \
 	fuzz-xlat fuzz-long fuzz-coverage arm64-smoke build-matrix matrix deb \
 	deb-check deb-matrix
 
@@ -49,6 +49,12 @@ e2e: deps
 # test, the whole e2e suite on each stock kernel; one table (tests/matrix.sh).
 matrix: deps
 	bash tests/matrix.sh
+
+# 64-byte UDP rates, TCP, ping and the control plane of v4v6 beside plain
+# IPv6 forwarding and Jool SIIT, in one guest (tests/bench/); make check runs
+# its smoke version as the e2e test 51-bench-smoke.
+bench: deps
+	bash tests/bench/run.sh
 
 e2e-load: deps
 	bash tests/e2e/load.sh
@@ -142,6 +148,7 @@ help:
 	@echo 'make kunit-s390x  the same on big-endian s390x (cross-built, QEMU TCG)'
 	@echo 'make kunit-matrix the same on 6.1, 6.12 and the newest (Debian suites)'
 	@echo 'make e2e       end-to-end tests in QEMU on the stock kernel'
+	@echo 'make bench     v4v6 against plain IPv6 forwarding and Jool SIIT: rates, TCP, RTT, table sizes'
 	@echo 'make e2e-load  the same beside a second guest that keeps all CPUs busy'
 	@echo 'make arm64-smoke  cross-build for arm64 and smoke-test it in qemu-system-aarch64'
 	@echo 'make lint      checkpatch --strict and sparse on the kernel code, the spec check'

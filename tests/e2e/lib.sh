@@ -79,6 +79,10 @@ modules_load() {
 # test's reference translator)
 has_jool_siit() { [ -n "${JOOL_DIR:-}" ] && [ -f "$JOOL_DIR/jool_siit.ko" ]; }
 
+# has_pktgen: the kernel's packet generator (the benchmark's sender) is
+# there to load
+has_pktgen() { modprobe -q pktgen; }
+
 # has_ynl: the kernel's generic netlink client is there (scripts/ynl.sh,
 # V4V6_YNL from tests/e2e/run.sh)
 has_ynl() { [ -f "${V4V6_YNL:-}/tools/net/ynl/cli.py" ]; }
