@@ -22,6 +22,8 @@ unsigned int v4v6_from_wan(struct net *net, struct v4v6_net *vn,
 			   struct net_device *in);
 
 /* unknown.c: announcing LAN sources that are not in the table */
+bool v4v6_unknown_allow(struct v4v6_net *vn, const u8 *mac, __be32 ip4,
+			unsigned long now);
 void v4v6_unknown_source(struct net *net, struct v4v6_net *vn,
 			 const u8 *mac, __be32 ip4, int ifindex);
 

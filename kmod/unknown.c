@@ -11,19 +11,36 @@
 
 #include "path.h"
 
-/* Whether @mac, @ip4 may be announced now; notes it if so. */
-static bool v4v6_unknown_allow(struct v4v6_net *vn, const u8 *mac, __be32 ip4)
+/**
+ * v4v6_unknown_allow() - whether a LAN source may be announced
+ * @vn: the namespace's instance
+ * @mac: the source's Ethernet address
+ * @ip4: its IPv4 address
+ * @now: jiffies
+ *
+ * Notes the announcement if it may be made. The times elapsed are unsigned
+ * differences of jiffies, not time_after(): the first window starts at 0,
+ * and a 32-bit jiffies begins five minutes short of wrapping
+ * (INITIAL_JIFFIES), where time_after_eq(now, 0 + HZ) is false, so the
+ * first V4V6_UNKNOWN_EVENTS_PER_SEC events after boot would have been the
+ * last for five minutes. (After more than ULONG_MAX jiffies without an
+ * event, a difference may look short once: at worst one second more of the
+ * last window's count.)
+ *
+ * Return: true if it may.
+ */
+bool v4v6_unknown_allow(struct v4v6_net *vn, const u8 *mac, __be32 ip4,
+			unsigned long now)
 {
 	struct v4v6_recent *r;
-	unsigned long now = jiffies;
 	bool allow = false;
 
 	r = &vn->recent[jhash_1word((__force u32)ip4, 0) % V4V6_RECENT_SLOTS];
 	spin_lock(&vn->ev_lock);
 	if (r->ip4 == ip4 && ether_addr_equal(r->mac, mac) &&
-	    time_before(now, r->when + HZ))
+	    now - r->when < HZ)
 		goto out;
-	if (time_after_eq(now, vn->ev_window + HZ)) {
+	if (now - vn->ev_window >= HZ) {
 		vn->ev_window = now;
 		vn->ev_sent = 0;
 	}
@@ -52,7 +69,7 @@ out:
 void v4v6_unknown_source(struct net *net, struct v4v6_net *vn,
 			 const u8 *mac, __be32 ip4, int ifindex)
 {
-	if (!v4v6_unknown_allow(vn, mac, ip4) ||
+	if (!v4v6_unknown_allow(vn, mac, ip4, jiffies) ||
 	    !v4v6_notify_unknown(net, mac, ip4, ifindex))
 		v4v6_count(vn, V4V6_STAT_EVENTS_SUPPRESSED);
 }
