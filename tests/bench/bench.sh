@@ -27,11 +27,12 @@
 # packets) and ping RTT each way, and the control plane (the e2e test
 # 76-daemon-1000, where this tree has it).
 #
-#   bench.sh [--reps N] [--secs S] [--perf] [--configs A:B...]
+#   bench.sh [--reps N] [--secs S] [--perf] [--configs A:B...] [--control-plane]
 #
 # --perf: a profile of the gateway's CPU during a v4v6 4->6 run. --configs:
 # only these packet rate configurations (and no table sizes, TCP, ping or
-# control plane), for a look at one of them. Needs JOOL_DIR (or empty),
+# control plane), for a look at one of them. --control-plane: that alone.
+# Needs JOOL_DIR (or empty),
 # V4V6_KO, V4V6_CTL and, for the control plane, V4V6D (tests/bench/guest.sh).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -40,14 +41,15 @@ E2E_TMP=/tmp/bench
 . "$here/lib.sh"
 UAPI=$here/../../uapi/linux/v4v6.h
 
-reps=5 secs=3 perf='' configs=''
+reps=5 secs=3 perf='' configs='' cp_only=''
 while [ $# -gt 0 ]; do
 	case $1 in
 	--reps) reps=$2; shift ;;
 	--secs) secs=$2; shift ;;
 	--perf) perf=1 ;;
 	--configs) configs=${2//:/ }; shift ;;
-	*) echo "usage: bench.sh [--reps N] [--secs S] [--perf] [--configs A:B...]" >&2; exit 2 ;;
+	--control-plane) cp_only=1 ;;
+	*) echo "usage: bench.sh [--reps N] [--secs S] [--perf] [--configs A:B...] [--control-plane]" >&2; exit 2 ;;
 	esac
 	shift
 done
@@ -216,8 +218,12 @@ run_control_plane() {
 	fi
 	bash "$here/../e2e/guest.sh" "${JOOL_DIR:-none}" "$V4V6_KO" "$CP_TEST/on" > "$RES/cp.log" 2>&1
 	local rc=$?
-	sed -n 's/^    | result: //p' "$RES/cp.log" | while read -r l; do record cp result "$l"; done
-	[ $rc -eq 0 ] || record cp na "e2e test $CP_TEST failed (exit $rc)"
+	# (the runner prints "    |   result: ..." under a test)
+	sed -n 's/^ *| *result: //p' "$RES/cp.log" | while read -r l; do record cp result "$l"; done
+	[ $rc -eq 0 ] && return 0
+	record cp na "e2e test $CP_TEST failed (exit $rc)"
+	grep -E '^ *\| *FAIL: |^e2e: ' "$RES/cp.log" | head -n 10 | sed 's/^/control plane| /'
+	return 0
 }
 
 accel() {
@@ -236,7 +242,14 @@ record info cpus "$(getconf _NPROCESSORS_ONLN)"
 record info kernel "$(uname -r)"
 record info rounds "$reps x $secs s"
 record info devices "$NDEV"
+record info jool "$(has_jool_siit && echo yes || echo no)"
 say "$(accel), $(getconf _NPROCESSORS_ONLN) CPUs, $(uname -r); $reps rounds of $secs s per configuration"
+if [ -n "$cp_only" ]; then
+	trap - EXIT
+	run_control_plane
+	python3 "$here/report.py" "$RES/results.txt" | sed 's/^/bench: /'
+	exit 0
+fi
 bench_up
 say "topology up; Jool SIIT: $(has_jool_siit && echo yes || echo "no (not built for $(uname -r))")"
 sinks on

@@ -108,7 +108,8 @@ def main():
         line("v4v6 4->6 pps over Jool SIIT", "v4v6-4to6", "jool-4to6", TARGETS["jool"])
         line("v4v6 6->4 pps over Jool SIIT", "v4v6-6to4", "jool-6to4", TARGETS["jool"])
     else:
-        print("  Jool SIIT: n/a (not measured: not built for this kernel)")
+        print("  Jool SIIT: n/a (%s)" % ("not measured in this run" if info.get("jool") == "yes"
+                                         else "not built for this kernel"))
     line("conntrack (inbound replies) cost over inbound all, 4->6", "v4v6-4to6", "v4v6ct-4to6")
     line("conntrack (inbound replies) cost over inbound all, 6->4", "v4v6-6to4", "v4v6ct-6to4")
     sizes = sorted({int(m.group(1)) for c in pps for m in [re.match(r"size(\d+)-", c)] if m})
