@@ -6,6 +6,8 @@
 #include <linux/slab.h>
 #include <net/netns/generic.h>
 
+#include "path.h"
+#include "route6.h"
 #include "v4v6.h"
 
 static unsigned int v4v6_net_id __read_mostly;
@@ -60,9 +62,12 @@ static int __net_init v4v6_net_init(struct net *net)
 	err = v4v6_counters_alloc(vn);
 	if (err)
 		goto err_cfg;
-	err = v4v6_table_init(vn);
+	err = v4v6_route6_init(&vn->route6);
 	if (err)
 		goto err_counters;
+	err = v4v6_table_init(vn);
+	if (err)
+		goto err_route6;
 	err = v4v6_hooks_register(net);
 	if (err)
 		goto err_table;
@@ -70,6 +75,8 @@ static int __net_init v4v6_net_init(struct net *net)
 
 err_table:
 	v4v6_table_destroy(vn);
+err_route6:
+	v4v6_route6_destroy(vn->route6);
 err_counters:
 	free_percpu(vn->counters);
 err_cfg:
@@ -88,6 +95,8 @@ static void __net_exit v4v6_net_exit(struct net *net)
 	v4v6_ct_hold(net, vn, false);
 	mutex_unlock(&vn->lock);
 	v4v6_table_destroy(vn);
+	v4v6_lan_unroute(vn);
+	v4v6_route6_destroy(vn->route6);
 	free_percpu(vn->counters);
 	kfree(rcu_dereference_protected(vn->cfg, true));
 	RCU_INIT_POINTER(vn->cfg, NULL);

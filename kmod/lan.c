@@ -18,6 +18,7 @@
 #include <net/route.h>
 
 #include "path.h"
+#include "route6.h"
 
 /*
  * Whether the packet was addressed to the router at L2: only those are
@@ -57,8 +58,15 @@ static bool v4v6_for_router(const struct sk_buff *skb)
  * route says. "ip rule ... unreachable" returns -ENETUNREACH as well, and
  * cannot be told from no route here.
  */
-static bool v4v6_for_internet(struct net *net, const struct sk_buff *skb,
-			      const struct net_device *in)
+enum v4v6_way4 {
+	V4V6_WAY4_ROUTER,	/* not the internet: the IPv4 stack's */
+	V4V6_WAY4_NONE,		/* the internet, with no route at all */
+	V4V6_WAY4_DEFAULT,	/* the internet, through a default route */
+};
+
+static enum v4v6_way4 v4v6_for_internet(struct net *net,
+					const struct sk_buff *skb,
+					const struct net_device *in)
 {
 	const struct iphdr *iph = ip_hdr(skb);
 	__be32 daddr = iph->daddr;
@@ -75,13 +83,78 @@ static bool v4v6_for_internet(struct net *net, const struct sk_buff *skb,
 	if (ipv4_is_multicast(daddr) || ipv4_is_lbcast(daddr) ||
 	    ipv4_is_zeronet(daddr) || ipv4_is_loopback(daddr) ||
 	    ipv4_is_linklocal_169(daddr))
-		return false;
+		return V4V6_WAY4_ROUTER;
 	v4v6_flowi4_set_dscp(&fl4, inet_dsfield_to_dscp(iph->tos));
 	err = fib_lookup(net, &fl4, &res, 0);
 	if (err)
-		return err == -ENETUNREACH;
-	return !res.prefixlen && res.type != RTN_LOCAL &&
-	       res.type != RTN_BROADCAST && res.type != RTN_MULTICAST;
+		return err == -ENETUNREACH ? V4V6_WAY4_NONE : V4V6_WAY4_ROUTER;
+	if (!res.prefixlen && res.type != RTN_LOCAL &&
+	    res.type != RTN_BROADCAST && res.type != RTN_MULTICAST)
+		return V4V6_WAY4_DEFAULT;
+	return V4V6_WAY4_ROUTER;
+}
+
+/*
+ * Whether @rt is the input route that ip_route_input() makes for any
+ * packet without a route (its "no_route" case): RTN_UNREACHABLE on the
+ * loopback device, not local, -ENETUNREACH, nothing of the packet in it.
+ */
+static bool v4v6_unrouted_shape(const struct rtable *rt,
+				const struct net_device *in)
+{
+	return rt->rt_type == RTN_UNREACHABLE && rt_is_input_route(rt) &&
+	       !(rt->rt_flags & (RTCF_LOCAL | RTCF_BROADCAST |
+				 RTCF_MULTICAST)) &&
+	       rt->dst.error == -ENETUNREACH &&
+	       rt->dst.dev == dev_net(in)->loopback_dev;
+}
+
+/**
+ * v4v6_lan_unroute() - give back the input route lent to unrouted packets
+ * @vn: the instance
+ *
+ * It holds the loopback interface: when that goes (the namespace goes),
+ * and when the instance goes. Packets that have it (noref, under RCU) keep
+ * it until a grace period ends.
+ */
+void v4v6_lan_unroute(struct v4v6_net *vn)
+{
+	dst_release(unrcu_pointer(xchg(&vn->unrouted4, NULL)));
+}
+
+/*
+ * The input route of a device's packet for the forward hooks (a "reject"
+ * rule's ICMP error needs one). Without any route, ip_route_input() makes
+ * a new one for every packet and frees it after (uncached: an allocation,
+ * a second FIB lookup and an RCU callback a packet), though they are all
+ * alike: the instance keeps the first and lends it to the others (noref,
+ * as the kernel lends its cached routes). Best effort: without a route, a
+ * reject sends no ICMP error.
+ */
+static void v4v6_lan_route(struct v4v6_net *vn, struct sk_buff *skb,
+			   struct net_device *in, enum v4v6_way4 way)
+{
+	const struct iphdr *iph = ip_hdr(skb);
+	struct dst_entry *dst;
+
+	if (skb_dst(skb))
+		return;
+	if (way == V4V6_WAY4_NONE) {
+		dst = rcu_dereference(vn->unrouted4);
+		if (dst) {
+			skb_dst_set_noref(skb, dst);
+			return;
+		}
+	}
+	if (!v4v6_route_input(skb, iph->daddr, iph->saddr,
+			      inet_dsfield_to_dscp(iph->tos), in))
+		return;
+	dst = skb_dst(skb);
+	if (way != V4V6_WAY4_NONE || !v4v6_unrouted_shape(skb_rtable(skb), in))
+		return;
+	dst_hold(dst);
+	if (cmpxchg((struct dst_entry __force **)&vn->unrouted4, NULL, dst))
+		dst_release(dst);
 }
 
 /* The Ethernet source of a packet, or NULL if it has none. */
@@ -114,7 +187,7 @@ static void v4v6_icmp4_reply(struct sk_buff *skb, const struct net_device *in,
 }
 
 /* The route of the translated packet, through the device's WAN identity. */
-static struct dst_entry *v4v6_route6(struct net *net,
+static struct dst_entry *v4v6_route6(struct net *net, struct v4v6_net *vn,
 				     const struct v4v6_config *cfg,
 				     const struct v4v6_device *d,
 				     const struct sk_buff *skb)
@@ -130,7 +203,7 @@ static struct dst_entry *v4v6_route6(struct net *net,
 
 	v4v6_addr_synth(&cfg->pref64, iph->daddr, &fl6.daddr);
 	/* Strictly through the identity: else it would leave with our MAC. */
-	return ip6_route_output_flags(net, NULL, &fl6, RT6_LOOKUP_F_IFACE);
+	return v4v6_route6_output(net, vn->route6, &fl6);
 }
 
 /* Send the translated @skb on @dst (whose reference it takes). */
@@ -285,7 +358,7 @@ static unsigned int v4v6_lan_xlat(struct net *net, struct v4v6_net *vn,
 	/* Not through the WAN with our MAC: the device's address went too. */
 	if (unlikely(d->wan_gone[0]))
 		return v4v6_unroutable(vn, d, skb, in, V4V6_STAT_IDENTITY_GONE);
-	dst = v4v6_route6(net, cfg, d, skb);
+	dst = v4v6_route6(net, vn, cfg, d, skb);
 	if (dst->error) {
 		dst_release(dst);
 		return v4v6_unroutable(vn, d, skb, in, V4V6_STAT_NO_ROUTE);
@@ -339,9 +412,9 @@ static int v4v6_lan_forwarded(struct net *net, struct sock *sk,
  */
 static unsigned int v4v6_lan_forward(struct net *net, struct v4v6_net *vn,
 				     const struct v4v6_config *cfg,
-				     struct sk_buff *skb, struct net_device *in)
+				     struct sk_buff *skb, struct net_device *in,
+				     enum v4v6_way4 way)
 {
-	const struct iphdr *iph = ip_hdr(skb);
 	struct net_device *wan;
 
 	wan = dev_get_by_index_rcu(net, cfg->wan_ifindex);
@@ -349,10 +422,7 @@ static unsigned int v4v6_lan_forward(struct net *net, struct v4v6_net *vn,
 		v4v6_count(vn, V4V6_STAT_NO_ROUTE);
 		return NF_DROP;
 	}
-	/* Best effort: without a route, a reject sends no ICMP error. */
-	if (!skb_dst(skb))
-		(void)v4v6_route_input(skb, iph->daddr, iph->saddr,
-				       inet_dsfield_to_dscp(iph->tos), in);
+	v4v6_lan_route(vn, skb, in, way);
 	NF_HOOK(NFPROTO_IPV4, NF_INET_FORWARD, net, NULL, skb, in, wan,
 		v4v6_lan_forwarded);
 	return NF_STOLEN;
@@ -381,15 +451,18 @@ unsigned int v4v6_from_lan(struct net *net, struct v4v6_net *vn,
 {
 	const struct iphdr *iph = ip_hdr(skb);
 	struct v4v6_device *d;
+	enum v4v6_way4 way;
 	const u8 *mac;
 
 	if (!v4v6_for_router(skb) ||
-	    !v4v6_addr_translatable(&cfg->pref64, iph->daddr) ||
-	    !v4v6_for_internet(net, skb, in))
+	    !v4v6_addr_translatable(&cfg->pref64, iph->daddr))
+		return NF_ACCEPT;
+	way = v4v6_for_internet(net, skb, in);
+	if (way == V4V6_WAY4_ROUTER)
 		return NF_ACCEPT;
 	d = v4v6_device_by4(vn, iph->saddr);
 	mac = v4v6_src_mac(skb, in);
 	if (!d || !mac || !ether_addr_equal(mac, d->mac))
 		return v4v6_stranger(net, vn, cfg, skb, in, d);
-	return v4v6_lan_forward(net, vn, cfg, skb, in);
+	return v4v6_lan_forward(net, vn, cfg, skb, in, way);
 }

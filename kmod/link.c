@@ -18,6 +18,7 @@
 #include <linux/string.h>
 
 #include "netlink.h"
+#include "path.h"
 
 /*
  * Set while the notifier goes: unregistering it replays NETDEV_UNREGISTER
@@ -186,9 +187,15 @@ static int v4v6_link_event(struct notifier_block *nb, unsigned long event,
 			   void *ptr)
 {
 	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
+	struct net *net = dev_net(dev);
 
-	if (event == NETDEV_UNREGISTER && !READ_ONCE(v4v6_link_closing))
-		v4v6_link_gone(dev_net(dev), dev);
+	if (event != NETDEV_UNREGISTER)
+		return NOTIFY_DONE;
+	/* The loopback interface goes last, and waits for its references. */
+	if (dev == net->loopback_dev)
+		v4v6_lan_unroute(v4v6_net(net));
+	if (!READ_ONCE(v4v6_link_closing))
+		v4v6_link_gone(net, dev);
 	return NOTIFY_DONE;
 }
 

@@ -16,6 +16,8 @@ unsigned int v4v6_from_lan(struct net *net, struct v4v6_net *vn,
 			   const struct v4v6_config *cfg, struct sk_buff *skb,
 			   struct net_device *in);
 
+void v4v6_lan_unroute(struct v4v6_net *vn);
+
 /* wan.c: IPv6 from the IPv6 network */
 unsigned int v4v6_from_wan(struct net *net, struct v4v6_net *vn,
 			   const struct v4v6_config *cfg, struct sk_buff *skb,

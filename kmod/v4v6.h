@@ -184,6 +184,9 @@ struct v4v6_recent {
  * @n_devices: how many
  * @gen: changes of the table, so that a dump can tell it was interrupted
  * @counters: the namespace's counters
+ * @route6: the IPv6 routes of its translated packets (route6.c)
+ * @unrouted4: the input route of LAN packets without any route, lent to
+ *	them all (lan.c); given back when the loopback interface goes
  * @ev_lock: protects the unknown-source limiter below
  * @ev_window: jiffies at which the current second of events began
  * @ev_sent: events sent in it
@@ -199,6 +202,8 @@ struct v4v6_net {
 	unsigned int n_devices;
 	unsigned int gen;
 	struct v4v6_counters __percpu *counters;
+	struct v4v6_route6_cache __percpu *route6;
+	struct dst_entry __rcu *unrouted4;
 	spinlock_t ev_lock; /* the unknown-source limiter */
 	unsigned long ev_window;
 	unsigned int ev_sent;

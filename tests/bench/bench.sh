@@ -29,8 +29,9 @@
 #
 #   bench.sh [--reps N] [--secs S] [--perf] [--configs A:B...] [--control-plane]
 #
-# --perf: a profile of the gateway's CPU during a v4v6 4->6 run. --configs:
-# only these packet rate configurations (and no table sizes, TCP, ping or
+# --perf: a profile of the gateway's CPU during a run of plain forwarding
+# and of v4v6 4->6 (with --configs: of each of those). --configs: only
+# these packet rate configurations (and no table sizes, TCP, ping or
 # control plane), for a look at one of them. --control-plane: that alone.
 # Needs JOOL_DIR (or empty),
 # V4V6_KO, V4V6_CTL and, for the control plane, V4V6D (tests/bench/guest.sh).
@@ -195,16 +196,25 @@ run_tcp_ping() {
 	setup off
 }
 
-# a profile of CPU $CPU during a v4v6 4->6 run (perf, where it works)
+# run_perf CONFIG...: a profile of CPU $CPU during a run of each (perf,
+# where it works), its 30 heaviest symbols
 run_perf() {
+	local cfg spec ns dev pid
 	command -v perf > /dev/null || { say "perf: not available"; return 0; }
 	sysctl -qw kernel.kptr_restrict=0 kernel.perf_event_paranoid=-1
-	setup v4v6-4to6
-	perf record -q -e cpu-clock -C $CPU -g -o "$E2E_TMP/perf.data" -- sleep $((secs + 1)) 2> /dev/null &
-	pg lan eth0 "$secs" "$(udp4 "$NDEV" "$GW_ETH0")" > /dev/null
-	wait
-	perf report -i "$E2E_TMP/perf.data" --stdio --no-children --sort sym 2> /dev/null |
-		grep -E '^ +[0-9.]+%' | head -n 30 | sed 's/^/perf| /' >> "$RES/perf.txt"
+	for cfg in "$@"; do
+		setup "$cfg"
+		spec=$(flow "$cfg")
+		read -r ns dev _ <<< "${spec%%$'\n'*}"
+		perf record -q -e cpu-clock -C $CPU -g -o "$E2E_TMP/perf.data" -- sleep $((secs + 1)) 2> /dev/null &
+		pid=$!
+		pg "$ns" "$dev" "$secs" "${spec#*$'\n'}" > /dev/null
+		# (perf alone: the pktgen shells of tests/bench/lib.sh stay)
+		wait $pid
+		echo "perf| $cfg:" >> "$RES/perf.txt"
+		perf report -i "$E2E_TMP/perf.data" --stdio --no-children --sort sym 2> /dev/null |
+			grep -E '^ +[0-9.]+%' | head -n 30 | sed 's/^/perf| /' >> "$RES/perf.txt"
+	done
 	setup off
 }
 
@@ -256,10 +266,15 @@ sinks on
 # shellcheck disable=SC2086 # one word per configuration
 run_pps "$reps" $configs || die "packet rates: less than half delivered by$BENCH_FAILED"
 say "packet rates done"
-[ -z "$configs" ] || { python3 "$here/report.py" "$RES/results.txt" | sed 's/^/bench: /'; exit 0; }
+if [ -n "$configs" ]; then
+	# shellcheck disable=SC2086 # one word per configuration
+	[ -z "$perf" ] || { run_perf $configs; sed 's/^/bench: /' "$RES/perf.txt"; }
+	python3 "$here/report.py" "$RES/results.txt" | sed 's/^/bench: /'
+	exit 0
+fi
 run_sizes || die "table sizes: a configuration forwarded (nearly) nothing"
 say "table sizes done"
-[ -z "$perf" ] || run_perf
+[ -z "$perf" ] || run_perf fwd6-out v4v6-4to6
 sinks off
 run_tcp_ping || die "TCP and ping: a configuration did not forward"
 say "TCP and ping done"

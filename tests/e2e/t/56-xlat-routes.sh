@@ -52,3 +52,44 @@ grep -q ' > ' "$E2E_TMP/wan.txt" && { cat "$E2E_TMP/wan.txt"; die "refused desti
 on d1 ping -c 2 -i 0.3 -W "$(xt 5)" $SRV4_ADDR > /dev/null || die "d1: ping $SRV4_ADDR after the routes"
 [ "$(stat_get xlat_4to6)" -gt "$xlat" ] || die "xlat_4to6 did not grow for $SRV4_ADDR"
 log "prohibit, unreachable, blackhole routes and a prohibit rule win (ICMP 3/13, 3/1, silence); $SRV4_ADDR still translated"
+
+# The IPv6 route of d1's packets follows the gateway's IPv6 routes and
+# rules at once, though v4v6 keeps the route of each flow: a rule, a route
+# in the rule's table and a more specific route there each take effect on
+# the next packet. R2 is a router that is not there (a neighbour entry on
+# id-d1): what is routed to it leaves for its MAC and gets no answer.
+R2=$NET6::99 R2_MAC=02:00:00:00:99:99 SYNTH=64:ff9b::c01f:c40a
+on gw ip -6 neigh replace $R2 lladdr $R2_MAC dev id-d1 nud permanent ||
+	die "neighbour $R2"
+capture r2 gw eth1 ip6 dst $SYNTH
+# leaves STEP real|r2: d1's next ping to srv4 is answered (real) or left
+# for R2's MAC (r2), as STEP did
+leaves() {
+	local before after
+	before=$(grep -c "> $R2_MAC" "$E2E_TMP/r2.txt")
+	if [ "$2" = real ]; then
+		on d1 ping -n -c 1 -W "$(xt 3)" $SRV4_ADDR > /dev/null || die "$1: no answer from $SRV4_ADDR"
+	else
+		on d1 ping -n -c 1 -W 1 $SRV4_ADDR > /dev/null && die "$1: answered, not routed to $R2"
+	fi
+	sleep 0.5
+	after=$(grep -c "> $R2_MAC" "$E2E_TMP/r2.txt")
+	if [ "$2" = real ]; then
+		[ "$after" -eq "$before" ] || die "$1: left for $R2_MAC"
+	else
+		[ "$after" -gt "$before" ] || { cat "$E2E_TMP/r2.txt"; die "$1: nothing left for $R2_MAC"; }
+	fi
+}
+leaves "before" real
+on gw ip -6 route add default via $R2 dev id-d1 table 3000 || die "table 3000"
+leaves "a route in a table no rule names" real
+on gw ip -6 rule add from $NET6::4:10 lookup 3000 pref 900 || die "rule to table 3000"
+leaves "a rule for d1's address" r2
+on gw ip -6 route add $SYNTH/128 via $NET6_ROUTER dev id-d1 table 3000 || die "route $SYNTH"
+leaves "a more specific route" real
+on gw ip -6 route del $SYNTH/128 table 3000 || die "route $SYNTH gone"
+leaves "the more specific route gone" r2
+on gw ip -6 rule del pref 900 && on gw ip -6 route flush table 3000 || die "rule and table 3000 gone"
+leaves "the rule gone" real
+capture_stop r2
+log "the route of d1's packets followed a rule, a route and a more specific route, and their removal, at once"
