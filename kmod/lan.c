@@ -19,6 +19,7 @@
 
 #include "path.h"
 #include "route6.h"
+#include "way4.h"
 
 /*
  * Whether the packet was addressed to the router at L2: only those are
@@ -42,7 +43,7 @@ static bool v4v6_for_router(const struct sk_buff *skb)
 }
 
 /*
- * Whether the packet is for the IPv4 internet: not for a special address,
+ * Where a packet goes: to the IPv4 internet if not for a special address,
  * and not for one the router has a route for other than a default route
  * (the LAN itself, other local networks, VPNs). On an IPv6-only network
  * there is usually no IPv4 default route at all; if there is one, v4v6
@@ -58,33 +59,20 @@ static bool v4v6_for_router(const struct sk_buff *skb)
  * route says. "ip rule ... unreachable" returns -ENETUNREACH as well, and
  * cannot be told from no route here.
  */
-enum v4v6_way4 {
-	V4V6_WAY4_ROUTER,	/* not the internet: the IPv4 stack's */
-	V4V6_WAY4_NONE,		/* the internet, with no route at all */
-	V4V6_WAY4_DEFAULT,	/* the internet, through a default route */
-};
-
-static enum v4v6_way4 v4v6_for_internet(struct net *net,
-					const struct sk_buff *skb,
-					const struct net_device *in)
+static enum v4v6_way4 v4v6_way4_lookup(struct net *net,
+				       const struct v4v6_way4_key *k)
 {
-	const struct iphdr *iph = ip_hdr(skb);
-	__be32 daddr = iph->daddr;
 	struct fib_result res;
 	struct flowi4 fl4 = {
-		.daddr = daddr,
-		.saddr = iph->saddr,
-		.flowi4_iif = in->ifindex,
-		.flowi4_mark = skb->mark,
+		.daddr = k->daddr,
+		.saddr = k->saddr,
+		.flowi4_iif = k->iif,
+		.flowi4_mark = k->mark,
 		.flowi4_scope = RT_SCOPE_UNIVERSE,
 	};
 	int err;
 
-	if (ipv4_is_multicast(daddr) || ipv4_is_lbcast(daddr) ||
-	    ipv4_is_zeronet(daddr) || ipv4_is_loopback(daddr) ||
-	    ipv4_is_linklocal_169(daddr))
-		return V4V6_WAY4_ROUTER;
-	v4v6_flowi4_set_dscp(&fl4, inet_dsfield_to_dscp(iph->tos));
+	v4v6_flowi4_set_dscp(&fl4, (__force dscp_t)k->dscp);
 	err = fib_lookup(net, &fl4, &res, 0);
 	if (err)
 		return err == -ENETUNREACH ? V4V6_WAY4_NONE : V4V6_WAY4_ROUTER;
@@ -92,6 +80,34 @@ static enum v4v6_way4 v4v6_for_internet(struct net *net,
 	    res.type != RTN_BROADCAST && res.type != RTN_MULTICAST)
 		return V4V6_WAY4_DEFAULT;
 	return V4V6_WAY4_ROUTER;
+}
+
+/* The same, remembered for the same packets while the routes stay (way4.c). */
+static enum v4v6_way4 v4v6_for_internet(struct net *net, struct v4v6_net *vn,
+					const struct sk_buff *skb,
+					const struct net_device *in)
+{
+	const struct iphdr *iph = ip_hdr(skb);
+	struct v4v6_way4_key k = {
+		.daddr = iph->daddr,
+		.saddr = iph->saddr,
+		.iif = in->ifindex,
+		.mark = skb->mark,
+		.dscp = (__force u8)inet_dsfield_to_dscp(iph->tos),
+	};
+	int genid, way;
+
+	if (ipv4_is_multicast(k.daddr) || ipv4_is_lbcast(k.daddr) ||
+	    ipv4_is_zeronet(k.daddr) || ipv4_is_loopback(k.daddr) ||
+	    ipv4_is_linklocal_169(k.daddr))
+		return V4V6_WAY4_ROUTER;
+	way = v4v6_way4_recall(net, vn->way4, &k);
+	if (way >= 0)
+		return way;
+	genid = rt_genid_ipv4(net);
+	way = v4v6_way4_lookup(net, &k);
+	v4v6_way4_keep(vn->way4, &k, genid, way);
+	return way;
 }
 
 /*
@@ -457,7 +473,7 @@ unsigned int v4v6_from_lan(struct net *net, struct v4v6_net *vn,
 	if (!v4v6_for_router(skb) ||
 	    !v4v6_addr_translatable(&cfg->pref64, iph->daddr))
 		return NF_ACCEPT;
-	way = v4v6_for_internet(net, skb, in);
+	way = v4v6_for_internet(net, vn, skb, in);
 	if (way == V4V6_WAY4_ROUTER)
 		return NF_ACCEPT;
 	d = v4v6_device_by4(vn, iph->saddr);
