@@ -23,7 +23,8 @@
 # The guest sees the host's root read-only with tmpfs over /tmp, /run, /var/*
 # and /root; SCRIPT runs from the current directory. Exit status: SCRIPT's,
 # or 1 if the console shows a kernel BUG, WARNING, oops, KASAN, lockdep,
-# kmemleak or UBSAN report, or 124 on time-out. KVM is used if a probe boot
+# kmemleak or UBSAN report, or an interface whose unregistering waits for
+# a reference that was never given back, or 124 on time-out. KVM is used if a probe boot
 # under it succeeds (cached per host boot), else TCG; V4V6_ACCEL=kvm|tcg
 # decides instead.
 set -euo pipefail
@@ -196,7 +197,7 @@ if [ $qrc -eq 124 ] || [ $qrc -eq 137 ]; then
 	echo "vm: timed out after ${timeout}s (log: $log)" >&2
 	exit 124
 fi
-bad='(BUG:|WARNING:|Oops|Kernel panic|general protection fault|KASAN|UBSAN|kmemleak: [0-9]+ new suspected|possible circular locking|possible recursive locking|inconsistent lock state|suspicious RCU usage|detected stall|Call Trace:)'
+bad='(BUG:|WARNING:|Oops|Kernel panic|general protection fault|KASAN|UBSAN|kmemleak: [0-9]+ new suspected|possible circular locking|possible recursive locking|inconsistent lock state|suspicious RCU usage|detected stall|Call Trace:|unregister_netdevice: waiting for)'
 if grep -aE "^\[ *[0-9]+\.[0-9]+\] .*$bad" "$log" > "$tmp/bad"; then
 	echo "vm: kernel reported a problem:" >&2
 	head -n 20 "$tmp/bad" >&2

@@ -53,6 +53,22 @@ on d1 ping -c 2 -i 0.3 -W "$(xt 5)" $SRV4_ADDR > /dev/null || die "d1: ping $SRV
 [ "$(stat_get xlat_4to6)" -gt "$xlat" ] || die "xlat_4to6 did not grow for $SRV4_ADDR"
 log "prohibit, unreachable, blackhole routes and a prohibit rule win (ICMP 3/13, 3/1, silence); $SRV4_ADDR still translated"
 
+# v4v6 remembers, per flow, that a destination is the internet, but the
+# routes still win at once: $SRV4_ADDR, just translated, is refused by a
+# prohibit route for it and then by a prohibit rule, and translated again
+# each time they go. (A remembered answer would translate it for ever.)
+for how in "route add prohibit $SRV4_ADDR/32" "rule add to $SRV4_ADDR/32 prohibit pref 101"; do
+	on gw ip $how || die "ip $how"
+	xlat=$(stat_get xlat_4to6)
+	wait_for 10 answered $SRV4_ADDR "Packet filtered" ||
+		{ cat "$E2E_TMP/ping-$SRV4_ADDR.txt"; die "ip $how: $SRV4_ADDR not refused"; }
+	[ "$(stat_get xlat_4to6)" -eq "$xlat" ] || die "ip $how: $SRV4_ADDR still translated"
+	on gw ip ${how/ add / del } || die "ip ${how/ add / del }"
+	on d1 ping -c 1 -W "$(xt 5)" $SRV4_ADDR > /dev/null || die "$SRV4_ADDR not translated after ip ${how/ add / del }"
+	[ "$(stat_get xlat_4to6)" -gt "$xlat" ] || die "xlat_4to6 did not grow after ip ${how/ add / del }"
+done
+log "a prohibit route and rule for $SRV4_ADDR, added after its packets were translated, won at once"
+
 # The IPv6 route of d1's packets follows the gateway's IPv6 routes and
 # rules at once, though v4v6 keeps the route of each flow: a rule, a route
 # in the rule's table and a more specific route there each take effect on
