@@ -8,7 +8,7 @@
 
 #include "path.h"
 #include "route6.h"
-#include "way4.h"
+#include "fib4.h"
 #include "v4v6.h"
 
 static unsigned int v4v6_net_id __read_mostly;
@@ -66,12 +66,12 @@ static int __net_init v4v6_net_init(struct net *net)
 	err = v4v6_route6_init(&vn->route6);
 	if (err)
 		goto err_counters;
-	err = v4v6_way4_init(&vn->way4);
+	err = v4v6_fib4_init(&vn->fib4);
 	if (err)
 		goto err_route6;
 	err = v4v6_table_init(vn);
 	if (err)
-		goto err_way4;
+		goto err_fib4;
 	err = v4v6_hooks_register(net);
 	if (err)
 		goto err_table;
@@ -79,8 +79,8 @@ static int __net_init v4v6_net_init(struct net *net)
 
 err_table:
 	v4v6_table_destroy(vn);
-err_way4:
-	v4v6_way4_destroy(vn->way4);
+err_fib4:
+	v4v6_fib4_destroy(vn->fib4);
 err_route6:
 	v4v6_route6_destroy(vn->route6);
 err_counters:
@@ -103,7 +103,7 @@ static void __net_exit v4v6_net_exit(struct net *net)
 	v4v6_table_destroy(vn);
 	v4v6_lan_unroute(vn);
 	v4v6_route6_destroy(vn->route6);
-	v4v6_way4_destroy(vn->way4);
+	v4v6_fib4_destroy(vn->fib4);
 	free_percpu(vn->counters);
 	kfree(rcu_dereference_protected(vn->cfg, true));
 	RCU_INIT_POINTER(vn->cfg, NULL);

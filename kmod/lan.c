@@ -19,7 +19,7 @@
 
 #include "path.h"
 #include "route6.h"
-#include "way4.h"
+#include "fib4.h"
 
 /*
  * Whether the packet was addressed to the router at L2: only those are
@@ -60,7 +60,7 @@ static bool v4v6_for_router(const struct sk_buff *skb)
  * cannot be told from no route here.
  */
 static enum v4v6_way4 v4v6_way4_lookup(struct net *net,
-				       const struct v4v6_way4_key *k)
+				       const struct v4v6_fib4_key *k)
 {
 	struct fib_result res;
 	struct flowi4 fl4 = {
@@ -82,18 +82,19 @@ static enum v4v6_way4 v4v6_way4_lookup(struct net *net,
 	return V4V6_WAY4_ROUTER;
 }
 
-/* The same, remembered for the same packets while the routes stay (way4.c). */
+/* The same, remembered for the same packets while the routes stay (fib4.c). */
 static enum v4v6_way4 v4v6_for_internet(struct net *net, struct v4v6_net *vn,
 					const struct sk_buff *skb,
 					const struct net_device *in)
 {
 	const struct iphdr *iph = ip_hdr(skb);
-	struct v4v6_way4_key k = {
+	struct v4v6_fib4_key k = {
 		.daddr = iph->daddr,
 		.saddr = iph->saddr,
 		.iif = in->ifindex,
 		.mark = skb->mark,
 		.dscp = (__force u8)inet_dsfield_to_dscp(iph->tos),
+		.ask = V4V6_ASK_WAY,
 	};
 	int genid, way;
 
@@ -101,12 +102,12 @@ static enum v4v6_way4 v4v6_for_internet(struct net *net, struct v4v6_net *vn,
 	    ipv4_is_zeronet(k.daddr) || ipv4_is_loopback(k.daddr) ||
 	    ipv4_is_linklocal_169(k.daddr))
 		return V4V6_WAY4_ROUTER;
-	way = v4v6_way4_recall(net, vn->way4, &k);
+	way = v4v6_fib4_recall(net, vn->fib4, &k);
 	if (way >= 0)
 		return way;
 	genid = rt_genid_ipv4(net);
 	way = v4v6_way4_lookup(net, &k);
-	v4v6_way4_keep(vn->way4, &k, genid, way);
+	v4v6_fib4_keep(vn->fib4, &k, genid, way);
 	return way;
 }
 

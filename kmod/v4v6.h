@@ -185,7 +185,7 @@ struct v4v6_recent {
  * @gen: changes of the table, so that a dump can tell it was interrupted
  * @counters: the namespace's counters
  * @route6: the IPv6 routes of its translated packets (route6.c)
- * @way4: whether its LAN packets are for the internet (way4.c)
+ * @fib4: the answers of its IPv4 FIB that the data path asks for (fib4.c)
  * @unrouted4: the input route of LAN packets without any route, lent to
  *	them all (lan.c); given back when the loopback interface goes
  * @ev_lock: protects the unknown-source limiter below
@@ -204,7 +204,7 @@ struct v4v6_net {
 	unsigned int gen;
 	struct v4v6_counters __percpu *counters;
 	struct v4v6_route6_cache __percpu *route6;
-	struct v4v6_way4_cache __percpu *way4;
+	struct v4v6_fib4_cache __percpu *fib4;
 	struct dst_entry __rcu *unrouted4;
 	spinlock_t ev_lock; /* the unknown-source limiter */
 	unsigned long ev_window;

@@ -13,6 +13,7 @@
 #include <net/ipv6.h>
 #include <net/route.h>
 
+#include "fib4.h"
 #include "path.h"
 
 /*
@@ -66,7 +67,7 @@ static bool v4v6_is_icmp6_error(const struct sk_buff *skb)
  * even one out of the LAN (v4v6 takes precedence over it, lan.c): with it,
  * every source would look like the LAN's.
  */
-static bool v4v6_local4(const struct v4v6_xlat *x, __be32 v4)
+static bool v4v6_local4_lookup(const struct v4v6_xlat *x, __be32 v4)
 {
 	struct flowi4 fl4 = {
 		.daddr = v4,
@@ -88,6 +89,26 @@ static bool v4v6_local4(const struct v4v6_xlat *x, __be32 v4)
 	default:
 		return false;
 	}
+}
+
+/* The same, remembered for the same address while the routes stay (fib4.c). */
+static bool v4v6_local4(const struct v4v6_xlat *x, __be32 v4)
+{
+	struct v4v6_net *vn = v4v6_net(x->net);
+	struct v4v6_fib4_key k = {
+		.daddr = v4,
+		.iif = x->lan_ifindex,
+		.ask = V4V6_ASK_LOCAL,
+	};
+	int genid, local;
+
+	local = v4v6_fib4_recall(x->net, vn->fib4, &k);
+	if (local >= 0)
+		return local;
+	genid = rt_genid_ipv4(x->net);
+	local = v4v6_local4_lookup(x, v4);
+	v4v6_fib4_keep(vn->fib4, &k, genid, local);
+	return local;
 }
 
 /* Whether the packet is v4v6's to translate for @d. */

@@ -76,5 +76,19 @@ on gw ip route replace default via $LAN_NET.99 dev eth0 || die "default route vi
 from $SRV4_ADDR global-default-route
 wait_for "$(xt 10)" received global-default-route ||
 	die "d1 did not get h6's datagram from $NSP$SRV4_ADDR with a default route out of the LAN"
+# v4v6 remembers the answer for each source, but a route changes it at
+# once: $SRV4_ADDR, just delivered, becomes a LAN host's (a route to it
+# through eth0) and is refused from its next datagram on.
+on gw ip route add $SRV4_ADDR/32 dev eth0 || die "route $SRV4_ADDR/32 dev eth0"
+before=$(stat_get martian)
+from $SRV4_ADDR routed-to-lan
+martian_above() { [ "$(stat_get martian)" -gt "$1" ]; }
+wait_for "$(xt 10)" martian_above "$before" ||
+	die "martian did not grow for $NSP$SRV4_ADDR once $SRV4_ADDR was routed to the LAN"
+received routed-to-lan && die "d1 got the datagram from $SRV4_ADDR, now the LAN's"
+on gw ip route del $SRV4_ADDR/32 dev eth0 || die "route $SRV4_ADDR/32 gone"
+from $SRV4_ADDR global-route-gone
+wait_for "$(xt 10)" received global-route-gone ||
+	die "d1 did not get h6's datagram from $NSP$SRV4_ADDR after the LAN's route to it went"
 kill $server
 log "15 datagrams from the gateway, the LAN, loopback and link-local under $NSP/96 refused (martian $after); a global source delivered"
