@@ -199,21 +199,36 @@ run_tcp_ping() {
 # run_perf CONFIG...: a profile of CPU $CPU during a run of each (perf,
 # where it works), its 30 heaviest symbols
 run_perf() {
-	local cfg spec ns dev pid
+	local cfg spec ns dev pid ctl ack l
 	command -v perf > /dev/null || { say "perf: not available"; return 0; }
 	sysctl -qw kernel.kptr_restrict=0 kernel.perf_event_paranoid=-1
 	for cfg in "$@"; do
 		setup "$cfg"
 		spec=$(flow "$cfg")
 		read -r ns dev _ <<< "${spec%%$'\n'*}"
-		perf record -q -e cpu-clock -C $CPU -g -o "$E2E_TMP/perf.data" -- sleep $((secs + 8)) 2> /dev/null &
+		# perf takes seconds to start under TCG, and pktgen would be done
+		# by then: it starts with its events off, and pktgen's run starts
+		# once perf has said (on its control FIFO) that they are on.
+		rm -f "$E2E_TMP/perf.ctl" "$E2E_TMP/perf.ack"
+		mkfifo "$E2E_TMP/perf.ctl" "$E2E_TMP/perf.ack" || die "mkfifo"
+		exec {ctl}<> "$E2E_TMP/perf.ctl" {ack}<> "$E2E_TMP/perf.ack"
+		perf record -q -e cpu-clock -C $CPU -g -D -1 -o "$E2E_TMP/perf.data" \
+			--control "fifo:$E2E_TMP/perf.ctl,$E2E_TMP/perf.ack" 2> "$E2E_TMP/perf.err" &
 		pid=$!
-		# (perf takes seconds to start under TCG, pktgen is quicker; the
-		# idle time around its run is the profile's native_safe_halt)
-		pause 4
+		echo enable >&"$ctl"
+		if ! read -r -t 120 -u "$ack" l; then
+			say "perf: did not start: $(head -c 300 "$E2E_TMP/perf.err")"
+			kill $pid
+			exec {ctl}>&- {ack}>&-
+			return 0
+		fi
 		pg "$ns" "$dev" "$secs" "${spec#*$'\n'}" > /dev/null
+		echo disable >&"$ctl"
+		read -r -t 60 -u "$ack" l
+		kill -INT $pid
 		# (perf alone: the pktgen shells of tests/bench/lib.sh stay)
 		wait $pid
+		exec {ctl}>&- {ack}>&-
 		echo "perf| $cfg:" >> "$RES/perf.txt"
 		perf report -i "$E2E_TMP/perf.data" --stdio --no-children --sort sym 2> /dev/null |
 			grep -E '^ +[0-9.]+%' | head -n 30 | sed 's/^/perf| /' >> "$RES/perf.txt"
