@@ -99,8 +99,8 @@ void ident_routing_start(void)
 	if (n > 0) {
 		qsort(old_tables.v, old_tables.n, sizeof(*old_tables.v),
 		      u32_cmp);
-		log_info("%d rules of an earlier version removed, and %d "
-			 "routes", n,
+		log_info("an earlier version's rules removed: %d; their "
+			 "tables' routes: %d", n,
 			 rtnl_route6_flush(old_tables.v, old_tables.n));
 	}
 	free(old_tables.v);
