@@ -22,8 +22,8 @@
  * A kernel without CONFIG_IPV6_SUBTREES refuses source routes: then, for
  * the whole run, each identity has a table of its own, IDENT_TABLE_BASE +
  * ifindex, with the same routes without a source, and a rule "from ADDR"
- * to it, as earlier versions of v4v6d did. Their rules and tables, found
- * at start, are removed.
+ * to it, as earlier versions of v4v6d did. Otherwise such rules and
+ * tables found at start (left by an earlier version) are removed.
  *
  * At start, identities left by an earlier run are taken over: one link
  * dump finds them all (ident_scan()), and one address dump, after, their
@@ -91,8 +91,8 @@ void ident_routing_start(void)
 		return;
 	}
 	if (rtnl_rule6_add(NULL, IDENT_TABLE, IDENT_RULE_PRIO))
-		log_err("no rule for table %u: identities have no routes",
-			IDENT_TABLE);
+		log_err("no rule for table %u: the identities' routes go "
+			"unused", IDENT_TABLE);
 	/* an earlier version's: a rule "from ADDR" and a table each */
 	n = rtnl_rule6_purge(IDENT_RULE_PRIO, IDENT_TABLE_BASE + 1, old_table,
 			     NULL);
