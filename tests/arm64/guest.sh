@@ -115,10 +115,9 @@ topo_up() {
 		on gw ip addr add $D1_V6/64 dev id-d1 nodad &&
 		on gw ip link set id-d1 up || return 1
 	ifindex=$(on gw cat /sys/class/net/id-d1/ifindex)
-	table=$((1000 + ifindex))
-	on gw ip -6 route add $NET6::/64 dev id-d1 table $table &&
-		on gw ip -6 route add default via $NET6_ROUTER dev id-d1 table $table &&
-		on gw ip -6 rule add from $D1_V6 lookup $table pref 1000 &&
+	on gw ip -6 route add $NET6::/64 from $D1_V6 dev id-d1 table 1000 &&
+		on gw ip -6 route add default from $D1_V6 via $NET6_ROUTER dev id-d1 table 1000 &&
+		on gw ip -6 rule add pref 1000 lookup 1000 &&
 		on gw ip -6 route add default via $NET6_ROUTER dev id-d1 metric $((4096 + ifindex)) ||
 		return 1
 

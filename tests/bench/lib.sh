@@ -156,12 +156,12 @@ cpu_get() {
 
 # bench_gw: the gateway as every configuration needs it, on links that are
 # up: plain IPv6 forwarding between $LAN6::/64 and $BPREF/96, the NDEV
-# devices with their identities (macvlans on eth1, as lib.sh's ident_add
-# makes them) in v4v6's table (off for now), static neighbours (no ARP or
-# neighbour discovery between the measured packets), Jool SIIT loaded where
-# it was built. Sets REMOTE6, GW_ETH0 and GW_ETH1 (MACs).
+# devices with their identities (macvlans on eth1, routed as lib.sh's
+# ident_add and v4v6d do: source routes in table 1000, one rule) in v4v6's
+# table (off for now), static neighbours (no ARP or neighbour discovery
+# between the measured packets), Jool SIIT loaded where it was built. Sets REMOTE6, GW_ETH0 and GW_ETH1 (MACs).
 bench_gw() {
-	local i ip6 t m
+	local i ip6 m
 	REMOTE6=$BPREF$REMOTE
 	[ -d /sys/module/pktgen ] || modprobe pktgen || die "modprobe pktgen"
 	[ -d /sys/module/nf_tables ] || modprobe nf_tables || die "modprobe nf_tables"
@@ -183,14 +183,14 @@ bench_gw() {
 		echo "address add $GW_LAN6/64 dev eth0 nodad"
 		echo "route replace $BPREF/96 via $NET6_ROUTER dev eth1 onlink"
 		echo "neigh replace $NET6_ROUTER lladdr $WAN_MAC dev eth1 nud permanent"
+		echo "rule add pref 1000 lookup 1000"
 		for ((i = 0; i < NDEV; i++)); do
-			m=$(dev_mac "$i") ip6=$(dev_ip6 "$i") t=$((2000 + i))
+			m=$(dev_mac "$i") ip6=$(dev_ip6 "$i")
 			echo "link add link eth1 name id-b$i address $m type macvlan mode private"
 			echo "address add $ip6/64 dev id-b$i nodad"
 			echo "link set id-b$i up"
-			echo "route add $NET6::/64 dev id-b$i table $t"
-			echo "route add ::/0 via $NET6_ROUTER dev id-b$i table $t"
-			echo "rule add from $ip6 lookup $t pref 1000"
+			echo "route add $NET6::/64 from $ip6 dev id-b$i table 1000"
+			echo "route add ::/0 from $ip6 via $NET6_ROUTER dev id-b$i table 1000"
 			echo "route add ::/0 via $NET6_ROUTER dev id-b$i metric $((5000 + i))"
 			echo "neigh replace $NET6_ROUTER lladdr $WAN_MAC dev id-b$i nud permanent"
 			echo "neigh replace $(dev_lan6 "$i") lladdr $m dev eth0 nud permanent"

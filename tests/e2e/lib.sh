@@ -358,15 +358,17 @@ v4v6_up() {
 # It is made to look like a host, not a router: forwarding is off on it, so
 # that its neighbour advertisements carry no router flag (with the gateway's
 # forwarding on they would: ndisc takes the flag from the interface's
-# forwarding setting), and it takes no RAs. Its routes: a policy rule sends
-# everything from IPV6 to a table of its own (default via the PLAT router and
-# the on-link prefix, both through NAME), and the main table has a default
-# route through NAME too, for lookups that are strict about the interface
-# but carry no source; its metric, 4096 + ifindex (one per identity: no
-# multipath), leaves the gateway's own default route (from the RA, 1024) in
-# front for everything else.
+# forwarding setting), and it takes no RAs. Its routes, as v4v6d's: table
+# 1000, which one rule (pref 1000, no selector) has every lookup try first,
+# holds source routes for IPV6 (default via the PLAT router and the on-link
+# prefix, both "from IPV6" through NAME; other sources find nothing there),
+# and the main table has a default route through NAME too, for lookups that
+# are strict about the interface but carry no source; its metric, 4096 +
+# ifindex (one per identity: no multipath), leaves the gateway's own default
+# route (from the RA, 1024) in front for everything else. Deleting NAME
+# deletes its routes; the rule stays, for all identities.
 ident_add() {
-	local name=$1 mac=$2 addr=$3 ifindex table
+	local name=$1 mac=$2 addr=$3 ifindex
 	on gw ip link add link eth1 name "$name" address "$mac" type macvlan mode private ||
 		die "macvlan $name"
 	on gw sysctl -qw "net.ipv6.conf.$name.forwarding=0" \
@@ -375,15 +377,21 @@ ident_add() {
 	on gw ip addr add "$addr/64" dev "$name" nodad || die "address $addr on $name"
 	on gw ip link set "$name" up || die "$name up"
 	ifindex=$(on gw cat "/sys/class/net/$name/ifindex")
-	table=$((1000 + ifindex))
-	on gw ip -6 route add "$NET6::/64" dev "$name" table $table &&
-		on gw ip -6 route add default via $NET6_ROUTER dev "$name" table $table &&
-		on gw ip -6 rule add from "$addr" lookup $table pref 1000 &&
+	on gw ip -6 route add "$NET6::/64" from "$addr" dev "$name" table 1000 &&
+		on gw ip -6 route add default from "$addr" via $NET6_ROUTER dev "$name" table 1000 &&
+		ident_rule &&
 		on gw ip -6 route add default via $NET6_ROUTER dev "$name" metric $((4096 + ifindex)) ||
 		die "routes of $name"
 	wait_for 10 sh -c "ip -n gw -6 addr show dev $name scope global | grep -q '$addr' &&
 		! ip -n gw -6 addr show dev $name | grep -q tentative" ||
 		die "$addr on $name not usable"
+}
+
+# ident_rule: the identities' one rule in the gateway (v4v6d's), unless
+# it is there
+ident_rule() {
+	on gw ip -6 rule show pref 1000 | grep -q 'lookup 1000' ||
+		on gw ip -6 rule add pref 1000 lookup 1000
 }
 
 # v4v6_device MAC IPV4 IPV6 IDENT: the device in v4v6's table

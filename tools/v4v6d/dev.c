@@ -109,7 +109,7 @@ static void dev_drop_addr(struct dev *d)
 		return;
 	dev_kernel_del(d);
 	d->has_ipv6 = false;
-	ident_rule(d, NULL);
+	ident_addr(d, NULL);
 	if (d->ifindex)
 		rtnl_addr6_del(d->ifindex, &d->ipv6, 128);
 	d4.dirty = true;
@@ -128,7 +128,7 @@ void dev_set_addr(struct dev *d, const struct in6_addr *a, uint32_t valid,
 		return;
 	d->ipv6 = *a;
 	d->has_ipv6 = true;
-	ident_rule(d, a);
+	ident_addr(d, a);
 	/*
 	 * A renewal of the address the kernel has changes nothing there: no
 	 * SET_DEVICE, which would announce a change and cut every dump of
@@ -714,8 +714,8 @@ void dev_link_gone(int ifindex)
 		return;
 	log_warn("%s was removed: making it again", d->ident);
 	dev_drop_addr(d);
-	ident_rule(d, NULL);
-	d->has_rule = false;
+	ident_addr(d, NULL);
+	d->has_src = false;
 	if (d->dhcp.have_lease)
 		dev_restore(d, &d->dhcp.lease);
 	dhcp6_client_stop(&d->dhcp);

@@ -6,13 +6,24 @@
  * client talks through the one socket of all identities (isock.c), which
  * finds it by its ifindex in d4.idents.
  *
- * Routes: table IDENT_TABLE_BASE + ifindex holds the default route via the
- * WAN's router and the on-link prefixes, all through the identity, and a
- * rule sends everything from the device's address there; the main table
- * has a default route through the identity too, metric IDENT_METRIC_BASE +
- * ifindex, for lookups bound to the interface without a source. v4v6.ko
- * routes each translated packet strictly on its identity, so without these
- * it would have no way out.
+ * Routes: table IDENT_TABLE holds, for each identity, the default route via
+ * the WAN's router and the on-link prefixes, all through the identity and
+ * for traffic from the device's address only ("from ADDR/128": source
+ * routes, CONFIG_IPV6_SUBTREES), and one rule, at IDENT_RULE_PRIO and
+ * without a selector, has every lookup try that table first: a lookup from
+ * another source finds nothing there and goes on to the main table. So
+ * 1,000 devices cost each IPv6 route lookup one more table, not 1,000
+ * rules. The main table has a default route through each identity too,
+ * metric IDENT_METRIC_BASE + ifindex, for lookups bound to the interface
+ * without a source. v4v6.ko routes each translated packet strictly on its
+ * identity (its address as the source), so without these it would have no
+ * way out.
+ *
+ * A kernel without CONFIG_IPV6_SUBTREES refuses source routes: then, for
+ * the whole run, each identity has a table of its own, IDENT_TABLE_BASE +
+ * ifindex, with the same routes without a source, and a rule "from ADDR"
+ * to it, as earlier versions of v4v6d did. Otherwise such rules and
+ * tables found at start (left by an earlier version) are removed.
  *
  * At start, identities left by an earlier run are taken over: one link
  * dump finds them all (ident_scan()), and one address dump, after, their
@@ -31,6 +42,76 @@
 #include "v4v6d.h"
 
 static const struct in6_addr any6;
+/* no source routes (no CONFIG_IPV6_SUBTREES): a table and rule each */
+static bool own_tables;
+
+/* Tables of an earlier version's rules, found at start (sorted after). */
+static struct {
+	uint32_t *v;
+	size_t n, cap;
+	bool failed;
+} old_tables;
+
+static void old_table(void *arg, uint32_t table)
+{
+	uint32_t *v;
+
+	(void)arg;
+	if (old_tables.failed)
+		return;
+	if (old_tables.n == old_tables.cap) {
+		old_tables.cap = old_tables.cap ? old_tables.cap * 2 : 64;
+		v = realloc(old_tables.v, old_tables.cap * sizeof(*v));
+		if (!v) {
+			old_tables.failed = true;
+			return;
+		}
+		old_tables.v = v;
+	}
+	old_tables.v[old_tables.n++] = table;
+}
+
+static int u32_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+void ident_routing_start(void)
+{
+	int n;
+
+	own_tables = !rtnl_route6_src_ok(IDENT_TABLE);
+	if (own_tables) {
+		log_warn("the kernel takes no IPv6 routes with a source "
+			 "(CONFIG_IPV6_SUBTREES): a table and a rule for "
+			 "each identity");
+		rtnl_rule6_del(NULL, IDENT_TABLE, IDENT_RULE_PRIO);
+		return;
+	}
+	if (rtnl_rule6_add(NULL, IDENT_TABLE, IDENT_RULE_PRIO))
+		log_err("no rule for table %u: the identities' routes go "
+			"unused", IDENT_TABLE);
+	/* an earlier version's: a rule "from ADDR" and a table each */
+	n = rtnl_rule6_purge(IDENT_RULE_PRIO, IDENT_TABLE_BASE + 1, old_table,
+			     NULL);
+	if (n > 0) {
+		qsort(old_tables.v, old_tables.n, sizeof(*old_tables.v),
+		      u32_cmp);
+		log_info("an earlier version's rules removed: %d; their "
+			 "tables' routes: %d", n,
+			 rtnl_route6_flush(old_tables.v, old_tables.n));
+	}
+	free(old_tables.v);
+	memset(&old_tables, 0, sizeof(old_tables));
+}
+
+void ident_routing_end(void)
+{
+	if (!own_tables)
+		rtnl_rule6_del(NULL, IDENT_TABLE, IDENT_RULE_PRIO);
+}
 
 static void ident_name(struct dev *d)
 {
@@ -252,7 +333,7 @@ void ident_remake_all(void)
 
 void ident_destroy(struct dev *d)
 {
-	ident_rule(d, NULL);
+	ident_addr(d, NULL);
 	if (d->ifindex) {
 		imap_del(&d4.idents, &d->ifnode);
 		rtnl_link_del(d->ifindex);
@@ -260,24 +341,58 @@ void ident_destroy(struct dev *d)
 	d->ifindex = 0;
 }
 
-/* ident_routes(): the identity's routes for what the RAs said so far. */
-void ident_routes(struct dev *d)
+/*
+ * The routes of traffic from the device's address: in IDENT_TABLE with
+ * the address as their source, or in the identity's own table.
+ */
+static uint32_t src_table(const struct dev *d)
+{
+	return own_tables ? IDENT_TABLE_BASE + d->ifindex : IDENT_TABLE;
+}
+
+static const struct in6_addr *src_of(const struct dev *d)
+{
+	return own_tables ? NULL : &d->src_addr;
+}
+
+/* src_routes(): those routes for what the RAs said, set (@add) or removed */
+static void src_routes(struct dev *d, bool add)
 {
 	const struct ra_state *ra = &d4.wan.ra;
 	const struct in6_addr *router = ra_state_router(ra);
-	uint32_t table = IDENT_TABLE_BASE + d->ifindex;
+	uint32_t table = src_table(d);
 	unsigned int i;
+
+	for (i = 0; i < ra->n_onlink; i++) {
+		if (add)
+			rtnl_route6_set(table, &ra->onlink[i].prefix,
+					ra->onlink[i].len, src_of(d), NULL,
+					d->ifindex, 0);
+		else
+			rtnl_route6_del(table, &ra->onlink[i].prefix,
+					ra->onlink[i].len, src_of(d),
+					d->ifindex, 0);
+	}
+	if (!add)
+		rtnl_route6_del(table, &any6, 0, src_of(d), d->ifindex, 0);
+	else if (router)
+		rtnl_route6_set(table, &any6, 0, src_of(d), router, d->ifindex,
+				0);
+}
+
+/* ident_routes(): the identity's routes for what the RAs said so far. */
+void ident_routes(struct dev *d)
+{
+	const struct in6_addr *router = ra_state_router(&d4.wan.ra);
 
 	if (!d->ifindex)
 		return;
-	for (i = 0; i < ra->n_onlink; i++)
-		rtnl_route6_set(table, &ra->onlink[i].prefix, ra->onlink[i].len,
-				NULL, d->ifindex, 0);
-	if (!router)
-		return;
-	rtnl_route6_set(table, &any6, 0, router, d->ifindex, 0);
-	rtnl_route6_set(254, &any6, 0, router, d->ifindex,
-			IDENT_METRIC_BASE + d->ifindex);
+	/* source routes need the address; an own table is there before */
+	if (own_tables || d->has_src)
+		src_routes(d, true);
+	if (router)
+		rtnl_route6_set(254, &any6, 0, NULL, router, d->ifindex,
+				IDENT_METRIC_BASE + d->ifindex);
 }
 
 /*
@@ -288,26 +403,36 @@ void ident_unroute(struct dev *d, const struct in6_addr *dst, uint8_t len)
 {
 	if (!d->ifindex)
 		return;
-	rtnl_route6_del(IDENT_TABLE_BASE + d->ifindex, dst, len, d->ifindex, 0);
+	if (own_tables || d->has_src)
+		rtnl_route6_del(src_table(d), dst, len, src_of(d), d->ifindex,
+				0);
 	if (!len)
-		rtnl_route6_del(254, dst, 0, d->ifindex,
+		rtnl_route6_del(254, dst, 0, NULL, d->ifindex,
 				IDENT_METRIC_BASE + d->ifindex);
 }
 
-/* ident_rule(): the rule "from @addr" to the identity's table; NULL: none. */
-void ident_rule(struct dev *d, const struct in6_addr *addr)
+/*
+ * ident_addr(): the source routes for @addr (those for an earlier address
+ * removed), or with an own table, the rule "from @addr" to it.
+ */
+void ident_addr(struct dev *d, const struct in6_addr *addr)
 {
-	uint32_t table = IDENT_TABLE_BASE + d->ifindex;
-
-	if (d->has_rule && (!addr || memcmp(addr, &d->rule_addr, 16))) {
-		rtnl_rule6_del(&d->rule_addr, table, IDENT_RULE_PRIO);
-		d->has_rule = false;
+	if (d->has_src && (!addr || memcmp(addr, &d->src_addr, 16))) {
+		if (own_tables)
+			rtnl_rule6_del(&d->src_addr, src_table(d),
+				       IDENT_RULE_PRIO);
+		else
+			src_routes(d, false);
+		d->has_src = false;
 	}
-	if (addr && !d->has_rule && d->ifindex &&
-	    !rtnl_rule6_add(addr, table, IDENT_RULE_PRIO)) {
-		d->rule_addr = *addr;
-		d->has_rule = true;
-	}
+	if (!addr || d->has_src || !d->ifindex)
+		return;
+	d->src_addr = *addr;
+	d->has_src = true;
+	if (!own_tables)
+		src_routes(d, true);
+	else if (rtnl_rule6_add(addr, src_table(d), IDENT_RULE_PRIO))
+		d->has_src = false;
 }
 
 /*

@@ -6,7 +6,8 @@
  * the state and exit, leaving v4v6.ko's table, the identities and their
  * addresses in place, so that translation goes on without the daemon.
  * v4v6d -R ends all that instead (for uninstalling): each lease released,
- * each identity and table entry removed, an empty state saved.
+ * each identity and table entry removed, the identities' rule too, an
+ * empty state saved.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -341,6 +342,7 @@ static int setup(void)
 	dev_init();
 	lan_admit_read(true);
 	wan_admit_read();
+	ident_routing_start();
 	ident_scan();
 	persist_restore();
 	dev_apply_statics();
@@ -581,6 +583,8 @@ int main(int argc, char **argv)
 		ret = 0;
 	}
 	dev_stop_all();
+	if (d4.ending)
+		ident_routing_end();
 	if (d4.dhcp6_fd >= 0)
 		close(d4.dhcp6_fd);
 	arp_close();

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * rtnetlink through libnl-route-3: one socket for requests, one for the
- * events v4v6d follows (neighbours, addresses, links).
+ * events v4v6d follows (neighbours, addresses, links), and one for each
+ * dump (links, addresses, neighbours; routes and rules, removed as found).
  */
 #include <errno.h>
+#include <stdlib.h>
 #include <net/if.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -253,14 +255,16 @@ bool rtnl_linklocal(int ifindex, struct in6_addr *ll)
 }
 
 static struct rtnl_route *route_obj(uint32_t table, const struct in6_addr *dst,
-				   int len, const struct in6_addr *gw,
-				   int ifindex, uint32_t metric)
+				   int len, const struct in6_addr *src,
+				   const struct in6_addr *gw, int ifindex,
+				   uint32_t metric)
 {
 	struct rtnl_route *rt = rtnl_route_alloc();
 	struct rtnl_nexthop *nh = rtnl_route_nh_alloc();
 	struct nl_addr *d = addr6(dst, len), *g = gw ? addr6(gw, 128) : NULL;
+	struct nl_addr *s = src ? addr6(src, 128) : NULL;
 
-	if (!rt || !nh || !d || (gw && !g)) {
+	if (!rt || !nh || !d || (gw && !g) || (src && !s)) {
 		rtnl_route_put(rt);
 		rtnl_route_nh_free(nh);
 		rt = NULL;
@@ -269,6 +273,8 @@ static struct rtnl_route *route_obj(uint32_t table, const struct in6_addr *dst,
 	rtnl_route_set_family(rt, AF_INET6);
 	rtnl_route_set_table(rt, table);
 	rtnl_route_set_dst(rt, d);
+	if (s)
+		rtnl_route_set_src(rt, s);
 	rtnl_route_set_priority(rt, metric);
 	rtnl_route_set_protocol(rt, RTPROT_V4V6D);
 	rtnl_route_nh_set_ifindex(nh, ifindex);
@@ -278,13 +284,16 @@ static struct rtnl_route *route_obj(uint32_t table, const struct in6_addr *dst,
 out:
 	nl_addr_put(d);
 	nl_addr_put(g);
+	nl_addr_put(s);
 	return rt;
 }
 
 int rtnl_route6_set(uint32_t table, const struct in6_addr *dst, int len,
-		    const struct in6_addr *gw, int ifindex, uint32_t metric)
+		    const struct in6_addr *src, const struct in6_addr *gw,
+		    int ifindex, uint32_t metric)
 {
-	struct rtnl_route *rt = route_obj(table, dst, len, gw, ifindex, metric);
+	struct rtnl_route *rt = route_obj(table, dst, len, src, gw, ifindex,
+					  metric);
 	int err;
 
 	if (!rt)
@@ -297,9 +306,9 @@ int rtnl_route6_set(uint32_t table, const struct in6_addr *dst, int len,
 }
 
 int rtnl_route6_del(uint32_t table, const struct in6_addr *dst, int len,
-		    int ifindex, uint32_t metric)
+		    const struct in6_addr *src, int ifindex, uint32_t metric)
 {
-	struct rtnl_route *rt = route_obj(table, dst, len, NULL, ifindex,
+	struct rtnl_route *rt = route_obj(table, dst, len, src, NULL, ifindex,
 					  metric);
 	int err;
 
@@ -310,19 +319,56 @@ int rtnl_route6_del(uint32_t table, const struct in6_addr *dst, int len,
 	return nlerr(err, "route delete");
 }
 
+/*
+ * A kernel without CONFIG_IPV6_SUBTREES refuses any route with a source:
+ * EINVAL, "Specifying source address requires IPV6_SUBTREES to be enabled"
+ * (EOPNOTSUPP from some older ones). The route tried routes nothing that
+ * could be sent: from ::1 (never on the wire) to the discard-only prefix
+ * (RFC 6666), unreachable.
+ */
+bool rtnl_route6_src_ok(uint32_t table)
+{
+	static const struct in6_addr discard = { { { 0x01 } } };
+	struct rtnl_route *rt = rtnl_route_alloc();
+	struct nl_addr *d = addr6(&discard, 64);
+	struct nl_addr *s = addr6(&in6addr_loopback, 128);
+	int err = -NLE_NOMEM;
+
+	if (rt && d && s) {
+		rtnl_route_set_family(rt, AF_INET6);
+		rtnl_route_set_table(rt, table);
+		rtnl_route_set_type(rt, RTN_UNREACHABLE);
+		rtnl_route_set_dst(rt, d);
+		rtnl_route_set_src(rt, s);
+		rtnl_route_set_protocol(rt, RTPROT_V4V6D);
+		err = rtnl_route_add(cmd_sk, rt, NLM_F_CREATE | NLM_F_REPLACE);
+		if (err >= 0)
+			nlerr(rtnl_route_delete(cmd_sk, rt, 0), "route delete");
+	}
+	nl_addr_put(d);
+	nl_addr_put(s);
+	rtnl_route_put(rt);
+	if (err == -NLE_INVAL || err == -NLE_OPNOTSUPP)
+		return false;
+	if (err < 0)
+		log_warn("a route with a source, tried: %s", nl_geterror(err));
+	return true;
+}
+
 static struct rtnl_rule *rule_obj(const struct in6_addr *src, uint32_t table,
 				  uint32_t prio)
 {
 	struct rtnl_rule *rule = rtnl_rule_alloc();
-	struct nl_addr *s = addr6(src, 128);
+	struct nl_addr *s = src ? addr6(src, 128) : NULL;
 
-	if (!rule || !s) {
+	if (!rule || (src && !s)) {
 		rtnl_rule_put(rule);
 		nl_addr_put(s);
 		return NULL;
 	}
 	rtnl_rule_set_family(rule, AF_INET6);
-	rtnl_rule_set_src(rule, s);
+	if (s)
+		rtnl_rule_set_src(rule, s);
 	rtnl_rule_set_table(rule, table);
 	rtnl_rule_set_prio(rule, prio);
 	rtnl_rule_set_action(rule, FR_ACT_TO_TBL);
@@ -367,6 +413,16 @@ struct ev_ctx {
 	int only_ifindex;	/* dumps of neighbours, IPv4 addresses:
 				 * this interface only */
 	int only_family;	/* address dumps: this family only */
+	int req_family;		/* the dump's family (AF_UNSPEC: all) */
+	/*
+	 * rtnl_route6_flush(): the routes of these tables are removed;
+	 * rtnl_rule6_purge(): the rules at @prio for @table or above
+	 */
+	const uint32_t *tables;
+	size_t n_tables;
+	uint32_t table, prio;
+	void (*gone)(void *arg, uint32_t table);
+	int count;
 };
 
 static void on_neigh(struct rtnl_neigh *n, struct ev_ctx *c)
@@ -443,6 +499,39 @@ static void on_link(struct rtnl_link *l, struct ev_ctx *c)
 				 nl_addr_get_binary_addr(a) : NULL);
 }
 
+static int u32_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* rtnl_route6_flush()'s dump: each route of the tables removed. */
+static void on_route(struct rtnl_route *rt, struct ev_ctx *c)
+{
+	uint32_t table = rtnl_route_get_table(rt);
+
+	if (c->n_tables && rtnl_route_get_family(rt) == AF_INET6 &&
+	    bsearch(&table, c->tables, c->n_tables, sizeof(table), u32_cmp) &&
+	    !nlerr(rtnl_route_delete(cmd_sk, rt, 0), "route delete"))
+		c->count++;
+}
+
+/* rtnl_rule6_purge()'s dump: each rule of the kind removed. */
+static void on_rule(struct rtnl_rule *rule, struct ev_ctx *c)
+{
+	uint32_t table = rtnl_rule_get_table(rule);
+
+	if (!c->table || rtnl_rule_get_family(rule) != AF_INET6 ||
+	    rtnl_rule_get_prio(rule) != c->prio || table < c->table ||
+	    rtnl_rule_get_action(rule) != FR_ACT_TO_TBL)
+		return;
+	if (nlerr(rtnl_rule_delete(cmd_sk, rule, 0), "rule delete"))
+		return;
+	c->count++;
+	c->gone(c->arg, table);
+}
+
 static void on_object(struct nl_object *obj, void *arg)
 {
 	struct ev_ctx *c = arg;
@@ -454,6 +543,10 @@ static void on_object(struct nl_object *obj, void *arg)
 		on_addr((struct rtnl_addr *)obj, c);
 	else if (!strcmp(type, "route/link"))
 		on_link((struct rtnl_link *)obj, c);
+	else if (!strcmp(type, "route/route"))
+		on_route((struct rtnl_route *)obj, c);
+	else if (!strcmp(type, "route/rule"))
+		on_rule((struct rtnl_rule *)obj, c);
 }
 
 static int on_msg(struct nl_msg *msg, void *arg)
@@ -505,7 +598,7 @@ static int dump(int type, struct ev_ctx *c, const char *what)
 	if (!err) {
 		nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_CUSTOM, on_msg, c);
 		do {
-			err = nl_rtgen_request(sk, type, AF_UNSPEC,
+			err = nl_rtgen_request(sk, type, c->req_family,
 					       NLM_F_DUMP);
 			if (err >= 0)
 				err = nl_recvmsgs_default(sk);
@@ -548,6 +641,25 @@ int rtnl_addr4_dump(int ifindex, const struct rtnl_event_ops *ops, void *arg)
 			    .only_family = AF_INET };
 
 	return addr_dump(&c);
+}
+
+int rtnl_route6_flush(const uint32_t *tables, size_t n)
+{
+	struct ev_ctx c = { .req_family = AF_INET6, .tables = tables,
+			    .n_tables = n };
+	int err = n ? dump(RTM_GETROUTE, &c, "route dump") : 0;
+
+	return err < 0 ? err : c.count;
+}
+
+int rtnl_rule6_purge(uint32_t prio, uint32_t min_table,
+		     void (*gone)(void *arg, uint32_t table), void *arg)
+{
+	struct ev_ctx c = { .req_family = AF_INET6, .table = min_table,
+			    .prio = prio, .gone = gone, .arg = arg };
+	int err = dump(RTM_GETRULE, &c, "rule dump");
+
+	return err < 0 ? err : c.count;
 }
 
 int rtnl_neigh4_probe(int ifindex, struct in_addr ipv4)

@@ -10,6 +10,7 @@
 
 #include <netinet/in.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct rtnl_event_ops {
@@ -74,15 +75,38 @@ bool rtnl_linklocal(int ifindex, struct in6_addr *ll);
 
 /*
  * rtnl_route6_set(): @dst/@len in @table through @ifindex (via @gw unless
- * NULL) with @metric, added or replaced.
+ * NULL), for traffic from @src/128 only unless NULL, with @metric, added or
+ * replaced.
  */
 int rtnl_route6_set(uint32_t table, const struct in6_addr *dst, int len,
-		    const struct in6_addr *gw, int ifindex, uint32_t metric);
-int rtnl_route6_del(uint32_t table, const struct in6_addr *dst, int len,
+		    const struct in6_addr *src, const struct in6_addr *gw,
 		    int ifindex, uint32_t metric);
-/* rtnl_rule6_set(): "from @src lookup @table pref @prio", or removed. */
+int rtnl_route6_del(uint32_t table, const struct in6_addr *dst, int len,
+		    const struct in6_addr *src, int ifindex, uint32_t metric);
+/*
+ * rtnl_route6_flush(): every IPv6 route of the @n @tables (sorted) removed,
+ * in one dump; returns how many, or a negative error.
+ */
+int rtnl_route6_flush(const uint32_t *tables, size_t n);
+/*
+ * rtnl_route6_src_ok(): whether the kernel takes IPv6 routes with a source
+ * (CONFIG_IPV6_SUBTREES), tried with one in @table, removed at once (an
+ * unreachable route to the discard prefix 100::/64 from ::1).
+ */
+bool rtnl_route6_src_ok(uint32_t table);
+/*
+ * rtnl_rule6_add(): "from @src lookup @table pref @prio" (@src NULL: from
+ * all); one that is there already is no error. rtnl_rule6_del(): removed.
+ */
 int rtnl_rule6_add(const struct in6_addr *src, uint32_t table, uint32_t prio);
 int rtnl_rule6_del(const struct in6_addr *src, uint32_t table, uint32_t prio);
+/*
+ * rtnl_rule6_purge(): the IPv6 rules at priority @prio that look up a
+ * table numbered @min_table or more removed, the number of each told to
+ * @gone (once or more); returns how many there were, or a negative error.
+ */
+int rtnl_rule6_purge(uint32_t prio, uint32_t min_table,
+		     void (*gone)(void *arg, uint32_t table), void *arg);
 
 /* rtnl_link_dump(): @ops->link for each link there is. */
 int rtnl_link_dump(const struct rtnl_event_ops *ops, void *arg);

@@ -30,7 +30,15 @@
 /* A link up with a carrier: IFF_UP and IFF_LOWER_UP (<linux/if.h>). */
 #define LINK_CARRIER		(IFF_UP | 0x10000)
 
-/* Identities' routing: table IDENT_TABLE_BASE + ifindex, rule priority. */
+/*
+ * Identities' routing (ident.c): one table, IDENT_TABLE, of routes "from
+ * ADDR/128" through each identity, reached by one rule at IDENT_RULE_PRIO.
+ * A kernel without CONFIG_IPV6_SUBTREES takes no such routes: then, as
+ * earlier versions did, a table per identity, IDENT_TABLE_BASE + ifindex
+ * (1001 and up: an ifindex is never 0, so never IDENT_TABLE), and a rule
+ * "from ADDR" each, at IDENT_RULE_PRIO too.
+ */
+#define IDENT_TABLE		1000
 #define IDENT_TABLE_BASE	1000
 #define IDENT_RULE_PRIO		1000
 /* Their main-table default route's metric: this + ifindex. */
@@ -64,8 +72,8 @@
  * @conflict: another MAC claims its IPv4 address, refused (admit.c)
  * @in_kernel: in v4v6.ko's table
  * @allow_stale: the kernel has other allow rules than the configuration's
- * @has_rule: the policy rule for @rule_addr is in place
- * @rule_addr: the address the rule is for
+ * @has_src: the identity is routed for traffic from @src_addr
+ * @src_addr: the device's address its routes (or rule) are for
  * @releasing: being released: the Release runs, then it is removed
  * @dead: to be freed at the end of the loop's round
  */
@@ -93,8 +101,8 @@ struct dev {
 	bool conflict;
 	bool in_kernel;
 	bool allow_stale;
-	bool has_rule;
-	struct in6_addr rule_addr;
+	bool has_src;
+	struct in6_addr src_addr;
 	bool releasing;
 	bool dead;
 };
@@ -183,6 +191,14 @@ void dev_allow_apply(void);
 void dev_kernel_resync(void);
 
 /* ident.c */
+/*
+ * ident_routing_start(): at start, before any identity: how identities are
+ * routed (source routes, or a table each: the kernel says), the shared
+ * rule, and an earlier version's rules and tables removed.
+ * ident_routing_end(): v4v6d -R: the shared rule removed.
+ */
+void ident_routing_start(void);
+void ident_routing_end(void);
 int ident_create(struct dev *d);
 /*
  * ident_scan(): at start, the links named like identities read in one
@@ -194,7 +210,8 @@ void ident_remake_all(void);
 void ident_destroy(struct dev *d);
 void ident_routes(struct dev *d);
 void ident_unroute(struct dev *d, const struct in6_addr *dst, uint8_t len);
-void ident_rule(struct dev *d, const struct in6_addr *addr);
+/* ident_addr(): the identity routed for traffic from @addr (NULL: none). */
+void ident_addr(struct dev *d, const struct in6_addr *addr);
 void ident_sysctls(struct dev *d, bool all);
 int ident_send(struct dev *d, const uint8_t *msg, size_t len);
 

@@ -40,7 +40,6 @@ mapped_dev $D1
 
 # --- v4v6's side
 rtrmac=$(on net6 cat /sys/class/net/br0/address)
-ifindex=$(on gw cat /sys/class/net/id-d1/ifindex)
 on d1 ip addr flush dev eth0
 on gw ip neigh replace $LAN_NET.10 lladdr 02:00:00:00:00:0a dev eth0 nud permanent ||
 	die "neighbour d1"
@@ -48,7 +47,8 @@ for dev in id-d1 eth1; do
 	on gw ip -6 neigh replace $NET6_ROUTER lladdr "$rtrmac" dev $dev nud permanent ||
 		die "neighbour $NET6_ROUTER on $dev"
 done
-on gw ip -6 route add $PREF64/96 via $NET6_ROUTER dev id-d1 table $((1000 + ifindex)) mtu 1280 ||
+set -- $D1
+on gw ip -6 route add $PREF64/96 from "$4" via $NET6_ROUTER dev id-d1 table 1000 mtu 1280 ||
 	die "route $PREF64/96 mtu 1280"
 on gw ip route add $LAN_NET.10/32 dev eth0 mtu 1400 || die "route to d1 mtu 1400"
 # What v4v6 leaves to the gateway's routing (non-global destinations) goes

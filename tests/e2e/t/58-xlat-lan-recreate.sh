@@ -125,8 +125,10 @@ no_flow "identity gone"
 [ "$(stat_get identity_gone)" -ge $((dropped + 2)) ] ||
 	die "identity_gone: $dropped before, $(stat_get identity_gone) after 2 pings"
 
-# Its stale policy rule goes with it; the identity anew, set again.
-on gw ip -6 rule del from "$IP6_1" pref 1000 || die "rule of the old id-d1"
+# Its routes went with it (the identities' one rule stays); the identity
+# anew, set again.
+on gw ip -6 route show table 1000 | grep -q "dev id-d1" &&
+	die "routes of the old id-d1 left: $(on gw ip -6 route show table 1000)"
 ident_add id-d1 $MAC1 "$IP6_1"
 ctl device set $MAC1 wan id-d1 || die "device set wan id-d1"
 check "identity set again" '

@@ -6,7 +6,15 @@
 # come back while the gateway still remembers its ARP entry. A device that
 # stays plugged in and talks (a ping every half second) meanwhile stays active,
 # mapped and leased.
+#
+# Routing: the identities' routes are source routes in table 1000 ("from
+# ADDR"), which one rule at pref 1000 has every lookup try; an earlier
+# version's rule for an identity (pref 1000, "from ADDR lookup 1000 +
+# ifindex") and its table, found at start, are removed.
 
+old_rule="from $NET6::dead lookup 1999"
+on gw ip -6 route add $NET6:ffff::/64 dev eth1 table 1999 &&
+	on gw ip -6 rule add $old_rule pref 1000 || die "an earlier version's rule"
 v4v6d_up "inactive-after 3" "release-after 6"
 set -- $D1
 name=$1 mac=$2 addr4=$3
@@ -29,6 +37,27 @@ ident=$(dev_get wan "$mac")
 ifindex=$(on gw cat "/sys/class/net/$ident/ifindex")
 addr6_2=$(dev_get ipv6 "$mac2")
 log "$name ($mac): $addr6 on $ident; $name2 ($mac2): $addr6_2"
+
+on gw ip -6 rule show pref 1000 | grep -q "$old_rule" && die "the earlier rule '$old_rule' is left"
+on gw ip -6 route show table 1999 | grep -q . &&
+	die "the earlier table 1999 is left: $(on gw ip -6 route show table 1999)"
+v4v6d_log_has "an earlier version's rules removed: 1; their tables' routes: 1" ||
+	{ v4v6d_dump; die "no log line for the earlier rule's removal"; }
+rules=$(on gw ip -6 rule show pref 1000)
+[ "$rules" = "1000:	from all lookup 1000" ] ||
+	die "the rules at pref 1000 are not v4v6d's one: '$rules'"
+has_default() { on gw ip -6 route show table 1000 | grep -q "^default from $1 via .* dev $2 "; }
+wait_for 10 has_default "$addr6" "$ident" ||
+	die "table 1000 has no default from $addr6 through $ident: $(on gw ip -6 route show table 1000)"
+on gw ip -6 route show table 1000 | grep -q "^$NET6::/64 from $addr6 dev $ident " ||
+	die "table 1000 has no on-link route from $addr6: $(on gw ip -6 route show table 1000)"
+route=$(on gw ip -6 route get $NET6:ffff::1 from "$addr6")
+case $route in *" dev $ident table 1000 "*) ;; *) die "from $addr6: $route" ;; esac
+tx() { on gw cat "/sys/class/net/$ident/statistics/tx_packets"; }
+tx0=$(tx)
+sleep 2
+[ "$(tx)" -ge $((tx0 + 3)) ] || die "$name's pings did not leave through $ident ($tx0, then $(tx) packets)"
+log "routing: one rule, $name's source routes in table 1000, its pings out of $ident, the earlier rule gone"
 sleep 4
 dhcp6_capture release
 on lan ip link del "$name"	# unplugged: its veth is gone
@@ -60,9 +89,10 @@ kea_lease_of "$mac" > /dev/null && die "Kea still leases $(kea_lease_of "$mac") 
 capture_stop release
 [ "$(dhcp6_count release "$mac" release)" -ge 1 ] ||
 	{ cat "$E2E_TMP/release.txt"; die "no Release from $mac on net6"; }
-on gw ip -6 rule show | grep -q "from $addr6 " && die "the rule for $addr6 is still there"
-on gw ip -6 route show table $((1000 + ifindex)) | grep -q . &&
-	die "the routes of $ident (table $((1000 + ifindex))) are still there"
+on gw ip -6 route show table 1000 | grep -q "from $addr6 " &&
+	die "routes from $addr6 are still there: $(on gw ip -6 route show table 1000)"
+on gw ip -6 route show table 1000 | grep -q "from $addr6_2 " ||
+	die "the routes from $addr6_2 went too: $(on gw ip -6 route show table 1000)"
 on gw ip -6 route show | grep -q "metric $((4096 + ifindex))" && die "$ident's default route is still there"
 log "$mac released: Release sent, Kea released $addr6, $ident and its routing gone"
 

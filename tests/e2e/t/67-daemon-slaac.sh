@@ -44,10 +44,11 @@ done
 set -- $D1
 name=$1 mac=$2
 ident=$(dev_get wan "$mac")
-table=$((1000 + $(on gw cat "/sys/class/net/$ident/ifindex")))
-# default_routes: the identity's default routes (its table's, the main one's)
+addr6=$(eui64_of $NET6:: "$mac")
+# default_routes: the identity's default routes (table 1000's from the
+# device's address, the main one's)
 default_routes() {
-	on gw ip -6 route show table "$table" default
+	on gw ip -6 route show table 1000 dev "$ident" | grep "^default from $addr6 "
 	on gw ip -6 route show default dev "$ident"
 }
 no_default_route() { [ -z "$(default_routes)" ]; }
