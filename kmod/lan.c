@@ -114,7 +114,8 @@ static enum v4v6_way4 v4v6_for_internet(struct net *net, struct v4v6_net *vn,
 /*
  * Whether @rt is the input route that ip_route_input() makes for any
  * packet without a route (its "no_route" case): RTN_UNREACHABLE on the
- * loopback device, not local, -ENETUNREACH, nothing of the packet in it.
+ * loopback device, not local, its error ENETUNREACH (positive, as
+ * ip_error() reads it), nothing of the packet in it.
  */
 static bool v4v6_unrouted_shape(const struct rtable *rt,
 				const struct net_device *in)
@@ -122,7 +123,7 @@ static bool v4v6_unrouted_shape(const struct rtable *rt,
 	return rt->rt_type == RTN_UNREACHABLE && rt_is_input_route(rt) &&
 	       !(rt->rt_flags & (RTCF_LOCAL | RTCF_BROADCAST |
 				 RTCF_MULTICAST)) &&
-	       rt->dst.error == -ENETUNREACH &&
+	       rt->dst.error == ENETUNREACH &&
 	       rt->dst.dev == dev_net(in)->loopback_dev;
 }
 

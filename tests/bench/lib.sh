@@ -218,7 +218,8 @@ bench_gw() {
 # bench_gw_down: what bench_gw changed outside the namespaces undone
 bench_gw_down() {
 	jool_set off
-	rmmod jool_siit 2> /dev/null
+	# (jool_common too: the control plane's e2e run loads its own)
+	rmmod jool_siit 2> /dev/null && rmmod jool_common 2> /dev/null
 	[ -z "${BACKLOG_WAS:-}" ] || echo "$BACKLOG_WAS" > /proc/sys/net/core/netdev_max_backlog
 	return 0
 }
