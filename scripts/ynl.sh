@@ -16,9 +16,11 @@ set -euo pipefail
 CACHE=${V4V6_CACHE:-/var/cache/v4v6}
 pkg=linux-source-6.12
 
+# (find fails for a directory that is not there, as on a new machine: that
+# is no error here, and under pipefail it would end the script unsaid)
 newest() {
-	find "$CACHE/debs" "$CACHE/kunit/debs/trixie" -maxdepth 1 \
-		-name "${pkg}_*.deb" 2> /dev/null | sort -V | tail -n 1
+	{ find "$CACHE/debs" "$CACHE/kunit/debs/trixie" -maxdepth 1 \
+		-name "${pkg}_*.deb" 2> /dev/null || :; } | sort -V | tail -n 1
 }
 
 deb=$(newest)

@@ -64,17 +64,23 @@ static void fib4_same_question(struct kunit *test)
 
 	KUNIT_EXPECT_EQ(test, keep_recall(c, &base, 2, &base), 2);
 	KUNIT_EXPECT_EQ(test, keep_recall(c, &base, 0, &base), 0);
-	q = base, q.daddr = cpu_to_be32(0xc01fc40b);
+	q = base;
+	q.daddr = cpu_to_be32(0xc01fc40b);
 	KUNIT_EXPECT_EQ(test, keep_recall(c, &base, 1, &q), -1);
-	q = base, q.saddr = cpu_to_be32(0xc0a8010b);
+	q = base;
+	q.saddr = cpu_to_be32(0xc0a8010b);
 	KUNIT_EXPECT_EQ(test, keep_recall(c, &base, 1, &q), -1);
-	q = base, q.iif = 3;
+	q = base;
+	q.iif = 3;
 	KUNIT_EXPECT_EQ(test, keep_recall(c, &base, 1, &q), -1);
-	q = base, q.mark = 0;
+	q = base;
+	q.mark = 0;
 	KUNIT_EXPECT_EQ(test, keep_recall(c, &base, 1, &q), -1);
-	q = base, q.dscp = 0;
+	q = base;
+	q.dscp = 0;
 	KUNIT_EXPECT_EQ(test, keep_recall(c, &base, 1, &q), -1);
-	q = base, q.ask = V4V6_ASK_LOCAL;
+	q = base;
+	q.ask = V4V6_ASK_LOCAL;
 	KUNIT_EXPECT_EQ(test, keep_recall(c, &base, 1, &q), -1);
 }
 
