@@ -17,25 +17,9 @@
 
 #include "rtnl.h"
 #include "v4v6d.h"
+#include "asked.h"
 
 struct daemon d4;
-
-/* What was asked, "what(args);" one after the other. */
-static char asked[2048];
-static size_t asked_len;
-
-static void ask(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	asked_len += (size_t)vsnprintf(asked + asked_len,
-				       sizeof(asked) - asked_len, fmt, ap);
-	va_end(ap);
-	assert_true(asked_len < sizeof(asked) - 1);
-	asked[asked_len++] = ';';
-	asked[asked_len] = '\0';
-}
 
 /* what(): what was asked since the last call */
 static const char *what(void)
